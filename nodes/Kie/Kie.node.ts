@@ -1,0 +1,33 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { nodeProperties } from './actions/properties';
+import { router } from './actions/router';
+
+export class Kie implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Kie.ai',
+		name: 'kie',
+		icon: { light: 'file:kie.svg', dark: 'file:kie.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ($parameter["model"] ? ": " + $parameter["model"] : "")}}',
+		description:
+			'Generate and edit images with Nano Banana Pro and other Kie.ai models, fetch tasks, upload files, check credits',
+		defaults: { name: 'Kie.ai' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'kieApi', required: true }],
+		properties: nodeProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

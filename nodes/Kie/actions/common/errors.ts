@@ -1,0 +1,128 @@
+/**
+ * Errors as users see them: every failure becomes a NodeOperationError or NodeApiError built from
+ * our own fields only (never from n8n's HTTP errors, which carry request headers), and a task that
+ * exists always has its taskId in the message and in the Continue-On-Fail item.
+ */
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type INode,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { KieInputError } from '../../catalogue';
+import { CancelledError } from '../../kie/clock';
+import { AmbiguousCreateError } from '../../kie/client';
+import { KieRequestError } from '../../kie/errors';
+import type { KieTask } from '../../kie/responses';
+
+export class TaskFailedError extends Error {
+	constructor(readonly task: KieTask) {
+		super(
+			`Kie.ai task ${task.taskId} failed` +
+				(task.failCode ? ` (failCode ${task.failCode})` : '') +
+				(task.failMsg ? `: ${task.failMsg}` : ''),
+		);
+		this.name = 'TaskFailedError';
+	}
+}
+
+export class TaskTimeoutError extends Error {
+	constructor(
+		readonly task: KieTask,
+		readonly timeoutSeconds: number,
+	) {
+		super(
+			`Kie.ai task ${task.taskId} did not finish within ${timeoutSeconds} s (last state: ${task.state})`,
+		);
+		this.name = 'TaskTimeoutError';
+	}
+}
+
+/** What an item knows about its task so far, so no failure path loses the taskId. */
+export interface ItemProgress {
+	taskId?: string;
+	state?: string;
+	failCode?: string | null;
+	failMsg?: string | null;
+}
+
+function taskDescription(progress: ItemProgress): string | undefined {
+	if (!progress.taskId) return undefined;
+	return `Task ${progress.taskId} exists on Kie.ai (last state: ${progress.state ?? 'unknown'}). Fetch it later with the Get Task operation, or see https://kie.ai/logs.`;
+}
+
+export function toNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+	progress: ItemProgress,
+): NodeOperationError | NodeApiError {
+	if (error instanceof TaskFailedError) {
+		Object.assign(progress, {
+			taskId: error.task.taskId,
+			state: error.task.state,
+			failCode: error.task.failCode,
+			failMsg: error.task.failMsg,
+		});
+		return new NodeOperationError(node, error.message, {
+			itemIndex,
+			description:
+				'The task ended in state "fail" on Kie.ai. Kie.ai does not charge failed generations; change the input or try again.',
+		});
+	}
+	if (error instanceof TaskTimeoutError) {
+		Object.assign(progress, { taskId: error.task.taskId, state: error.task.state });
+		return new NodeOperationError(node, error.message, {
+			itemIndex,
+			description: `${taskDescription(progress)} Raise Options → Timeout to wait longer.`,
+		});
+	}
+	if (error instanceof KieInputError) {
+		return new NodeOperationError(node, error.message, {
+			itemIndex,
+			description: `Check the "${error.field}" parameter. Nothing was sent to Kie.ai, so no credits were used.`,
+		});
+	}
+	if (error instanceof CancelledError) {
+		return new NodeOperationError(
+			node,
+			progress.taskId
+				? `Stopped waiting for Kie.ai task ${progress.taskId}: the execution was cancelled`
+				: 'The execution was cancelled',
+			{ itemIndex, description: taskDescription(progress) },
+		);
+	}
+	if (error instanceof AmbiguousCreateError) {
+		return new NodeOperationError(node, error.message, { itemIndex });
+	}
+	if (error instanceof KieRequestError) {
+		const { code, httpStatus, endpoint, kieMessage, networkCode } = error.info;
+		const response: JsonObject = { message: error.message, endpoint };
+		if (code !== undefined) response.code = code;
+		if (httpStatus !== undefined) response.httpStatus = httpStatus;
+		if (kieMessage) response.kieMessage = kieMessage;
+		if (networkCode) response.networkCode = networkCode;
+		return new NodeApiError(node, response, {
+			message: progress.taskId ? `${error.message} (task ${progress.taskId})` : error.message,
+			description: taskDescription(progress),
+			httpCode: code !== undefined ? String(code) : undefined,
+			itemIndex,
+		});
+	}
+	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
+	const message = error instanceof Error ? error.message : String(error);
+	return new NodeOperationError(node, message, { itemIndex, description: taskDescription(progress) });
+}
+
+/** The Continue-On-Fail item (SPEC, Failures). */
+export function errorItemJson(error: NodeOperationError | NodeApiError, progress: ItemProgress): IDataObject {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (progress.taskId) json.taskId = progress.taskId;
+	if (progress.state) json.state = progress.state;
+	if (progress.failCode !== undefined) json.failCode = progress.failCode;
+	if (progress.failMsg !== undefined) json.failMsg = progress.failMsg;
+	return json;
+}

@@ -1,0 +1,80 @@
+/** UI pieces shared by the operations that create or fetch tasks. */
+import type { INodeProperties } from 'n8n-workflow';
+
+export function waitProperties(defaults: {
+	waitForCompletion: boolean;
+	downloadImages: boolean;
+}): INodeProperties[] {
+	return [
+		{
+			displayName: 'Wait for Completion',
+			name: 'waitForCompletion',
+			type: 'boolean',
+			default: defaults.waitForCompletion,
+			description:
+				'Whether to poll Kie.ai until the task succeeds or fails. Off: the node outputs the task as soon as it exists (use Get Task or a callback later).',
+		},
+		{
+			displayName: 'Download Results',
+			name: 'downloadImages',
+			type: 'boolean',
+			default: defaults.downloadImages,
+			displayOptions: { show: { waitForCompletion: [true] } },
+			description:
+				'Whether to download each result file as binary data (data, data_1, …). Kie.ai deletes results after 14 days.',
+		},
+	];
+}
+
+export const taskOptionsCollection: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Binary Property Prefix',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			description: 'Name of the first result file property; further files get _1, _2, …',
+		},
+		{
+			displayName: 'Callback URL',
+			name: 'callbackUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://your-n8n.example.com/webhook/kie',
+			description:
+				"Kie.ai POSTs the finished task here: a Kie.ai Trigger's production URL, or {{$execution.resumeUrl}} for a Wait node set to resume on webhook call",
+		},
+		{
+			displayName: 'Max Tasks in Flight',
+			name: 'maxConcurrentTasks',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 500 },
+			default: 50,
+			description:
+				'How many items are worked on at once. Creates also respect the credential’s task limit per window.',
+		},
+		{
+			displayName: 'Poll Interval (Seconds)',
+			name: 'pollInterval',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				'Fixed time between status checks. 0 = adaptive: checks soon, then where tasks of this model usually finish.',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 600,
+			description:
+				'How long to wait for a task. On timeout the item keeps the taskId so Get Task can fetch it later.',
+		},
+	],
+};

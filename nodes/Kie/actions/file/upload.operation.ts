@@ -1,0 +1,125 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { KieInputError } from '../../catalogue';
+import type { UploadedFile } from '../../kie/responses';
+import type { ItemRun } from '../common/taskOutput';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		options: [
+			{ name: 'Binary File', value: 'binary', description: 'A binary property of the input item' },
+			{ name: 'URL', value: 'url', description: 'Kie.ai downloads the file from a public URL' },
+			{ name: 'Base64', value: 'base64', description: 'Base64 text or a data: URL' },
+		],
+		default: 'binary',
+	},
+	{
+		displayName: 'Input Binary Property',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		displayOptions: { show: { source: ['binary'] } },
+		description: 'The binary property of the input item holding the file',
+	},
+	{
+		displayName: 'File URL',
+		name: 'fileUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'https://example.com/photo.jpg',
+		displayOptions: { show: { source: ['url'] } },
+	},
+	{
+		displayName: 'Base64 Data',
+		name: 'base64Data',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		required: true,
+		displayOptions: { show: { source: ['base64'] } },
+		description: 'Plain base64 or a data URL (data:image/png;base64,…). Kie.ai advises the binary source above 10 MB.',
+	},
+	{
+		displayName: 'Upload Path',
+		name: 'uploadPath',
+		type: 'string',
+		default: 'n8n',
+		description: 'Folder on Kie.ai’s file host, without leading or trailing slashes',
+	},
+	{
+		displayName: 'File Name',
+		name: 'fileName',
+		type: 'string',
+		default: '',
+		description:
+			'Name with extension. Empty: the binary’s own name, or a random one. The same name overwrites an earlier upload.',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['upload'] } },
+	properties,
+);
+
+function text(ctx: IExecuteFunctions, name: string, itemIndex: number): string {
+	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	if (value === undefined || value === null) return '';
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw new KieInputError(name, value, `${name} must be text`);
+	}
+	return String(value).trim();
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: ItemRun,
+): Promise<INodeExecutionData[]> {
+	const source = this.getNodeParameter('source', itemIndex) as string;
+	const uploadPath = text(this, 'uploadPath', itemIndex).replace(/^\/+|\/+$/g, '') || 'n8n';
+	const fileName = text(this, 'fileName', itemIndex);
+	let uploaded: UploadedFile;
+
+	if (source === 'url') {
+		const fileUrl = text(this, 'fileUrl', itemIndex);
+		if (!/^https?:\/\/[^\s/]+\S*$/i.test(fileUrl)) {
+			throw new KieInputError('fileUrl', fileUrl, `File URL "${fileUrl}" is not an http(s) URL`);
+		}
+		uploaded = await run.client.uploadFromUrl(fileUrl, uploadPath, fileName || undefined);
+	} else if (source === 'base64') {
+		const base64Data = text(this, 'base64Data', itemIndex);
+		const payload = base64Data.replace(/^data:[^;,]+;base64,/, '');
+		if (payload === '' || !/^[A-Za-z0-9+/\s]+={0,2}$/.test(payload)) {
+			throw new KieInputError(
+				'base64Data',
+				base64Data.slice(0, 40),
+				'Base64 Data is empty or not base64 (plain base64 or data:<type>;base64,…)',
+			);
+		}
+		uploaded = await run.client.uploadBase64(base64Data, uploadPath, fileName || undefined);
+	} else {
+		const propertyName = text(this, 'binaryPropertyName', itemIndex) || 'data';
+		const metadata = this.helpers.assertBinaryData(itemIndex, propertyName);
+		const data = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+		uploaded = await run.client.uploadFile(
+			{
+				data,
+				fileName: fileName || metadata.fileName || `upload.${metadata.fileExtension ?? 'bin'}`,
+				mimeType: metadata.mimeType || 'application/octet-stream',
+			},
+			uploadPath,
+		);
+	}
+	return [{ json: uploaded as IDataObject, pairedItem: { item: itemIndex } }];
+}

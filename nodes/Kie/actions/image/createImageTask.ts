@@ -1,0 +1,71 @@
+/** The flow Generate and Edit share: validate → (upload) → create → wait → item. */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import {
+	buildTaskRequest,
+	CUSTOM_MODEL,
+	KieInputError,
+	validateTaskRequest,
+	type CommonImageFields,
+} from '../../catalogue';
+import { generationKind } from '../../kie/pollSchedule';
+import { completeTask, createdTaskJson, readTaskOptions, type ItemRun } from '../common/taskOutput';
+
+export function readCommonFields(ctx: IExecuteFunctions, itemIndex: number, model: string): CommonImageFields {
+	const param = (name: string) => ctx.getNodeParameter(name, itemIndex, undefined) as unknown;
+	return {
+		prompt: param('prompt'),
+		aspectRatio: param('aspectRatio'),
+		resolution: param('resolution'),
+		outputFormat: param('outputFormat'),
+		imageUrls: param('imageUrls'),
+		additionalInput: param('additionalInput'),
+		customModel: model === CUSTOM_MODEL ? param('customModel') : undefined,
+	};
+}
+
+function readCallbackUrl(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const url = typeof options.callbackUrl === 'string' ? options.callbackUrl.trim() : '';
+	if (!url) return undefined;
+	if (!/^https?:\/\/[^\s/]+/i.test(url)) {
+		throw new KieInputError(
+			'options.callbackUrl',
+			url,
+			`Callback URL "${url}" is not an http(s) URL`,
+			'an absolute http:// or https:// URL',
+		);
+	}
+	return url;
+}
+
+export async function createImageTask(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	run: ItemRun,
+	operation: 'generate' | 'edit',
+	/** Edit's binary inputs: how many there are, and how to upload them once all input is valid. */
+	binaryImages?: { count: number; upload: () => Promise<string[]> },
+): Promise<INodeExecutionData[]> {
+	const model = ctx.getNodeParameter('model', itemIndex) as string;
+	const fields = readCommonFields(ctx, itemIndex, model);
+	const options = readTaskOptions(ctx, itemIndex, { waitForCompletion: true, downloadImages: true });
+	const callBackUrl = readCallbackUrl(ctx, itemIndex);
+
+	// Everything is checked before the first request: a bad prompt costs no upload.
+	validateTaskRequest(operation, model, fields, binaryImages?.count ?? 0);
+	const uploadedUrls = binaryImages ? await binaryImages.upload() : [];
+	const request = buildTaskRequest(operation, model, fields, uploadedUrls);
+
+	const param: IDataObject = { model: request.model, input: request.input };
+	if (callBackUrl) param.callBackUrl = callBackUrl;
+	const createdAt = Date.now();
+	const taskId = await run.client.createTask({ ...request, callBackUrl });
+	run.progress.taskId = taskId;
+	run.progress.state = 'waiting';
+
+	return await completeTask(ctx, itemIndex, run, createdTaskJson(taskId, request.model, param), options, {
+		createdAt,
+		kind: generationKind(request.model, request.input),
+	});
+}

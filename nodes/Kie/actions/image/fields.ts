@@ -1,0 +1,21 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const promptProperty: INodeProperties = {
+	displayName: 'Prompt',
+	name: 'prompt',
+	type: 'string',
+	typeOptions: { rows: 4 },
+	default: '',
+	required: true,
+	placeholder: 'A serene mountain landscape at sunset, vibrant colours',
+	description: 'What to make. Nano Banana Pro takes up to 10,000 characters; other models differ.',
+};
+
+export const additionalInputProperty: INodeProperties = {
+	displayName: 'Additional Input (JSON)',
+	name: 'additionalInput',
+	type: 'json',
+	default: '{}',
+	description:
+		"Extra fields merged into the task's input, for options the node does not show (e.g. {\"seed\": 42}); for Custom Model, the model's whole input",
+};

@@ -1,0 +1,27 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as account from './account';
+import * as file from './file';
+import * as image from './image';
+import * as task from './task';
+
+/** Every parameter of the node: the resource choice, then each resource's operations. */
+export const nodeProperties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Image', value: 'image' },
+			{ name: 'Task', value: 'task' },
+			{ name: 'File', value: 'file' },
+			{ name: 'Account', value: 'account' },
+		],
+		default: 'image',
+	},
+	...image.description,
+	...task.description,
+	...file.description,
+	...account.description,
+];

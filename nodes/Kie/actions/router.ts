@@ -1,0 +1,113 @@
+/**
+ * Runs the chosen operation for every item. Unlike n8n's usual one-item-after-another loop, items
+ * run concurrently (bounded by Options → Max Tasks in Flight; creates are further held to the
+ * account's limit by the client), because a generation takes tens of seconds. Output keeps input
+ * order, with pairedItem on every item; Continue On Fail and errors are handled here, per item.
+ */
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import { CancelledError } from '../kie/clock';
+import { KieClient } from '../kie/client';
+import { getKieAccount } from '../transport';
+import * as account from './account';
+import { errorItemJson, toNodeError, type ItemProgress } from './common/errors';
+import type { ItemRun } from './common/taskOutput';
+import * as file from './file';
+import * as image from './image';
+import * as task from './task';
+
+type Operation = {
+	execute(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<INodeExecutionData[]>;
+};
+
+const operations: Record<string, Record<string, Operation>> = {
+	image: { generate: image.generate, edit: image.edit },
+	task: { get: task.get },
+	file: { upload: file.upload },
+	account: { getCredits: account.getCredits },
+};
+
+const DEFAULT_MAX_IN_FLIGHT = 50;
+
+function redact(text: string | undefined | null, secret: string): string | undefined | null {
+	return secret.length >= 4 && text ? text.split(secret).join('***') : text;
+}
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = operations[resource]?.[operationName];
+	if (!operation) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" of "${resource}" is not supported`,
+		);
+	}
+
+	const kieAccount = await getKieAccount(this);
+	const secret = String((await this.getCredentials('kieApi')).apiKey ?? '');
+	// Stops the other items once one has failed the node (not used with Continue On Fail).
+	const stopOthers = new AbortController();
+	const cancel = this.getExecutionCancelSignal();
+	const signal = cancel ? AbortSignal.any([cancel, stopOthers.signal]) : stopOthers.signal;
+	const client = new KieClient(this, kieAccount, signal);
+
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const maxInFlight = Math.max(1, Math.floor(Number(options.maxConcurrentTasks ?? DEFAULT_MAX_IN_FLIGHT)) || 1);
+	const continueOnFail = this.continueOnFail();
+
+	const results: INodeExecutionData[][] = new Array(items.length);
+	const progress: ItemProgress[] = items.map(() => ({}));
+	let failure: { itemIndex: number; error: ReturnType<typeof toNodeError> } | undefined;
+	let nextIndex = 0;
+
+	const worker = async () => {
+		while (!failure && nextIndex < items.length) {
+			const itemIndex = nextIndex++;
+			try {
+				results[itemIndex] = await operation.execute.call(this, itemIndex, {
+					client,
+					progress: progress[itemIndex],
+				});
+			} catch (error) {
+				if (error instanceof CancelledError && stopOthers.signal.aborted) continue;
+				const nodeError = toNodeError(this.getNode(), error, itemIndex, progress[itemIndex]);
+				nodeError.message = redact(nodeError.message, secret) ?? '';
+				nodeError.description = redact(nodeError.description, secret);
+				if (continueOnFail) {
+					results[itemIndex] = [
+						{ json: errorItemJson(nodeError, progress[itemIndex]), pairedItem: { item: itemIndex } },
+					];
+				} else if (!failure) {
+					failure = { itemIndex, error: nodeError };
+					stopOthers.abort();
+				}
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(maxInFlight, items.length) }, worker));
+
+	if (failure) {
+		// The node fails, but no paid task may vanish with it: name the other items' tasks.
+		const others = progress
+			.map((p, index) => ({ ...p, index }))
+			.filter((p) => p.taskId && p.index !== failure!.itemIndex);
+		if (others.length > 0) {
+			const list = others.map((p) => `item ${p.index}: ${p.taskId} (${p.state ?? 'unknown'})`);
+			failure.error.description = [
+				failure.error.description,
+				`Other tasks created by this node in this run: ${list.join(', ')}. Fetch them with Get Task.`,
+			]
+				.filter(Boolean)
+				.join(' ');
+		}
+		throw failure.error;
+	}
+	return [results.flat()];
+}

@@ -1,0 +1,57 @@
+import { sleep } from 'n8n-workflow';
+
+/** Time as the Kie client sees it; tests inject a manual clock so schedules run without waiting. */
+export interface Clock {
+	now(): number;
+	/** Resolves after `ms`, or rejects with CancelledError as soon as `signal` aborts. */
+	sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export class CancelledError extends Error {
+	constructor() {
+		super('The execution was cancelled');
+		this.name = 'CancelledError';
+	}
+}
+
+export function throwIfCancelled(signal?: AbortSignal): void {
+	if (signal?.aborted) throw new CancelledError();
+}
+
+/** Wall-clock time through n8n-workflow's `sleep` (community nodes may not touch timers directly). */
+export const systemClock: Clock = {
+	now: () => Date.now(),
+	async sleep(ms: number, signal?: AbortSignal): Promise<void> {
+		throwIfCancelled(signal);
+		if (ms <= 0) return;
+		if (!signal) return await sleep(ms);
+		let onAbort: (() => void) | undefined;
+		const aborted = new Promise<never>((_, reject) => {
+			onAbort = () => reject(new CancelledError());
+			signal.addEventListener('abort', onAbort, { once: true });
+		});
+		try {
+			await Promise.race([sleep(ms), aborted]);
+		} finally {
+			signal.removeEventListener('abort', onAbort!);
+		}
+	},
+};
+
+/**
+ * Sleeps for `ms` or until `wake` resolves, whichever comes first (true when woken early); rejects
+ * with CancelledError when `signal` aborts. The losing sleep is defused so a later abort cannot
+ * become an unhandled rejection.
+ */
+export async function sleepOrWake(
+	clock: Clock,
+	ms: number,
+	wake: Promise<void>,
+	signal?: AbortSignal,
+): Promise<boolean> {
+	const sleeping = clock.sleep(ms, signal);
+	sleeping.catch(() => undefined);
+	const wokeEarly = await Promise.race([wake.then(() => true), sleeping.then(() => false)]);
+	throwIfCancelled(signal);
+	return wokeEarly;
+}

@@ -1,0 +1,135 @@
+/**
+ * The Kie simulator's public surface: what tests, the demo and the benchmarks use.
+ * The simulator is a real HTTP server on 127.0.0.1 that behaves like Kie.ai as documented in
+ * ../shared/kie-docs/, quirks included (HTTP 200 with an error `code` in the body, JSON strings
+ * inside JSON, `data` as a bare number or string, a separate upload host).
+ */
+
+export type TaskState = 'waiting' | 'queuing' | 'generating' | 'success' | 'fail';
+
+export type Endpoint =
+	| 'createTask' // POST /api/v1/jobs/createTask
+	| 'recordInfo' // GET  /api/v1/jobs/recordInfo?taskId=
+	| 'credit' // GET  /api/v1/chat/credit
+	| 'downloadUrl' // POST /api/v1/common/download-url
+	| 'streamUpload' // POST {upload}/api/file-stream-upload (multipart)
+	| 'base64Upload' // POST {upload}/api/file-base64-upload
+	| 'urlUpload' // POST {upload}/api/file-url-upload
+	| 'file'; // GET  result files and uploaded files
+
+export type FaultKind =
+	| 'http500'
+	| 'http502'
+	| 'http503'
+	| 'http504'
+	| 'malformedJson' // HTTP 200, body is truncated JSON
+	| 'slow' // answers normally after `delayMs`
+	| 'reset' // destroys the socket without answering (nothing happens server-side)
+	| 'body455' // HTTP 200, {"code":455,"msg":"Service Unavailable - System is currently undergoing maintenance"}
+	| 'body500' // HTTP 200, {"code":500,"msg":"Server Error ..."}
+	| 'body429' // HTTP 200, {"code":429,...} (a create is NOT made)
+	| 'createdThen500' // createTask only: the task IS created, then HTTP 500 is answered
+	| 'createdThenReset' // createTask only: the task IS created, then the socket is destroyed
+	| 'taskFail'; // createTask only: the created task ends in state `fail` (failCode "500")
+
+export interface FaultSpec {
+	endpoint: Endpoint;
+	kind: FaultKind;
+	/** Apply to the next `times` matching requests (default: every matching request until cleared). */
+	times?: number;
+	/** Apply to each matching request with this probability (seeded RNG, see `seed`). */
+	probability?: number;
+	/** For `slow`: how long to wait before answering. */
+	delayMs?: number;
+}
+
+export interface SimulatorOptions {
+	/** Keys accepted as `Authorization: Bearer <key>`. Default ['sim-key']. Any other → HTTP 200 + {"code":401}. */
+	apiKeys?: string[];
+	/** Total time from create to a final state, in ms; a function may vary it per task. Default 300. */
+	generationMs?: number | ((task: { model: string; input: Record<string, unknown> }) => number);
+	/** Creates allowed per window per key, counted on arrival. Default { max: 20, windowMs: 10_000 }. */
+	createLimit?: { max: number; windowMs: number };
+	/** When set, callbacks carry X-Webhook-Timestamp and X-Webhook-Signature. */
+	webhookHmacKey?: string;
+	/** Field naming the task in callback bodies: data.taskId (default), data.task_id, or both. */
+	callbackTaskIdField?: 'taskId' | 'task_id' | 'both';
+	/** Starting credits per key. Default 100000. A create the account cannot pay for → {"code":402}. */
+	credits?: number;
+	/** Seed for `probability` faults. Default 1. */
+	seed?: number;
+}
+
+export interface RecordedRequest {
+	endpoint: Endpoint | 'unknown';
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	/** Lower-cased header names. */
+	headers: Record<string, string | string[] | undefined>;
+	/** Parsed JSON body; for multipart: { fields: {...}, files: [{ field, fileName, mimeType, size, sha256 }] }. */
+	body: unknown;
+	/** ms since epoch when the request arrived (headers received). */
+	arrivedAt: number;
+	/** HTTP status answered (0 when the socket was reset). */
+	status: number;
+	/** `code` in the answered JSON body, when there was one. */
+	bodyCode?: number;
+	/** Fault applied to this request, if any. */
+	fault?: FaultKind;
+}
+
+export interface SimulatedTask {
+	taskId: string;
+	apiKey: string;
+	model: string;
+	input: Record<string, unknown>;
+	callBackUrl?: string;
+	createdAt: number;
+	/** When the task reaches its final state (planned at create). */
+	finishAt: number;
+	/** Set once a poll or the clock has observed the final state. */
+	completedAt?: number;
+	finalState: 'success' | 'fail';
+	resultUrls: string[];
+	/** How many recordInfo requests asked for this task. */
+	polls: number;
+	/** ms since epoch of each recordInfo for this task. */
+	pollTimes: number[];
+}
+
+export interface RecordedCallback {
+	taskId: string;
+	url: string;
+	sentAt: number;
+	status: number; // 0 when the request failed
+	error?: string;
+}
+
+export interface SimulatorRecord {
+	requests: RecordedRequest[];
+	tasks: Map<string, SimulatedTask>;
+	callbacks: RecordedCallback[];
+	/** Requests per endpoint. */
+	count(endpoint: Endpoint): number;
+	/** Tasks actually created (what Kie would bill). */
+	createdTaskCount(): number;
+	/** createTask requests answered with a 429 (HTTP or body code). */
+	rateLimitedCount(): number;
+	/** The largest number of accepted creates whose arrival times fall in any window of `windowMs` (default: the configured window), per key. */
+	maxCreatesInAnyWindow(windowMs?: number): number;
+}
+
+export interface KieSimulatorApi {
+	/** e.g. http://127.0.0.1:40123 — jobs, credits, download-url, result files. */
+	readonly baseUrl: string;
+	/** e.g. http://127.0.0.1:40124 — a different port, like Kie's separate upload host. */
+	readonly uploadBaseUrl: string;
+	readonly record: SimulatorRecord;
+	configure(options: Partial<SimulatorOptions>): void;
+	injectFault(fault: FaultSpec): void;
+	clearFaults(): void;
+	/** Forget tasks, records, faults, limiter state and credits; options go back to those given at start. */
+	reset(): void;
+	stop(): Promise<void>;
+}
