@@ -1,5 +1,6 @@
 import type {
 	IAuthenticateGeneric,
+	IAuthenticateRuleResponseSuccessBody,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -78,7 +79,9 @@ export class KieApi implements ICredentialType {
 		},
 	};
 
-	// Kie answers a wrong key with HTTP 200 and {"code":401,...} in the body, so the body code is checked too.
+	// Kie answers errors with HTTP 200 and the real code in the body ({"code":401,"msg":…}), so each
+	// code that means "this credential cannot be used" gets a rule. 402 (no credits) still passes:
+	// the key itself works.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
@@ -86,14 +89,36 @@ export class KieApi implements ICredentialType {
 			method: 'GET',
 		},
 		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'code',
-					value: 401,
-					message: 'Kie.ai rejected the API key (code 401). Check the key at https://kie.ai/api-key.',
-				},
-			},
+			bodyCodeRule(
+				401,
+				'Kie.ai rejected the API key (code 401: You do not have access permissions). Check the key at https://kie.ai/api-key.',
+			),
+			bodyCodeRule(
+				403,
+				'Kie.ai refused access (code 403). Check the key and its IP whitelist at https://kie.ai/api-key.',
+			),
+			bodyCodeRule(
+				404,
+				'Kie.ai answered code 404 (not found): check the Base URL (https://api.kie.ai).',
+			),
+			bodyCodeRule(
+				429,
+				'Kie.ai answered code 429 (rate limit exceeded): try the test again in a few seconds.',
+			),
+			bodyCodeRule(
+				433,
+				"Kie.ai answered code 433: this key's usage cap is reached. Raise it at https://kie.ai/api-key.",
+			),
+			bodyCodeRule(
+				455,
+				'Kie.ai answered code 455: the service is under maintenance. Try again later.',
+			),
+			bodyCodeRule(500, 'Kie.ai answered code 500 (server error). Try again later.'),
+			bodyCodeRule(505, 'Kie.ai answered code 505: this feature is currently disabled.'),
 		],
 	};
+}
+
+function bodyCodeRule(code: number, message: string): IAuthenticateRuleResponseSuccessBody {
+	return { type: 'responseSuccessBody', properties: { key: 'code', value: code, message } };
 }

@@ -12,15 +12,18 @@ import { generationKind } from '../../kie/pollSchedule';
 import { completeTask, createdTaskJson, readTaskOptions, type ItemRun } from '../common/taskOutput';
 
 export function readCommonFields(ctx: IExecuteFunctions, itemIndex: number, model: string): CommonImageFields {
-	const param = (name: string) => ctx.getNodeParameter(name, itemIndex, undefined) as unknown;
+	// A parameter the chosen model does not show is absent: '' reads as "not given".
+	const param = (name: string, absent: unknown = '') =>
+		ctx.getNodeParameter(name, itemIndex, absent) as unknown;
 	return {
 		prompt: param('prompt'),
 		aspectRatio: param('aspectRatio'),
 		resolution: param('resolution'),
 		outputFormat: param('outputFormat'),
-		imageUrls: param('imageUrls'),
+		imageUrls: param('imageUrls', []),
 		additionalInput: param('additionalInput'),
 		customModel: model === CUSTOM_MODEL ? param('customModel') : undefined,
+		customImageField: model === CUSTOM_MODEL ? param('customImageField') || undefined : undefined,
 	};
 }
 

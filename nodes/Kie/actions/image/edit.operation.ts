@@ -27,6 +27,15 @@ const properties: INodeProperties[] = [
 		description: 'Public http(s) URLs of the images to edit or use as reference',
 	},
 	{
+		displayName: 'Image Field of the Custom Model',
+		name: 'customImageField',
+		type: 'string',
+		default: 'image_urls',
+		displayOptions: { show: { model: ['custom'] } },
+		description:
+			"The model's input field that takes the image URLs (a name ending in _url takes a single URL)",
+	},
+	{
 		displayName: 'Input Binary Properties',
 		name: 'binaryProperties',
 		type: 'string',
@@ -84,6 +93,7 @@ export async function execute(
 			propertyName: name,
 			mimeType: metadata.mimeType,
 			fileSize: metadata.fileSize,
+			bytes: metadata.bytes,
 			fileName: metadata.fileName,
 		});
 		return { name, metadata };

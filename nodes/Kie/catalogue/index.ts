@@ -1,0 +1,19 @@
+/**
+ * The image model catalogue: model data, mapping of the node's common fields onto each
+ * model's own input fields, validation before any request, and the model-dependent UI.
+ */
+export { CUSTOM_MODEL, MODELS, getModel } from './registry';
+export { KieInputError } from './errors';
+export { buildTaskRequest, validateTaskRequest, type TaskRequest } from './request';
+export { imageLimits, parseFileSize, validateBinaryForModel } from './binary';
+export { DEFAULT_MODEL, modelProperties } from './properties';
+export type {
+	BinaryInfo,
+	CommonImageFields,
+	EnumFieldSpec,
+	ImageInputSpec,
+	ImageLimits,
+	ImageOperation,
+	ModelSpec,
+	PromptSpec,
+} from './types';

@@ -1,0 +1,210 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { describeType, describeValue, KieInputError } from './errors';
+import type { EnumFieldSpec, PromptSpec } from './types';
+
+/** Where a value came from: the node parameter to blame and how to name it in a message. */
+export interface Source {
+	/** Node parameter name, becomes KieInputError.field. */
+	param: string;
+	/** How the value is named, e.g. 'Resolution' or 'resolution'. */
+	label: string;
+	/** Added after the value, e.g. ' (from Additional Input)'. */
+	suffix?: string;
+}
+
+const subject = (source: Source, value: unknown) =>
+	`${source.label} ${describeValue(value)}${source.suffix ?? ''}`;
+
+const isBlank = (value: unknown) =>
+	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/** Output formats where Kie spells the same thing two ways. */
+const canonicalFormat = (value: string) => (value === 'jpeg' ? 'jpg' : value);
+const comparable = (value: string) => canonicalFormat(value.toLowerCase().replace(/\s+/g, ''));
+
+/**
+ * Returns the model's own spelling of an enum value (case-insensitive, `jpeg`/`jpg` alike),
+ * or undefined for an empty value. Anything else is an error listing the allowed values.
+ */
+export function normaliseEnum(
+	spec: EnumFieldSpec,
+	raw: unknown,
+	modelId: string,
+	source: Source,
+): string | undefined {
+	if (isBlank(raw)) return undefined;
+	if (typeof raw !== 'string' && !(typeof raw === 'number' && Number.isFinite(raw))) {
+		throw new KieInputError(
+			source.param,
+			raw,
+			`${source.label}${source.suffix ?? ''} must be text, got ${describeType(raw)} (${describeValue(raw)})`,
+			spec.options.join(', '),
+		);
+	}
+	const text = String(raw).trim();
+	const exact = spec.options.find((option) => option === text);
+	if (exact !== undefined) return exact;
+	const wanted = comparable(text);
+	const match = spec.options.find((option) => comparable(option) === wanted);
+	if (match !== undefined) return match;
+	const allowed = spec.options.join(', ');
+	throw new KieInputError(
+		source.param,
+		raw,
+		`${subject(source, raw)} is not supported by ${modelId}. Allowed: ${allowed}`,
+		allowed,
+	);
+}
+
+/**
+ * A prompt as Kie should receive it: trimmed text within the model's length limits, or
+ * undefined when empty (the caller decides whether the model needs one).
+ */
+export function readPrompt(
+	spec: PromptSpec | undefined,
+	raw: unknown,
+	modelId: string,
+	source: Source,
+): string | undefined {
+	if (raw === undefined || raw === null) return undefined;
+	if (typeof raw !== 'string') {
+		throw new KieInputError(
+			source.param,
+			raw,
+			`${source.label}${source.suffix ?? ''} must be text, got ${describeType(raw)} (${describeValue(raw)})`,
+			'text',
+		);
+	}
+	const text = raw.trim();
+	if (text === '') return undefined;
+	const length = [...text].length;
+	if (spec?.maxLength !== undefined && length > spec.maxLength) {
+		throw new KieInputError(
+			source.param,
+			raw,
+			`${subject(source, raw)} is ${length} characters long; ${modelId} accepts at most ${spec.maxLength}`,
+			`at most ${spec.maxLength} characters`,
+		);
+	}
+	if (spec?.minLength !== undefined && length < spec.minLength) {
+		throw new KieInputError(
+			source.param,
+			raw,
+			`${subject(source, raw)} is ${length} characters long; ${modelId} needs at least ${spec.minLength}`,
+			`at least ${spec.minLength} characters`,
+		);
+	}
+	return text;
+}
+
+const HTTP_URL = /^https?:\/\/\S+$/i;
+
+/** One absolute http(s) URL, trimmed; everything else is an error naming the value. */
+export function checkUrl(raw: unknown, source: Source): string {
+	if (typeof raw !== 'string') {
+		throw new KieInputError(
+			source.param,
+			raw,
+			`${source.label}${source.suffix ?? ''} must hold URLs as text, got ${describeType(raw)} (${describeValue(raw)})`,
+			'http:// or https:// URLs',
+		);
+	}
+	const text = raw.trim();
+	if (text === '') {
+		throw new KieInputError(
+			source.param,
+			raw,
+			`${source.label}${source.suffix ?? ''} has an empty entry (${describeValue(raw)}); remove it or fill in a URL`,
+			'http:// or https:// URLs',
+		);
+	}
+	let valid = HTTP_URL.test(text);
+	if (valid) {
+		try {
+			const url = new URL(text);
+			valid = (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+		} catch {
+			valid = false;
+		}
+	}
+	if (!valid) {
+		throw new KieInputError(
+			source.param,
+			raw,
+			`${subject(source, raw)} is not an absolute http(s) URL. Allowed: http:// or https:// URLs that Kie can download (upload local files as binary instead)`,
+			'http:// or https:// URLs',
+		);
+	}
+	return text;
+}
+
+const LIST_SEPARATOR = /\s*(?:,|\r?\n)\s*/;
+
+/**
+ * Image URLs from a list, a JSON array text, or a comma/newline separated text.
+ * Empty entries inside a list are errors, not silently dropped.
+ */
+export function parseUrlList(raw: unknown, source: Source): string[] {
+	if (raw === undefined || raw === null) return [];
+	let entries: unknown[];
+	if (Array.isArray(raw)) {
+		entries = raw;
+	} else if (typeof raw === 'string') {
+		const text = raw.trim();
+		if (text === '') return [];
+		const fromJson = text.startsWith('[') ? parseJsonArray(text) : undefined;
+		entries = fromJson ?? text.split(LIST_SEPARATOR);
+	} else {
+		throw new KieInputError(
+			source.param,
+			raw,
+			`${source.label}${source.suffix ?? ''} must be a list of URLs or text with one URL per line or comma, got ${describeType(raw)} (${describeValue(raw)})`,
+			'http:// or https:// URLs',
+		);
+	}
+	return entries.map((entry) => checkUrl(entry, source));
+}
+
+function parseJsonArray(text: string): unknown[] | undefined {
+	try {
+		const parsed: unknown = JSON.parse(text);
+		return Array.isArray(parsed) ? parsed : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+const isPlainObject = (value: unknown): value is IDataObject =>
+	Object.prototype.toString.call(value) === '[object Object]';
+
+/** Additional Input as an object: '' and nothing are {}, JSON text must be an object. */
+export function parseAdditionalInput(raw: unknown): IDataObject {
+	if (isBlank(raw)) return {};
+	let value = raw;
+	if (typeof raw === 'string') {
+		let parseError: string | undefined;
+		try {
+			value = JSON.parse(raw);
+		} catch (error) {
+			parseError = (error as Error).message;
+		}
+		if (parseError !== undefined) {
+			throw new KieInputError(
+				'additionalInput',
+				raw,
+				`Additional Input is not valid JSON (${parseError}): ${describeValue(raw)}`,
+				'a JSON object, e.g. {"seed": 42}',
+			);
+		}
+	}
+	if (!isPlainObject(value)) {
+		throw new KieInputError(
+			'additionalInput',
+			raw,
+			`Additional Input must be a JSON object, got ${describeType(value)} (${describeValue(value)})`,
+			'a JSON object, e.g. {"seed": 42}',
+		);
+	}
+	return { ...value };
+}

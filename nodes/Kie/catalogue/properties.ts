@@ -1,0 +1,127 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { CUSTOM_MODEL, MODELS } from './registry';
+import type { EnumFieldSpec, ImageOperation, ModelSpec } from './types';
+
+export const DEFAULT_MODEL = 'nano-banana-pro';
+
+type EnumParam = 'aspectRatio' | 'resolution' | 'outputFormat';
+
+const ENUM_PROPERTIES: ReadonlyArray<{
+	name: EnumParam;
+	displayName: string;
+	description: string;
+}> = [
+	{
+		name: 'aspectRatio',
+		displayName: 'Aspect Ratio',
+		description: 'Shape of the generated image',
+	},
+	{
+		name: 'resolution',
+		displayName: 'Resolution',
+		description: 'Size of the generated image',
+	},
+	{
+		name: 'outputFormat',
+		displayName: 'Output Format',
+		description: 'File format of the generated image',
+	},
+];
+
+const UPPERCASE_VALUES = new Set(['png', 'jpg', 'jpeg', 'webp']);
+
+function optionName(spec: EnumFieldSpec, value: string): string {
+	const named = spec.optionNames?.[value];
+	if (named !== undefined) return named;
+	if (UPPERCASE_VALUES.has(value)) return value.toUpperCase();
+	if (/^[a-z]/.test(value))
+		return value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
+	return value;
+}
+
+/**
+ * One `options` property per distinct option set, shown only for the models sharing it, so each
+ * model offers exactly its own values and default under the same parameter name.
+ */
+function enumProperties(
+	models: readonly ModelSpec[],
+	param: (typeof ENUM_PROPERTIES)[number],
+): INodeProperties[] {
+	const groups = new Map<string, { property: INodeProperties; modelIds: string[] }>();
+	for (const model of models) {
+		const spec = model[param.name];
+		if (!spec) continue;
+		const displayName = spec.displayName ?? param.displayName;
+		const description = spec.description ?? param.description;
+		const options: INodePropertyOptions[] = spec.options.map((value) => ({
+			name: optionName(spec, value),
+			value,
+		}));
+		const key = JSON.stringify([displayName, description, options, spec.default]);
+		let group = groups.get(key);
+		if (!group) {
+			const modelIds: string[] = [];
+			group = {
+				modelIds,
+				property: {
+					displayName,
+					name: param.name,
+					type: 'options',
+					options,
+					default: spec.default,
+					description,
+					displayOptions: { show: { model: modelIds } },
+				},
+			};
+			groups.set(key, group);
+		}
+		group.modelIds.push(model.id);
+	}
+	return [...groups.values()].map((group) => group.property);
+}
+
+/**
+ * The model picker and the model-dependent fields for an image operation. Resource/operation
+ * displayOptions are left to the caller (updateDisplayOptions).
+ */
+export function modelProperties(operation: ImageOperation): INodeProperties[] {
+	const models = MODELS.filter((model) => model.operations.includes(operation));
+	const modelOptions: INodePropertyOptions[] = models.map((model) => ({
+		name: model.displayName,
+		value: model.id,
+		description: model.description,
+	}));
+	modelOptions.push({
+		name: 'Custom Model (Any Jobs-API Model ID)',
+		value: CUSTOM_MODEL,
+		description:
+			'Any model of the Kie.ai jobs API, video and audio included; its fields go in Additional Input',
+	});
+
+	return [
+		{
+			displayName: 'Model',
+			name: 'model',
+			type: 'options',
+			options: modelOptions,
+			default: DEFAULT_MODEL,
+			description:
+				operation === 'generate'
+					? 'The Kie.ai model that generates the image'
+					: 'The Kie.ai model that edits or combines the input images',
+		},
+		{
+			displayName: 'Custom Model ID',
+			name: 'customModel',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. kling/v2-1-pro',
+			description:
+				'The model ID as written on its Kie.ai page. Its input fields go in Additional Input; the prompt is sent as "prompt" when set.',
+			displayOptions: { show: { model: [CUSTOM_MODEL] } },
+		},
+		...ENUM_PROPERTIES.flatMap((param) => enumProperties(models, param)),
+	];
+}
