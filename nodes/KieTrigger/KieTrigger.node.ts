@@ -1,0 +1,230 @@
+import {
+	NodeConnectionTypes,
+	type IBinaryData,
+	type IBinaryKeyData,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { extensionForMime, mimeTypeOf } from '../Kie/actions/common/mimeTypes';
+import type { KieTask } from '../Kie/kie/responses';
+import { downloadFile, getKieAccount } from '../Kie/transport';
+import { callbackItemJson, callbackTaskId, parseCallback } from './callback';
+import {
+	DEFAULT_TOLERANCE_SECONDS,
+	SIGNATURE_HEADER,
+	TIMESTAMP_HEADER,
+	verifyCallbackSignature,
+} from './signature';
+
+const DOWNLOAD_TIMEOUT_MS = 120_000;
+
+/** Answers the request directly, so that n8n neither answers again nor starts the workflow. */
+function respond(ctx: IWebhookFunctions, status: number, body: IDataObject): void {
+	const res = ctx.getResponseObject();
+	res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+	res.end(JSON.stringify(body));
+}
+
+function reject(
+	ctx: IWebhookFunctions,
+	status: 400 | 401,
+	reason: string,
+	message: string,
+): IWebhookResponseData {
+	ctx.logger.warn(`Kie.ai Trigger rejected a callback (HTTP ${status}): ${message}`, {
+		node: ctx.getNode().name,
+		reason,
+	});
+	respond(ctx, status, { error: message, reason });
+	return { noWebhookResponse: true };
+}
+
+function binaryKey(prefix: string, index: number): string {
+	return index === 0 ? prefix : `${prefix}_${index}`;
+}
+
+/** Best effort: a file that cannot be fetched keeps its URL in the JSON and is named in downloadErrors. */
+async function downloadResults(
+	ctx: IWebhookFunctions,
+	task: KieTask,
+	prefix: string,
+): Promise<{ binary?: IBinaryKeyData; downloadErrors?: string[] }> {
+	type Outcome = { key: string; data: IBinaryData } | { error: string };
+	const results = await Promise.all(
+		task.resultUrls.map(async (url, index): Promise<Outcome> => {
+			try {
+				const file = await downloadFile(ctx, url, DOWNLOAD_TIMEOUT_MS);
+				const mimeType = mimeTypeOf(file.data, file.contentType, url);
+				const fileName = `${task.taskId}_${index}.${extensionForMime(mimeType, url)}`;
+				const data = await ctx.helpers.prepareBinaryData(file.data, fileName, mimeType);
+				return { key: binaryKey(prefix, index), data };
+			} catch (error) {
+				const reason = error instanceof Error ? error.message : String(error);
+				return { error: `${url}: ${reason}` };
+			}
+		}),
+	);
+	const binary: IBinaryKeyData = {};
+	const downloadErrors: string[] = [];
+	for (const result of results) {
+		if ('error' in result) downloadErrors.push(result.error);
+		else binary[result.key] = result.data;
+	}
+	return {
+		binary: Object.keys(binary).length > 0 ? binary : undefined,
+		downloadErrors: downloadErrors.length > 0 ? downloadErrors : undefined,
+	};
+}
+
+export class KieTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Kie.ai Trigger',
+		name: 'kieTrigger',
+		icon: { light: 'file:kie.svg', dark: 'file:kie.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"Task finished" + ($parameter["downloadImages"] ? ", with files" : "")}}',
+		description:
+			'Starts the workflow when Kie.ai calls back with a finished task (callback URL of a Kie.ai task)',
+		defaults: { name: 'Kie.ai Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'kieApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'kie',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Put this trigger’s Production URL in the Kie.ai node under Options → Callback URL, then activate the workflow. Kie.ai may send the same task more than once: deduplicate downstream by taskId (e.g. Remove Duplicates → Remove Items Processed in Previous Executions).',
+				name: 'callbackNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName:
+					'With a Webhook HMAC Key in the credential (from kie.ai/settings), only callbacks signed by Kie.ai in the last few minutes start the workflow; anything else is answered with HTTP 401.',
+				name: 'signatureNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Download Results',
+				name: 'downloadImages',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to download each result file of a successful task as binary data (data, data_1, …). Kie.ai is answered before the download starts.',
+			},
+			{
+				displayName: 'Binary Property Prefix',
+				name: 'binaryPropertyName',
+				type: 'string',
+				default: 'data',
+				displayOptions: { show: { downloadImages: [true] } },
+				description: 'Name of the first result file property; further files get _1, _2, …',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Max Signature Age (Seconds)',
+						name: 'timestampTolerance',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: DEFAULT_TOLERANCE_SECONDS,
+						description:
+							'How far X-Webhook-Timestamp may be from this server’s clock, either way, before a signed callback is refused as a replay',
+					},
+					{
+						displayName: 'Task States',
+						name: 'states',
+						type: 'multiOptions',
+						options: [
+							{ name: 'Success', value: 'success' },
+							{ name: 'Fail', value: 'fail' },
+						],
+						default: ['success', 'fail'],
+						description:
+							'Which finished tasks start the workflow (none selected: all). Other callbacks are acknowledged and ignored.',
+					},
+				],
+			},
+		],
+	};
+
+	// Nothing to register at Kie.ai: the callback URL travels with each task (callBackUrl).
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const body = this.getBodyData();
+		const headers = this.getHeaderData() as Record<string, unknown>;
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const taskId = callbackTaskId(body);
+
+		const { webhookHmacKey } = await getKieAccount(this);
+		if (webhookHmacKey) {
+			const tolerance = Number(options.timestampTolerance);
+			const check = verifyCallbackSignature(
+				{ taskId, timestamp: headers[TIMESTAMP_HEADER], signature: headers[SIGNATURE_HEADER] },
+				{
+					key: webhookHmacKey,
+					nowMs: Date.now(),
+					toleranceSeconds:
+						Number.isFinite(tolerance) && tolerance > 0 ? tolerance : DEFAULT_TOLERANCE_SECONDS,
+				},
+			);
+			if (!check.valid) return reject(this, 401, check.reason, check.message);
+		}
+		if (!taskId) return reject(this, 400, 'missing-task-id', 'No task id in the callback body');
+
+		const callback = parseCallback(body, taskId);
+		const states = Array.isArray(options.states) ? (options.states as string[]) : [];
+		if (states.length > 0 && !states.includes(callback.task.state)) {
+			return { webhookResponse: { received: true, ignored: `state ${callback.task.state}` } };
+		}
+
+		const item: INodeExecutionData = { json: callbackItemJson(callback) };
+		const downloadImages = this.getNodeParameter('downloadImages', false) as boolean;
+		const { task } = callback;
+		if (!downloadImages || task.state !== 'success' || task.resultUrls.length === 0) {
+			return { workflowData: [[item]] };
+		}
+
+		// Kie.ai waits 15 s for an answer and then sends the callback again: answer before downloading.
+		respond(this, 200, { received: true });
+		const prefix =
+			String(this.getNodeParameter('binaryPropertyName', 'data') ?? '').trim() || 'data';
+		const { binary, downloadErrors } = await downloadResults(this, task, prefix);
+		if (binary) item.binary = binary;
+		if (downloadErrors) item.json.downloadErrors = downloadErrors;
+		return { workflowData: [[item]], noWebhookResponse: true };
+	}
+}
