@@ -1,0 +1,73 @@
+import type {
+	Endpoint,
+	RecordedCallback,
+	RecordedRequest,
+	SimulatedTask,
+	SimulatorRecord,
+} from './types';
+
+/** The largest number of `times` (sorted ascending) inside any half-open window of `windowMs`. */
+export function maxInAnyWindow(times: number[], windowMs: number): number {
+	let best = 0;
+	let start = 0;
+	for (let end = 0; end < times.length; end++) {
+		while (times[end] - times[start] >= windowMs) start++;
+		best = Math.max(best, end - start + 1);
+	}
+	return best;
+}
+
+export class SimulatorRecordImpl implements SimulatorRecord {
+	requests: RecordedRequest[] = [];
+	tasks = new Map<string, SimulatedTask>();
+	callbacks: RecordedCallback[] = [];
+	/** Arrival times of accepted creates, per API key, sorted ascending. */
+	readonly acceptedCreateArrivals = new Map<string, number[]>();
+
+	constructor(private readonly configuredWindowMs: () => number) {}
+
+	count(endpoint: Endpoint): number {
+		return this.requests.filter((request) => request.endpoint === endpoint).length;
+	}
+
+	createdTaskCount(): number {
+		return this.tasks.size;
+	}
+
+	rateLimitedCount(): number {
+		return this.requests.filter(
+			(request) =>
+				request.endpoint === 'createTask' && (request.status === 429 || request.bodyCode === 429),
+		).length;
+	}
+
+	maxCreatesInAnyWindow(windowMs: number = this.configuredWindowMs()): number {
+		let best = 0;
+		for (const times of this.acceptedCreateArrivals.values()) {
+			best = Math.max(best, maxInAnyWindow(times, windowMs));
+		}
+		return best;
+	}
+
+	addAcceptedCreate(apiKey: string, arrivedAt: number): void {
+		const times = this.acceptedCreateArrivals.get(apiKey) ?? [];
+		let index = times.length;
+		while (index > 0 && times[index - 1] > arrivedAt) index--;
+		times.splice(index, 0, arrivedAt);
+		this.acceptedCreateArrivals.set(apiKey, times);
+	}
+
+	/** Whether one more create arriving at `arrivedAt` keeps every window at or under `max`. */
+	createFits(apiKey: string, arrivedAt: number, max: number, windowMs: number): boolean {
+		const times = this.acceptedCreateArrivals.get(apiKey) ?? [];
+		const nearby = times.filter((time) => Math.abs(time - arrivedAt) < windowMs);
+		return maxInAnyWindow([...nearby, arrivedAt].sort((a, b) => a - b), windowMs) <= max;
+	}
+
+	clear(): void {
+		this.requests = [];
+		this.tasks = new Map();
+		this.callbacks = [];
+		this.acceptedCreateArrivals.clear();
+	}
+}
