@@ -22,7 +22,10 @@ beforeAll(async () => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
-			received.push({ headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+			received.push({
+				headers: req.headers,
+				body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+			});
 			res.writeHead(receiverStatus, { 'content-type': 'application/json' });
 			res.end('{"status":"received"}');
 		});
@@ -41,9 +44,17 @@ afterAll(async () => {
 });
 
 /** The doc's algorithm: base64(HMAC-SHA256(taskId + "." + timestamp, key)), compared in constant time. */
-function verifySignature(taskId: string, timestamp: string, signature: string, key: string): boolean {
+function verifySignature(
+	taskId: string,
+	timestamp: string,
+	signature: string,
+	key: string,
+): boolean {
 	const expected = createHmac('sha256', key).update(`${taskId}.${timestamp}`).digest('base64');
-	return expected.length === signature.length && timingSafeEqual(Buffer.from(expected), Buffer.from(signature));
+	return (
+		expected.length === signature.length &&
+		timingSafeEqual(Buffer.from(expected), Buffer.from(signature))
+	);
 }
 
 describe('callbacks', () => {
@@ -129,7 +140,10 @@ describe('callbacks', () => {
 		await until(() => sim.record.callbacks.length === 2);
 		const byUrl = new Map(sim.record.callbacks.map((callback) => [callback.url, callback]));
 		expect(byUrl.get(receiverUrl)).toMatchObject({ status: 500 });
-		expect(byUrl.get('http://127.0.0.1:1/nobody')).toMatchObject({ status: 0, error: expect.any(String) });
+		expect(byUrl.get('http://127.0.0.1:1/nobody')).toMatchObject({
+			status: 0,
+			error: expect.any(String),
+		});
 	});
 
 	it('sends nothing for a task still running at reset()', async () => {

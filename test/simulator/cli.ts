@@ -14,9 +14,7 @@ interface CliArguments {
 
 function usage(message: string): never {
 	console.error(message);
-	console.error(
-		'usage: cli.js [--port N] [--upload-port N] [--generation-ms N] [--key K]',
-	);
+	console.error('usage: cli.js [--port N] [--upload-port N] [--generation-ms N] [--key K]');
 	process.exit(2);
 }
 

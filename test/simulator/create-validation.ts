@@ -58,7 +58,10 @@ function validateNanoBananaPro(input: Record<string, unknown>): string | undefin
 			return `image_input supports at most ${NANO_BANANA_PRO_MAX_IMAGES} images`;
 		}
 	}
-	if (aspect_ratio !== undefined && !NANO_BANANA_PRO_ASPECT_RATIOS.includes(aspect_ratio as string)) {
+	if (
+		aspect_ratio !== undefined &&
+		!NANO_BANANA_PRO_ASPECT_RATIOS.includes(aspect_ratio as string)
+	) {
 		return `aspect_ratio is not within the range of allowed options: ${NANO_BANANA_PRO_ASPECT_RATIOS.join(', ')}`;
 	}
 	if (resolution !== undefined && !NANO_BANANA_PRO_RESOLUTIONS.includes(resolution as string)) {
@@ -76,9 +79,15 @@ function validateNanoBananaPro(input: Record<string, unknown>): string | undefin
 export function validateCreateRequest(body: unknown): CreateValidation {
 	if (!isRecord(body)) return { ok: false, msg: 'Request body must be a JSON object' };
 	const { model, input, callBackUrl } = body;
-	if (typeof model !== 'string' || model.trim() === '') return { ok: false, msg: 'model is required' };
+	if (typeof model !== 'string' || model.trim() === '')
+		return { ok: false, msg: 'model is required' };
 	if (!isRecord(input)) return { ok: false, msg: 'input is required' };
-	if (callBackUrl !== undefined && callBackUrl !== null && callBackUrl !== '' && !isHttpUrl(callBackUrl)) {
+	if (
+		callBackUrl !== undefined &&
+		callBackUrl !== null &&
+		callBackUrl !== '' &&
+		!isHttpUrl(callBackUrl)
+	) {
 		return { ok: false, msg: 'callBackUrl must be a valid http(s) URL' };
 	}
 	const problem =
@@ -101,7 +110,8 @@ export function creditsFor(request: CreateRequest): number {
 /** input.num_images or input.n when a number 1..4, else 1. */
 export function resultCountFor(input: Record<string, unknown>): number {
 	for (const value of [input.num_images, input.n]) {
-		if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 4) return value;
+		if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 4)
+			return value;
 	}
 	return 1;
 }

@@ -15,28 +15,34 @@ describe('faults that replace the answer', () => {
 		['http502', 502],
 		['http503', 503],
 		['http504', 504],
-	] as Array<[FaultKind, number]>)('%s answers that HTTP status with a JSON {code, msg}', async (kind, status) => {
-		sim.injectFault({ endpoint: 'credit', kind, times: 1 });
-		const reply = await credits(sim);
-		expect(reply.status).toBe(status);
-		expect(reply.json).toMatchObject({ code: status, msg: expect.any(String) });
-		expect(sim.record.requests[0]).toMatchObject({ fault: kind, status, bodyCode: status });
-		expect((await credits(sim)).status).toBe(200); // times: 1
-	});
+	] as Array<[FaultKind, number]>)(
+		'%s answers that HTTP status with a JSON {code, msg}',
+		async (kind, status) => {
+			sim.injectFault({ endpoint: 'credit', kind, times: 1 });
+			const reply = await credits(sim);
+			expect(reply.status).toBe(status);
+			expect(reply.json).toMatchObject({ code: status, msg: expect.any(String) });
+			expect(sim.record.requests[0]).toMatchObject({ fault: kind, status, bodyCode: status });
+			expect((await credits(sim)).status).toBe(200); // times: 1
+		},
+	);
 
 	it.each([
 		['body455', 455],
 		['body500', 500],
 		['body429', 429],
-	] as Array<[FaultKind, number]>)('%s answers HTTP 200 with that body code and creates nothing', async (kind, code) => {
-		sim.injectFault({ endpoint: 'createTask', kind, times: 1 });
-		const reply = await createTask(sim, nanoBananaPro());
-		expect(reply.status).toBe(200);
-		expect(reply.json).toMatchObject({ code, msg: expect.any(String) });
-		expect(sim.record.createdTaskCount()).toBe(0);
-		expect(sim.record.rateLimitedCount()).toBe(kind === 'body429' ? 1 : 0);
-		expect((await credits(sim)).json.data).toBe(100_000);
-	});
+	] as Array<[FaultKind, number]>)(
+		'%s answers HTTP 200 with that body code and creates nothing',
+		async (kind, code) => {
+			sim.injectFault({ endpoint: 'createTask', kind, times: 1 });
+			const reply = await createTask(sim, nanoBananaPro());
+			expect(reply.status).toBe(200);
+			expect(reply.json).toMatchObject({ code, msg: expect.any(String) });
+			expect(sim.record.createdTaskCount()).toBe(0);
+			expect(sim.record.rateLimitedCount()).toBe(kind === 'body429' ? 1 : 0);
+			expect((await credits(sim)).json.data).toBe(100_000);
+		},
+	);
 
 	it('body faults on the upload host keep its {success:false} shape', async () => {
 		sim.injectFault({ endpoint: 'base64Upload', kind: 'body455', times: 1 });
@@ -60,7 +66,11 @@ describe('faults that replace the answer', () => {
 		sim.injectFault({ endpoint: 'createTask', kind: 'reset', times: 1 });
 		await expect(createTask(sim, nanoBananaPro())).rejects.toThrow();
 		expect(sim.record.createdTaskCount()).toBe(0);
-		expect(sim.record.requests[0]).toMatchObject({ endpoint: 'createTask', fault: 'reset', status: 0 });
+		expect(sim.record.requests[0]).toMatchObject({
+			endpoint: 'createTask',
+			fault: 'reset',
+			status: 0,
+		});
 		expect((await createTask(sim, nanoBananaPro())).json.code).toBe(200);
 	});
 });
@@ -92,7 +102,11 @@ describe('faults after the work is done', () => {
 		const reply = await createTask(sim, nanoBananaPro());
 		expect(reply.json.code).toBe(200);
 		const data = await waitForFinal(sim, reply.json.data.taskId);
-		expect(data).toMatchObject({ state: 'fail', failCode: '500', failMsg: 'Internal server error' });
+		expect(data).toMatchObject({
+			state: 'fail',
+			failCode: '500',
+			failMsg: 'Internal server error',
+		});
 	});
 
 	it('slow answers normally after delayMs', async () => {

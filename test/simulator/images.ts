@@ -128,7 +128,10 @@ export function extensionFromMime(mimeType: string): string {
 export function sniffMime(bytes: Buffer): string | undefined {
 	if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return 'image/png';
 	if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-	if (bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP') {
+	if (
+		bytes.subarray(0, 4).toString('latin1') === 'RIFF' &&
+		bytes.subarray(8, 12).toString('latin1') === 'WEBP'
+	) {
 		return 'image/webp';
 	}
 	if (bytes.subarray(0, 4).toString('latin1') === 'GIF8') return 'image/gif';

@@ -47,7 +47,13 @@ describe('task lifecycle', () => {
 			// Each answer matches the elapsed share of the generation time when it was asked.
 			const expected = task.pollTimes.map((time) => {
 				const share = (time - task.createdAt) / generationMs;
-				return share < 0.1 ? 'waiting' : share < 0.2 ? 'queuing' : share < 1 ? 'generating' : 'success';
+				return share < 0.1
+					? 'waiting'
+					: share < 0.2
+						? 'queuing'
+						: share < 1
+							? 'generating'
+							: 'success';
 			});
 			expect(answers.map((answer) => answer.state)).toEqual(expected);
 			if (new Set(expected).size === 4) break;
@@ -108,7 +114,9 @@ describe('task lifecycle', () => {
 
 	it('lets a generationMs function vary the time per task', async () => {
 		sim.configure({ generationMs: ({ input }) => (input.resolution === '4K' ? 300 : 100) });
-		const slow = sim.record.tasks.get(await createdTaskId(sim, nanoBananaPro({ resolution: '4K' })))!;
+		const slow = sim.record.tasks.get(
+			await createdTaskId(sim, nanoBananaPro({ resolution: '4K' })),
+		)!;
 		const fast = sim.record.tasks.get(await createdTaskId(sim, nanoBananaPro()))!;
 		expect(slow.finishAt - slow.createdAt).toBe(300);
 		expect(fast.finishAt - fast.createdAt).toBe(100);
@@ -119,7 +127,11 @@ describe('task lifecycle', () => {
 		const taskId = await createdTaskId(sim, nanoBananaPro({ prompt: 'please [fail] now' }));
 		expect((await credits(sim)).json.data).toBe(100_000 - 24);
 		const data = await waitForFinal(sim, taskId);
-		expect(data).toMatchObject({ state: 'fail', failCode: '500', failMsg: 'Internal server error' });
+		expect(data).toMatchObject({
+			state: 'fail',
+			failCode: '500',
+			failMsg: 'Internal server error',
+		});
 		expect(data.resultJson).toBe('');
 		expect(data.completeTime).not.toBeNull();
 		expect((await credits(sim)).json.data).toBe(100_000);
@@ -128,12 +140,23 @@ describe('task lifecycle', () => {
 
 	it('gives num_images / n results with the output_format extension', async () => {
 		sim.configure({ generationMs: 20 });
-		const three = await createdTaskId(sim, { model: 'z-image', input: { prompt: 'x', num_images: 3 } });
-		const two = await createdTaskId(sim, { model: 'flux', input: { prompt: 'x', n: 2, output_format: 'jpeg' } });
+		const three = await createdTaskId(sim, {
+			model: 'z-image',
+			input: { prompt: 'x', num_images: 3 },
+		});
+		const two = await createdTaskId(sim, {
+			model: 'flux',
+			input: { prompt: 'x', n: 2, output_format: 'jpeg' },
+		});
 		const tooMany = await createdTaskId(sim, { model: 'flux', input: { prompt: 'x', n: 9 } });
-		const urls = async (id: string) => JSON.parse((await waitForFinal(sim, id)).resultJson).resultUrls;
-		expect(await urls(three)).toEqual([0, 1, 2].map((n) => `${sim.baseUrl}/files/results/${three}_${n}.png`));
-		expect(await urls(two)).toEqual([0, 1].map((n) => `${sim.baseUrl}/files/results/${two}_${n}.jpg`));
+		const urls = async (id: string) =>
+			JSON.parse((await waitForFinal(sim, id)).resultJson).resultUrls;
+		expect(await urls(three)).toEqual(
+			[0, 1, 2].map((n) => `${sim.baseUrl}/files/results/${three}_${n}.png`),
+		);
+		expect(await urls(two)).toEqual(
+			[0, 1].map((n) => `${sim.baseUrl}/files/results/${two}_${n}.jpg`),
+		);
 		expect(await urls(tooMany)).toHaveLength(1);
 	});
 
@@ -230,7 +253,11 @@ describe('nano-banana-pro validation', () => {
 	it.each([
 		['no model', { input: { prompt: 'x' } }, 'model'],
 		['no input', { model: 'nano-banana-pro' }, 'input'],
-		['another model without a prompt', { model: 'z-image', input: { aspect_ratio: '1:1' } }, 'prompt'],
+		[
+			'another model without a prompt',
+			{ model: 'z-image', input: { aspect_ratio: '1:1' } },
+			'prompt',
+		],
 	])('refuses %s with code 422', async (_, payload, field) => {
 		const reply = await createTask(sim, payload);
 		expect(reply.json).toMatchObject({ code: 422, data: null });
@@ -240,7 +267,12 @@ describe('nano-banana-pro validation', () => {
 
 	it('accepts the documented limits and unknown models', async () => {
 		const accepted = [
-			nanoBananaPro({ image_input: eightUrls, aspect_ratio: 'auto', resolution: '4K', output_format: 'jpg' }),
+			nanoBananaPro({
+				image_input: eightUrls,
+				aspect_ratio: 'auto',
+				resolution: '4K',
+				output_format: 'jpg',
+			}),
 			nanoBananaPro({ prompt: 'x'.repeat(10_000), aspect_ratio: '21:9' }),
 			{ model: 'some-future/video-model', input: { prompt: 'x', duration: 10 } },
 		];
@@ -252,10 +284,15 @@ describe('nano-banana-pro validation', () => {
 describe('create rate limit', () => {
 	it('answers the 21st create inside the window with HTTP 429 and creates nothing', async () => {
 		sim.configure({ createLimit: { max: 20, windowMs: 600 } });
-		const replies = await Promise.all(Array.from({ length: 21 }, () => createTask(sim, nanoBananaPro())));
+		const replies = await Promise.all(
+			Array.from({ length: 21 }, () => createTask(sim, nanoBananaPro())),
+		);
 		const limited = replies.filter((reply) => reply.status === 429);
 		expect(limited).toHaveLength(1);
-		expect(limited[0].json).toEqual({ code: 429, msg: 'Rate limit exceeded: 20 requests per 0.6 seconds' });
+		expect(limited[0].json).toEqual({
+			code: 429,
+			msg: 'Rate limit exceeded: 20 requests per 0.6 seconds',
+		});
 		expect(replies.filter((reply) => reply.json.code === 200)).toHaveLength(20);
 		expect(sim.record.createdTaskCount()).toBe(20);
 		expect(sim.record.rateLimitedCount()).toBe(1);
@@ -306,7 +343,10 @@ describe('create rate limit', () => {
 describe('result files and download-url', () => {
 	it('serves each result as a valid PNG, different per task', async () => {
 		sim.configure({ generationMs: 20 });
-		const ids = [await createdTaskId(sim, nanoBananaPro()), await createdTaskId(sim, nanoBananaPro())];
+		const ids = [
+			await createdTaskId(sim, nanoBananaPro()),
+			await createdTaskId(sim, nanoBananaPro()),
+		];
 		const files = [];
 		for (const id of ids) {
 			const url = JSON.parse((await waitForFinal(sim, id)).resultJson).resultUrls[0];
@@ -343,7 +383,9 @@ describe('result files and download-url', () => {
 		sim.configure({ generationMs: 20 });
 		const id = await createdTaskId(sim, nanoBananaPro());
 		const resultUrl = JSON.parse((await waitForFinal(sim, id)).resultJson).resultUrls[0];
-		const reply = await call(`${sim.baseUrl}/api/v1/common/download-url`, 'POST', { json: { url: resultUrl } });
+		const reply = await call(`${sim.baseUrl}/api/v1/common/download-url`, 'POST', {
+			json: { url: resultUrl },
+		});
 		expect(reply.json.code).toBe(200);
 		expect(typeof reply.json.data).toBe('string');
 		expect(reply.json.data.startsWith(sim.baseUrl)).toBe(true);
@@ -359,7 +401,10 @@ describe('result files and download-url', () => {
 			json: { url: 'https://example.com/a.png' },
 		});
 		expect(reply.status).toBe(200);
-		expect(reply.json).toMatchObject({ code: 422, msg: 'Invalid URL (External file URLs are not supported)' });
+		expect(reply.json).toMatchObject({
+			code: 422,
+			msg: 'Invalid URL (External file URLs are not supported)',
+		});
 	});
 });
 

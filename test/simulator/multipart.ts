@@ -18,9 +18,11 @@ export function boundaryOf(contentType: string | undefined): string | undefined 
 function parseDisposition(value: string): { name?: string; fileName?: string } {
 	const result: { name?: string; fileName?: string } = {};
 	const starName = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(value);
-	const name = /(?:^|;)\s*name="((?:[^"\\]|\\.)*)"/i.exec(value) ?? /(?:^|;)\s*name=([^;]+)/i.exec(value);
+	const name =
+		/(?:^|;)\s*name="((?:[^"\\]|\\.)*)"/i.exec(value) ?? /(?:^|;)\s*name=([^;]+)/i.exec(value);
 	const fileName =
-		/(?:^|;)\s*filename="((?:[^"\\]|\\.)*)"/i.exec(value) ?? /(?:^|;)\s*filename=([^;]+)/i.exec(value);
+		/(?:^|;)\s*filename="((?:[^"\\]|\\.)*)"/i.exec(value) ??
+		/(?:^|;)\s*filename=([^;]+)/i.exec(value);
 	if (name) result.name = name[1].replace(/\\(.)/g, '$1').trim();
 	if (starName) result.fileName = decodeURIComponent(starName[1].trim());
 	else if (fileName) result.fileName = fileName[1].replace(/\\(.)/g, '$1').trim();
@@ -43,7 +45,8 @@ export function parseMultipart(body: Buffer, boundary: string): MultipartPart[] 
 		const headers = new Map<string, string>();
 		for (const line of body.subarray(position, headerEnd).toString('utf8').split('\r\n')) {
 			const colon = line.indexOf(':');
-			if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+			if (colon > 0)
+				headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
 		}
 		const dataStart = headerEnd + 4;
 		const next = body.indexOf(Buffer.from(`\r\n--${boundary}`), dataStart);

@@ -44,7 +44,11 @@ describe('multipart parser', () => {
 		expect(parts).toHaveLength(2);
 		expect(parts[0]).toMatchObject({ name: 'uploadPath', fileName: undefined });
 		expect(parts[0].data.toString()).toBe('images/a');
-		expect(parts[1]).toMatchObject({ name: 'file', fileName: 'we "ird".txt', contentType: 'text/plain' });
+		expect(parts[1]).toMatchObject({
+			name: 'file',
+			fileName: 'we "ird".txt',
+			contentType: 'text/plain',
+		});
 		expect(parts[1].data.equals(data)).toBe(true);
 	});
 });

@@ -61,7 +61,12 @@ export class SimulatorRecordImpl implements SimulatorRecord {
 	createFits(apiKey: string, arrivedAt: number, max: number, windowMs: number): boolean {
 		const times = this.acceptedCreateArrivals.get(apiKey) ?? [];
 		const nearby = times.filter((time) => Math.abs(time - arrivedAt) < windowMs);
-		return maxInAnyWindow([...nearby, arrivedAt].sort((a, b) => a - b), windowMs) <= max;
+		return (
+			maxInAnyWindow(
+				[...nearby, arrivedAt].sort((a, b) => a - b),
+				windowMs,
+			) <= max
+		);
 	}
 
 	clear(): void {

@@ -157,6 +157,9 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 		});
 		req.on('end', () => resolve(Buffer.concat(chunks)));
 		req.on('error', reject);
+		req.on('close', () => {
+			if (!req.complete) reject(new Error('request aborted'));
+		});
 	});
 }
 
@@ -222,7 +225,10 @@ export class KieSimulator implements KieSimulatorApi {
 		uploadServer.on('request', (req, res) => void this.handle('upload', req, res));
 	}
 
-	static async start(options: SimulatorOptions = {}, listen: ListenOptions = {}): Promise<KieSimulator> {
+	static async start(
+		options: SimulatorOptions = {},
+		listen: ListenOptions = {},
+	): Promise<KieSimulator> {
 		const resolved: ResolvedOptions = {
 			...DEFAULT_OPTIONS,
 			...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)),
@@ -352,7 +358,11 @@ export class KieSimulator implements KieSimulatorApi {
 		} catch (error) {
 			if (error instanceof BodyTooLargeError) {
 				res.setHeader('connection', 'close');
-				this.send(res, record, jsonAnswer(413, { success: false, code: 413, msg: 'File too large' }));
+				this.send(
+					res,
+					record,
+					jsonAnswer(413, { success: false, code: 413, msg: 'File too large' }),
+				);
 			} else {
 				req.socket.destroy();
 			}
@@ -382,7 +392,8 @@ export class KieSimulator implements KieSimulatorApi {
 			req.socket.destroy();
 			return;
 		}
-		if (fault?.kind === 'createdThen500') answer = jsonAnswer(500, { code: 500, msg: 'Internal Server Error' });
+		if (fault?.kind === 'createdThen500')
+			answer = jsonAnswer(500, { code: 500, msg: 'Internal Server Error' });
 		if (fault?.kind === 'slow') await this.sleep(fault.delayMs ?? DEFAULT_SLOW_MS);
 		this.send(res, record, answer);
 	}
@@ -398,7 +409,9 @@ export class KieSimulator implements KieSimulatorApi {
 				parsed.parts = parts;
 				record.body = {
 					fields: Object.fromEntries(
-						parts.filter((part) => part.fileName === undefined).map((part) => [part.name, part.data.toString('utf8')]),
+						parts
+							.filter((part) => part.fileName === undefined)
+							.map((part) => [part.name, part.data.toString('utf8')]),
 					),
 					files: parts
 						.filter((part) => part.fileName !== undefined)
@@ -430,7 +443,8 @@ export class KieSimulator implements KieSimulatorApi {
 	private takeFault(endpoint: Endpoint): FaultSpec | undefined {
 		for (const active of this.faults) {
 			if (active.spec.endpoint !== endpoint) continue;
-			if (active.spec.probability !== undefined && this.random() >= active.spec.probability) continue;
+			if (active.spec.probability !== undefined && this.random() >= active.spec.probability)
+				continue;
 			if (active.remaining !== undefined) {
 				active.remaining--;
 				if (active.remaining <= 0) this.faults = this.faults.filter((other) => other !== active);
@@ -443,7 +457,8 @@ export class KieSimulator implements KieSimulatorApi {
 	/** Answers for faults that replace the request's processing entirely. */
 	private faultAnswer(kind: FaultKind, host: Host): Answer | undefined {
 		const httpFault = HTTP_FAULTS[kind];
-		if (httpFault) return jsonAnswer(httpFault.status, { code: httpFault.status, msg: httpFault.msg });
+		if (httpFault)
+			return jsonAnswer(httpFault.status, { code: httpFault.status, msg: httpFault.msg });
 		const bodyFault = BODY_FAULTS[kind];
 		if (bodyFault) {
 			const msg =
@@ -452,7 +467,9 @@ export class KieSimulator implements KieSimulatorApi {
 					: bodyFault.msg;
 			return jsonAnswer(
 				200,
-				host === 'upload' ? { success: false, code: bodyFault.code, msg } : { code: bodyFault.code, msg, data: null },
+				host === 'upload'
+					? { success: false, code: bodyFault.code, msg }
+					: { code: bodyFault.code, msg, data: null },
 			);
 		}
 		if (kind === 'malformedJson') {
@@ -695,7 +712,11 @@ export class KieSimulator implements KieSimulatorApi {
 			return undefined;
 		}
 		const host: Host | undefined =
-			url.origin === this.baseUrl ? 'api' : url.origin === this.uploadBaseUrl ? 'upload' : undefined;
+			url.origin === this.baseUrl
+				? 'api'
+				: url.origin === this.uploadBaseUrl
+					? 'upload'
+					: undefined;
 		if (!host || !this.lookupFile(host, url.pathname)) return undefined;
 		return { host, pathname: url.pathname };
 	}
@@ -749,8 +770,11 @@ export class KieSimulator implements KieSimulatorApi {
 			return this.uploadFailure(400, 'Invalid parameter: uploadPath');
 		}
 		const givenName =
-			typeof fileNameValue === 'string' ? fileNameValue.slice(fileNameValue.lastIndexOf('/') + 1).trim() : '';
-		const fileName = givenName || `${randomBytes(8).toString('hex')}.${extensionFromMime(mimeType)}`;
+			typeof fileNameValue === 'string'
+				? fileNameValue.slice(fileNameValue.lastIndexOf('/') + 1).trim()
+				: '';
+		const fileName =
+			givenName || `${randomBytes(8).toString('hex')}.${extensionFromMime(mimeType)}`;
 		const filePath = uploadPath ? `${uploadPath}/${fileName}` : fileName;
 		this.uploads.set(filePath, { bytes, mimeType });
 		return jsonAnswer(200, {
@@ -768,7 +792,10 @@ export class KieSimulator implements KieSimulatorApi {
 		});
 	}
 
-	private uploadPreamble(context: RequestContext, fields: Record<string, unknown>): Answer | undefined {
+	private uploadPreamble(
+		context: RequestContext,
+		fields: Record<string, unknown>,
+	): Answer | undefined {
 		if (!this.authorizedKey(context)) return jsonAnswer(200, UPLOAD_UNAUTHORIZED);
 		const uploadPath = fields.uploadPath;
 		if (typeof uploadPath !== 'string' || uploadPath.replace(/\//g, '').trim() === '') {
@@ -780,10 +807,12 @@ export class KieSimulator implements KieSimulatorApi {
 	private streamUpload(context: RequestContext): Answer {
 		const parts = context.parts ?? [];
 		const fields: Record<string, string> = {};
-		for (const part of parts) if (part.fileName === undefined) fields[part.name] = part.data.toString('utf8');
+		for (const part of parts)
+			if (part.fileName === undefined) fields[part.name] = part.data.toString('utf8');
 		const refused = this.uploadPreamble(context, fields);
 		if (refused) return refused;
-		const file = parts.find((part) => part.name === 'file' && part.fileName !== undefined) ??
+		const file =
+			parts.find((part) => part.name === 'file' && part.fileName !== undefined) ??
 			parts.find((part) => part.name === 'file');
 		if (!file) return this.uploadFailure(400, 'Missing required parameter: file');
 		const mimeType =
@@ -920,7 +949,12 @@ export class KieSimulator implements KieSimulatorApi {
 			});
 			await response.body.dump();
 			if (epoch === this.epoch) {
-				this.record.callbacks.push({ taskId: task.taskId, url, sentAt, status: response.statusCode });
+				this.record.callbacks.push({
+					taskId: task.taskId,
+					url,
+					sentAt,
+					status: response.statusCode,
+				});
 			}
 		} catch (error) {
 			if (epoch === this.epoch) {

@@ -64,7 +64,10 @@ export function nanoBananaPro(input: Record<string, unknown> = {}): Record<strin
 	return { model: 'nano-banana-pro', input: { prompt: 'a banana in space', ...input } };
 }
 
-export async function createdTaskId(sim: KieSimulator, payload: Record<string, unknown>): Promise<string> {
+export async function createdTaskId(
+	sim: KieSimulator,
+	payload: Record<string, unknown>,
+): Promise<string> {
 	const reply = await createTask(sim, payload);
 	if (reply.json?.code !== 200) throw new Error(`create failed: ${reply.text}`);
 	return reply.json.data.taskId as string;
@@ -110,7 +113,10 @@ export function decodePng(bytes: Buffer): DecodedPng {
 		const typeAndData = bytes.subarray(offset + 4, offset + 8 + length);
 		const crc = bytes.readUInt32BE(offset + 8 + length);
 		if (crc32(typeAndData) !== crc) throw new Error('bad chunk CRC');
-		chunks.push({ type: typeAndData.subarray(0, 4).toString('ascii'), data: typeAndData.subarray(4) });
+		chunks.push({
+			type: typeAndData.subarray(0, 4).toString('ascii'),
+			data: typeAndData.subarray(4),
+		});
 		offset += 12 + length;
 	}
 	if (offset !== bytes.length) throw new Error('trailing bytes');
@@ -124,13 +130,18 @@ export function decodePng(bytes: Buffer): DecodedPng {
 		Buffer.concat(chunks.filter((chunk) => chunk.type === 'IDAT').map((chunk) => chunk.data)),
 	);
 	const decoded = { width, height, bitDepth: header[8], colourType: header[9], pixels };
-	if (decoded.bitDepth !== 8 || decoded.colourType !== 2) throw new Error('unexpected pixel format');
+	if (decoded.bitDepth !== 8 || decoded.colourType !== 2)
+		throw new Error('unexpected pixel format');
 	if (pixels.length !== height * (1 + width * 3)) throw new Error('IDAT size mismatch');
 	return decoded;
 }
 
 /** Walks a baseline JPEG's markers from SOI to EOI; returns the frame size from SOF0. */
-export function decodeJpegFrame(bytes: Buffer): { width: number; height: number; components: number } {
+export function decodeJpegFrame(bytes: Buffer): {
+	width: number;
+	height: number;
+	components: number;
+} {
 	if (bytes[0] !== 0xff || bytes[1] !== 0xd8) throw new Error('no SOI');
 	let offset = 2;
 	let frame: { width: number; height: number; components: number } | undefined;
@@ -157,7 +168,8 @@ export function decodeJpegFrame(bytes: Buffer): { width: number; height: number;
 			if (offset + 2 !== bytes.length) throw new Error('bytes after EOI');
 			return frame;
 		}
-		if (next !== 0x00 && !(next >= 0xd0 && next <= 0xd7)) throw new Error('unexpected marker in scan');
+		if (next !== 0x00 && !(next >= 0xd0 && next <= 0xd7))
+			throw new Error('unexpected marker in scan');
 	}
 	throw new Error('no EOI');
 }

@@ -14,7 +14,12 @@ afterAll(() => sim.stop());
 
 const png = makePng('upload-test');
 
-function streamForm(bytes: Buffer, fields: Record<string, string>, partName = 'photo.png', type = 'image/png') {
+function streamForm(
+	bytes: Buffer,
+	fields: Record<string, string>,
+	partName = 'photo.png',
+	type = 'image/png',
+) {
 	const form = new FormData();
 	form.append('file', new Blob([bytes], { type }), partName);
 	for (const [name, value] of Object.entries(fields)) form.append(name, value);
@@ -39,9 +44,15 @@ async function expectServedBack(data: Record<string, unknown>, bytes: Buffer, mi
 
 describe('file stream upload (multipart)', () => {
 	it('stores the file under uploadPath/fileName and serves the same bytes back', async () => {
-		const reply = await streamUpload(streamForm(png, { uploadPath: 'n8n/tests', fileName: 'cat.png' }));
+		const reply = await streamUpload(
+			streamForm(png, { uploadPath: 'n8n/tests', fileName: 'cat.png' }),
+		);
 		expect(reply.status).toBe(200);
-		expect(reply.json).toMatchObject({ success: true, code: 200, msg: 'File uploaded successfully' });
+		expect(reply.json).toMatchObject({
+			success: true,
+			code: 200,
+			msg: 'File uploaded successfully',
+		});
 		const { data } = reply.json;
 		expect(data.fileName).toBe('cat.png');
 		expect(data.filePath).toBe('n8n/tests/cat.png');
@@ -51,13 +62,20 @@ describe('file stream upload (multipart)', () => {
 	});
 
 	it('invents a file name with the MIME type’s extension when none is given', async () => {
-		const reply = await streamUpload(streamForm(TINY_JPEG, { uploadPath: 'n8n' }, 'blob', 'image/jpeg'));
+		const reply = await streamUpload(
+			streamForm(TINY_JPEG, { uploadPath: 'n8n' }, 'blob', 'image/jpeg'),
+		);
 		expect(reply.json.data.fileName).toMatch(/^[0-9a-f]+\.jpg$/);
 		await expectServedBack(reply.json.data, TINY_JPEG, 'image/jpeg');
 	});
 
 	it('takes the MIME type from the file extension when the part is application/octet-stream', async () => {
-		const form = streamForm(png, { uploadPath: 'n8n', fileName: 'x.png' }, 'x.png', 'application/octet-stream');
+		const form = streamForm(
+			png,
+			{ uploadPath: 'n8n', fileName: 'x.png' },
+			'x.png',
+			'application/octet-stream',
+		);
 		const reply = await streamUpload(form);
 		expect(reply.json.data.mimeType).toBe('image/png');
 	});
@@ -65,7 +83,12 @@ describe('file stream upload (multipart)', () => {
 	it('handles a file of a few MB', async () => {
 		const big = randomBytes(3 * 1024 * 1024);
 		const reply = await streamUpload(
-			streamForm(big, { uploadPath: 'big', fileName: 'noise.bin' }, 'noise.bin', 'application/octet-stream'),
+			streamForm(
+				big,
+				{ uploadPath: 'big', fileName: 'noise.bin' },
+				'noise.bin',
+				'application/octet-stream',
+			),
 		);
 		expect(reply.json.success).toBe(true);
 		await expectServedBack(reply.json.data, big, 'application/octet-stream');
@@ -103,7 +126,11 @@ describe('base64 upload', () => {
 	});
 
 	it('accepts plain base64, typing it by file extension or content', async () => {
-		const named = await base64Upload({ base64Data: png.toString('base64'), uploadPath: 'b64', fileName: 'a.png' });
+		const named = await base64Upload({
+			base64Data: png.toString('base64'),
+			uploadPath: 'b64',
+			fileName: 'a.png',
+		});
 		await expectServedBack(named.json.data, png, 'image/png');
 		const unnamed = await base64Upload({ base64Data: png.toString('base64'), uploadPath: 'b64' });
 		expect(unnamed.json.data.fileName).toMatch(/\.png$/);
@@ -126,7 +153,11 @@ describe('URL upload', () => {
 		const taskId = await createdTaskId(sim, nanoBananaPro());
 		const resultUrl = JSON.parse((await waitForFinal(sim, taskId)).resultJson).resultUrls[0];
 		const original = await call(resultUrl, 'GET');
-		const reply = await urlUpload({ fileUrl: resultUrl, uploadPath: 'from-url', fileName: 'copy.png' });
+		const reply = await urlUpload({
+			fileUrl: resultUrl,
+			uploadPath: 'from-url',
+			fileName: 'copy.png',
+		});
 		expect(reply.json).toMatchObject({ success: true, code: 200 });
 		expect(reply.json.data.filePath).toBe('from-url/copy.png');
 		await expectServedBack(reply.json.data, original.bytes, 'image/png');
@@ -153,7 +184,11 @@ describe('upload host errors', () => {
 	});
 
 	it('answers a wrong key with the upload host’s 401 body', async () => {
-		const unauthorized = { success: false, code: 401, msg: 'Authentication failed: Invalid API Key' };
+		const unauthorized = {
+			success: false,
+			code: 401,
+			msg: 'Authentication failed: Invalid API Key',
+		};
 		const replies = [
 			await streamUpload(streamForm(png, { uploadPath: 'x' }), 'wrong'),
 			await base64Upload({ base64Data: png.toString('base64'), uploadPath: 'x' }, 'wrong'),
@@ -170,7 +205,11 @@ describe('upload host errors', () => {
 	});
 
 	it('lets download-url accept uploaded files as its own', async () => {
-		const upload = await base64Upload({ base64Data: png.toString('base64'), uploadPath: 'u', fileName: 'a.png' });
+		const upload = await base64Upload({
+			base64Data: png.toString('base64'),
+			uploadPath: 'u',
+			fileName: 'a.png',
+		});
 		const reply = await call(`${sim.baseUrl}/api/v1/common/download-url`, 'POST', {
 			json: { url: upload.json.data.downloadUrl },
 		});
