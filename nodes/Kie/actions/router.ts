@@ -15,7 +15,7 @@ import { CancelledError } from '../kie/clock';
 import { KieClient } from '../kie/client';
 import { getKieAccount } from '../transport';
 import * as account from './account';
-import { errorItemJson, toNodeError, type ItemProgress } from './common/errors';
+import { errorItemJson, redactSecret, toNodeError, type ItemProgress } from './common/errors';
 import type { ItemRun } from './common/taskOutput';
 import * as file from './file';
 import * as image from './image';
@@ -33,10 +33,6 @@ const operations: Record<string, Record<string, Operation>> = {
 };
 
 const DEFAULT_MAX_IN_FLIGHT = 50;
-
-function redact(text: string | undefined | null, secret: string): string | undefined | null {
-	return secret.length >= 4 && text ? text.split(secret).join('***') : text;
-}
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -56,10 +52,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const stopOthers = new AbortController();
 	const cancel = this.getExecutionCancelSignal();
 	const signal = cancel ? AbortSignal.any([cancel, stopOthers.signal]) : stopOthers.signal;
-	const client = new KieClient(this, kieAccount, signal);
+	// Each item gets its own signal derived from the execution's: items waiting together on one
+	// signal would each add an abort listener to it (Node warns past 10); derived signals add none.
+	const clientForItem = () => new KieClient(this, kieAccount, AbortSignal.any([signal]));
 
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const maxInFlight = Math.max(1, Math.floor(Number(options.maxConcurrentTasks ?? DEFAULT_MAX_IN_FLIGHT)) || 1);
+	const maxInFlight = Math.max(
+		1,
+		Math.floor(Number(options.maxConcurrentTasks ?? DEFAULT_MAX_IN_FLIGHT)) || 1,
+	);
 	const continueOnFail = this.continueOnFail();
 
 	const results: INodeExecutionData[][] = new Array(items.length);
@@ -72,17 +73,19 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const itemIndex = nextIndex++;
 			try {
 				results[itemIndex] = await operation.execute.call(this, itemIndex, {
-					client,
+					client: clientForItem(),
 					progress: progress[itemIndex],
 				});
 			} catch (error) {
 				if (error instanceof CancelledError && stopOthers.signal.aborted) continue;
 				const nodeError = toNodeError(this.getNode(), error, itemIndex, progress[itemIndex]);
-				nodeError.message = redact(nodeError.message, secret) ?? '';
-				nodeError.description = redact(nodeError.description, secret);
+				redactSecret(nodeError, secret);
 				if (continueOnFail) {
 					results[itemIndex] = [
-						{ json: errorItemJson(nodeError, progress[itemIndex]), pairedItem: { item: itemIndex } },
+						{
+							json: errorItemJson(nodeError, progress[itemIndex]),
+							pairedItem: { item: itemIndex },
+						},
 					];
 				} else if (!failure) {
 					failure = { itemIndex, error: nodeError };

@@ -116,10 +116,11 @@ export function modelProperties(operation: ImageOperation): INodeProperties[] {
 			name: 'customModel',
 			type: 'string',
 			default: '',
-			required: true,
+			// Not `required`: with Model set by an expression n8n shows this field for every item and
+			// would refuse to run the workflow while it is empty. The node itself refuses an empty ID.
 			placeholder: 'e.g. kling/v2-1-pro',
 			description:
-				'The model ID as written on its Kie.ai page. Its input fields go in Additional Input; the prompt is sent as "prompt" when set.',
+				'Required with Custom Model: the model ID as written on its Kie.ai page. Its input fields go in Additional Input; the prompt is sent as "prompt" when set.',
 			displayOptions: { show: { model: [CUSTOM_MODEL] } },
 		},
 		...ENUM_PROPERTIES.flatMap((param) => enumProperties(models, param)),

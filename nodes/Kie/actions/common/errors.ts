@@ -113,11 +113,17 @@ export function toNodeError(
 	}
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
 	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(node, message, { itemIndex, description: taskDescription(progress) });
+	return new NodeOperationError(node, message, {
+		itemIndex,
+		description: taskDescription(progress),
+	});
 }
 
 /** The Continue-On-Fail item (SPEC, Failures). */
-export function errorItemJson(error: NodeOperationError | NodeApiError, progress: ItemProgress): IDataObject {
+export function errorItemJson(
+	error: NodeOperationError | NodeApiError,
+	progress: ItemProgress,
+): IDataObject {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	if (progress.taskId) json.taskId = progress.taskId;
@@ -125,4 +131,43 @@ export function errorItemJson(error: NodeOperationError | NodeApiError, progress
 	if (progress.failCode !== undefined) json.failCode = progress.failCode;
 	if (progress.failMsg !== undefined) json.failMsg = progress.failMsg;
 	return json;
+}
+
+/** `value` with every occurrence of `secret` in its strings replaced, objects and lists copied. */
+function scrub(value: unknown, secret: string, seen = new WeakSet<object>()): unknown {
+	if (typeof value === 'string') return value.split(secret).join('***');
+	if (typeof value !== 'object' || value === null || seen.has(value)) return value;
+	seen.add(value);
+	if (Array.isArray(value)) return value.map((entry) => scrub(entry, secret, seen));
+	return Object.fromEntries(
+		Object.entries(value).map(([key, entry]) => [key, scrub(entry, secret, seen)]),
+	);
+}
+
+/**
+ * Removes the API key from everything the error carries into the execution data and the error
+ * panel: message, description, stack, n8n's `messages`, and the response under "Error details"
+ * (`errorResponse`, `cause`, `context`), in case Kie's own text quoted the key back.
+ */
+export function redactSecret(error: NodeOperationError | NodeApiError, secret: string): void {
+	if (secret.length < 4) return;
+	const text = (value: string) => scrub(value, secret) as string;
+	error.message = text(error.message);
+	if (error.description) error.description = text(error.description);
+	if (error.stack) error.stack = text(error.stack);
+	error.messages = error.messages.map(text);
+	if (error.errorResponse) error.errorResponse = scrub(error.errorResponse, secret) as JsonObject;
+	error.context = scrub(error.context, secret) as IDataObject;
+	if (error.cause !== undefined) {
+		Object.defineProperty(error, 'cause', {
+			value: error.cause instanceof Error ? error.cause : scrub(error.cause, secret),
+			enumerable: false,
+			writable: true,
+			configurable: true,
+		});
+		if (error.cause instanceof Error) {
+			error.cause.message = text(error.cause.message);
+			if (error.cause.stack) error.cause.stack = text(error.cause.stack);
+		}
+	}
 }

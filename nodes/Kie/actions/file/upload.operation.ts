@@ -48,7 +48,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		displayOptions: { show: { source: ['base64'] } },
-		description: 'Plain base64 or a data URL (data:image/png;base64,…). Kie.ai advises the binary source above 10 MB.',
+		description:
+			'Plain base64 or a data URL (data:image/png;base64,…). Kie.ai advises the binary source above 10 MB.',
 	},
 	{
 		displayName: 'Upload Path',
@@ -99,7 +100,8 @@ export async function execute(
 		uploaded = await run.client.uploadFromUrl(fileUrl, uploadPath, fileName || undefined);
 	} else if (source === 'base64') {
 		const base64Data = text(this, 'base64Data', itemIndex);
-		const payload = base64Data.replace(/^data:[^;,]+;base64,/, '');
+		// A data URL may carry parameters before ;base64 (data:image/svg+xml;charset=utf-8;base64,…).
+		const payload = base64Data.replace(/^data:[^,]*;base64,/i, '');
 		if (payload === '' || !/^[A-Za-z0-9+/\s]+={0,2}$/.test(payload)) {
 			throw new KieInputError(
 				'base64Data',

@@ -1,0 +1,172 @@
+/**
+ * File → Upload through n8n's engine against the Kie simulator's upload host: from a binary
+ * (multipart stream upload), from a URL (Kie fetches it), from base64.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { makePng, startSimulator, TINY_JPEG } from '../simulator';
+import type { KieSimulator } from '../simulator';
+import { binaryOf, fetchBytes, kieOutput, runKie, sha256, streamUploads } from './helpers';
+
+let sim: KieSimulator;
+/** A public web server, from which Kie's URL upload fetches a file. */
+let webServer: http.Server;
+let webUrl: string;
+
+const photo = makePng('upload-photo', 20);
+
+beforeAll(async () => {
+	sim = await startSimulator();
+	webServer = http.createServer((req, res) => {
+		if (req.url === '/pictures/cat.jpg') {
+			res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': TINY_JPEG.length });
+			res.end(TINY_JPEG);
+		} else {
+			res.writeHead(404).end();
+		}
+	});
+	await new Promise<void>((resolve) => webServer.listen(0, '127.0.0.1', resolve));
+	webUrl = `http://127.0.0.1:${(webServer.address() as AddressInfo).port}`;
+});
+afterEach(() => sim.reset());
+afterAll(async () => {
+	await sim.stop();
+	await new Promise<void>((resolve) => webServer.close(() => resolve()));
+});
+
+const upload = (extra: Record<string, unknown>) => ({
+	resource: 'file',
+	operation: 'upload',
+	...extra,
+});
+
+function expectUploadItem(json: Record<string, unknown>): void {
+	expect(Object.keys(json).sort()).toEqual(
+		['downloadUrl', 'fileName', 'filePath', 'fileSize', 'mimeType', 'uploadedAt'].sort(),
+	);
+	expect(Number.isNaN(Date.parse(json.uploadedAt as string))).toBe(false);
+}
+
+describe('Upload from a binary property', () => {
+	it('streams the bytes to Kie and emits the file’s temporary URL', async () => {
+		const result = await runKie(sim, upload({ source: 'binary' }), {
+			items: [{ json: {}, binary: { data: binaryOf(photo, 'image/png', 'holiday.png') } }],
+		});
+
+		const [item] = kieOutput(result);
+		expectUploadItem(item.json);
+		expect(item.json).toMatchObject({
+			fileName: 'holiday.png',
+			filePath: 'n8n/holiday.png',
+			fileSize: photo.length,
+			mimeType: 'image/png',
+			downloadUrl: `${sim.uploadBaseUrl}/files/n8n/holiday.png`,
+		});
+		expect(item.pairedItem).toEqual({ item: 0 });
+
+		const uploads = streamUploads(sim);
+		expect(uploads).toHaveLength(1);
+		expect(uploads[0].fields).toMatchObject({ uploadPath: 'n8n', fileName: 'holiday.png' });
+		expect(uploads[0].files).toEqual([
+			expect.objectContaining({
+				field: 'file',
+				mimeType: 'image/png',
+				size: photo.length,
+				sha256: sha256(photo),
+			}),
+		]);
+		const served = await fetchBytes(item.json.downloadUrl as string);
+		expect(served.bytes.equals(photo)).toBe(true);
+	});
+
+	it('takes another binary property, upload path and file name', async () => {
+		const result = await runKie(
+			sim,
+			upload({
+				source: 'binary',
+				binaryPropertyName: 'scan',
+				uploadPath: '/my/folder/',
+				fileName: 'renamed.jpg',
+			}),
+			{
+				items: [{ json: {}, binary: { scan: binaryOf(TINY_JPEG, 'image/jpeg', 'IMG_0001.JPG') } }],
+			},
+		);
+
+		const [item] = kieOutput(result);
+		expect(item.json).toMatchObject({
+			fileName: 'renamed.jpg',
+			filePath: 'my/folder/renamed.jpg',
+			mimeType: 'image/jpeg',
+			fileSize: TINY_JPEG.length,
+		});
+		expect(streamUploads(sim)[0].fields).toMatchObject({
+			uploadPath: 'my/folder',
+			fileName: 'renamed.jpg',
+		});
+		expect(streamUploads(sim)[0].files[0].sha256).toBe(sha256(TINY_JPEG));
+		expect((await fetchBytes(item.json.downloadUrl as string)).bytes.equals(TINY_JPEG)).toBe(true);
+	});
+});
+
+describe('Upload from a URL', () => {
+	it('has Kie fetch the URL and emits the stored file', async () => {
+		const fileUrl = `${webUrl}/pictures/cat.jpg`;
+		const result = await runKie(sim, upload({ source: 'url', fileUrl, uploadPath: 'from-web' }));
+
+		const [item] = kieOutput(result);
+		expectUploadItem(item.json);
+		expect(item.json).toMatchObject({ mimeType: 'image/jpeg', fileSize: TINY_JPEG.length });
+		expect(item.json.filePath).toMatch(/^from-web\//);
+		const requests = sim.record.requests.filter((request) => request.endpoint === 'urlUpload');
+		expect(requests).toHaveLength(1);
+		expect(requests[0].body).toEqual({ fileUrl, uploadPath: 'from-web' });
+		expect((await fetchBytes(item.json.downloadUrl as string)).bytes.equals(TINY_JPEG)).toBe(true);
+	});
+});
+
+describe('Upload from base64', () => {
+	it('sends plain base64 and emits the stored file', async () => {
+		const result = await runKie(
+			sim,
+			upload({ source: 'base64', base64Data: photo.toString('base64'), fileName: 'b64.png' }),
+		);
+
+		const [item] = kieOutput(result);
+		expectUploadItem(item.json);
+		expect(item.json).toMatchObject({
+			fileName: 'b64.png',
+			filePath: 'n8n/b64.png',
+			mimeType: 'image/png',
+			fileSize: photo.length,
+		});
+		const requests = sim.record.requests.filter((request) => request.endpoint === 'base64Upload');
+		expect(requests).toHaveLength(1);
+		expect(requests[0].body).toEqual({
+			base64Data: photo.toString('base64'),
+			uploadPath: 'n8n',
+			fileName: 'b64.png',
+		});
+		expect((await fetchBytes(item.json.downloadUrl as string)).bytes.equals(photo)).toBe(true);
+	});
+
+	it('accepts a data URL with parameters before ;base64', async () => {
+		const dataUrl = `data:image/png;name=photo.png;base64,${photo.toString('base64')}`;
+		const result = await runKie(sim, upload({ source: 'base64', base64Data: dataUrl }));
+
+		const [item] = kieOutput(result);
+		expect(item.json).toMatchObject({ mimeType: 'image/png', fileSize: photo.length });
+		expect((await fetchBytes(item.json.downloadUrl as string)).bytes.equals(photo)).toBe(true);
+	});
+
+	it('accepts a data URL, whose type Kie uses', async () => {
+		const dataUrl = `data:image/jpeg;base64,${TINY_JPEG.toString('base64')}`;
+		const result = await runKie(sim, upload({ source: 'base64', base64Data: dataUrl }));
+
+		const [item] = kieOutput(result);
+		expect(item.json).toMatchObject({ mimeType: 'image/jpeg', fileSize: TINY_JPEG.length });
+		expect(item.json.fileName).toMatch(/\.jpg$/);
+		expect((await fetchBytes(item.json.downloadUrl as string)).bytes.equals(TINY_JPEG)).toBe(true);
+	});
+});
