@@ -74,16 +74,72 @@ export class KieRequestError extends Error {
 	}
 
 	static describe(info: KieErrorInfo): string {
-		if (info.delivery !== 'answered' && info.code === undefined) {
-			if (info.networkCode === 'MALFORMED') return 'Kie.ai answered with something that is not JSON';
-			if (info.networkCode) return `Could not reach Kie.ai (${info.networkCode})`;
+		if (info.delivery !== 'answered' && info.code === undefined && info.networkCode) {
+			return describeNetworkFailure(info.networkCode);
 		}
-		const base = describeKieCode(info.code);
-		const kieText = info.kieMessage?.trim();
+		const base =
+			info.endpoint === 'recordInfo' && (info.code === 404 || info.code === 422)
+				? 'Kie.ai has no task with this taskId for this API key'
+				: describeKieCode(info.code);
+		const kieText = kieWords(info.kieMessage);
 		if (!kieText) return `${base} (code ${info.code ?? info.httpStatus ?? '?'})`;
 		// 422 and 404 carry the detail in Kie's own words: say them.
 		return `${base} (code ${info.code}): ${kieText}`;
 	}
+}
+
+/**
+ * n8n's error classes replace a whole message that contains a Node.js error code (ECONNREFUSED,
+ * ETIMEDOUT …) with a generic text about the n8n server's own connection. Kie's messages can
+ * contain such codes when Kie itself failed to fetch something (a file URL), so in messages they
+ * are spelled out in words; KieErrorInfo.kieMessage keeps Kie's exact text.
+ */
+const CODE_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'connection reset',
+	ECONNABORTED: 'connection aborted',
+	ETIMEDOUT: 'timed out',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'host lookup failed',
+	GETADDRINFO: 'host lookup',
+	EHOSTUNREACH: 'host unreachable',
+	EADDRNOTAVAIL: 'address not available',
+	ERRADDRINUSE: 'address in use',
+	ENOENT: 'not found',
+	EISDIR: 'is a directory',
+	ENOTDIR: 'not a directory',
+	EACCES: 'access denied',
+	EEXIST: 'already exists',
+	EPERM: 'not permitted',
+};
+const CODE_PATTERN = new RegExp(Object.keys(CODE_WORDS).join('|'), 'gi');
+
+export function kieWords(text: string | undefined): string | undefined {
+	const trimmed = text?.trim();
+	if (!trimmed) return undefined;
+	return trimmed.replace(CODE_PATTERN, (code) => CODE_WORDS[code.toUpperCase()] ?? code);
+}
+
+/**
+ * Network failures in words. The raw codes (ECONNRESET …) stay out of messages on purpose: n8n's
+ * NodeApiError and NodeOperationError replace any message containing one with a generic text
+ * ("…You can retry the request immediately…"), which would hide what happened to a paid task.
+ */
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'Could not reach Kie.ai: the connection was refused',
+	ENOTFOUND: 'Could not reach Kie.ai: the host name of the base URL was not found',
+	EAI_AGAIN: 'Could not reach Kie.ai: the host name lookup failed',
+	EHOSTUNREACH: 'Could not reach Kie.ai: the host is unreachable',
+	ENETUNREACH: 'Could not reach Kie.ai: the network is unreachable',
+	ERR_INVALID_URL: 'Could not reach Kie.ai: the base URL in the credential is not a valid URL',
+	ECONNRESET: 'The connection to Kie.ai was closed before an answer arrived',
+	EPIPE: 'The connection to Kie.ai was closed while the request was being sent',
+	ETIMEDOUT: 'Kie.ai did not answer within the request timeout',
+	MALFORMED: 'Kie.ai answered with something that is not JSON',
+};
+
+export function describeNetworkFailure(networkCode: string): string {
+	return NETWORK_FAILURES[networkCode] ?? 'The request to Kie.ai failed with a network error';
 }
 
 /** Network errors where the request certainly never left this machine. */
@@ -100,18 +156,28 @@ export function deliveryOfNetworkError(networkCode: string | undefined): Deliver
 	return networkCode && NOT_SENT_NETWORK_CODES.has(networkCode) ? 'not-sent' : 'maybe-sent';
 }
 
+/** Failures that asking again cannot fix: the credential's URL itself is unusable. */
+function isHopeless(info: KieErrorInfo): boolean {
+	return info.networkCode === 'ERR_INVALID_URL';
+}
+
 /** Answers worth asking again for a read (a poll, a credits check): Kie or the network hiccupped. */
 export function isTransientReadError(error: unknown): boolean {
 	if (!(error instanceof KieRequestError)) return false;
 	const { code, delivery } = error.info;
+	if (isHopeless(error.info)) return false;
 	if (delivery !== 'answered') return true;
 	return code === undefined || code === 408 || code === 429 || code === 455 || code >= 500;
 }
 
-/** Create failures after which Kie cannot have created a task, so sending it again is safe. */
+/**
+ * Create failures after which Kie cannot have created a task, so sending it again is safe (and
+ * may help).
+ */
 export function isSafeToRepeatCreate(error: unknown): boolean {
 	if (!(error instanceof KieRequestError)) return false;
 	const { code, delivery } = error.info;
+	if (isHopeless(error.info)) return false;
 	if (delivery === 'not-sent') return true;
 	// Kie does not queue rejected creates (429), and does not create during maintenance (455).
 	return delivery === 'answered' && (code === 429 || code === 455);

@@ -32,6 +32,12 @@ export interface KieAccount {
 	webhookHmacKey: string;
 	/** Identifies the account for the shared create limiter without keeping the key itself. */
 	accountId: string;
+	/**
+	 * Cuts the API key out of a text. Kie, or a proxy in front of it, could quote the request's
+	 * Authorization header back in an answer; every answer passes through this before anything
+	 * reads it. A closure, so the key is in no field of the account.
+	 */
+	withoutKey?: (text: string) => string;
 }
 
 function trimSlashes(url: unknown, fallback: string): string {
@@ -41,6 +47,7 @@ function trimSlashes(url: unknown, fallback: string): string {
 
 export async function getKieAccount(ctx: KieContext): Promise<KieAccount> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const apiKey = String(credentials.apiKey ?? '');
 	const baseUrl = trimSlashes(credentials.baseUrl, 'https://api.kie.ai');
 	const maxNewTasks = Number(credentials.maxNewTasks);
 	const windowSeconds = Number(credentials.maxNewTasksWindow);
@@ -50,11 +57,10 @@ export async function getKieAccount(ctx: KieContext): Promise<KieAccount> {
 		maxNewTasks: Number.isFinite(maxNewTasks) && maxNewTasks >= 1 ? Math.floor(maxNewTasks) : 20,
 		maxNewTasksWindowMs:
 			(Number.isFinite(windowSeconds) && windowSeconds > 0 ? windowSeconds : 10) * 1000,
-		webhookHmacKey: typeof credentials.webhookHmacKey === 'string' ? credentials.webhookHmacKey : '',
-		accountId: createHash('sha256')
-			.update(`${baseUrl}\n${String(credentials.apiKey ?? '')}`)
-			.digest('hex')
-			.slice(0, 32),
+		webhookHmacKey:
+			typeof credentials.webhookHmacKey === 'string' ? credentials.webhookHmacKey : '',
+		accountId: createHash('sha256').update(`${baseUrl}\n${apiKey}`).digest('hex').slice(0, 32),
+		withoutKey: (text) => (apiKey.length >= 4 ? text.split(apiKey).join('***') : text),
 	};
 }
 
@@ -99,7 +105,11 @@ function toKieError(endpoint: KieEndpoint, error: unknown, signal?: AbortSignal)
 	const errorLike = (error ?? {}) as ErrorLike;
 	const networkCode = networkCodeOf(errorLike) ?? 'EUNKNOWN';
 	if (networkCode === 'ERR_CANCELED') return new CancelledError();
-	return new KieRequestError({ endpoint, delivery: deliveryOfNetworkError(networkCode), networkCode });
+	return new KieRequestError({
+		endpoint,
+		delivery: deliveryOfNetworkError(networkCode),
+		networkCode,
+	});
 }
 
 function headersOf(value: unknown): Record<string, unknown> {
@@ -151,7 +161,11 @@ export async function kieRequest(
 		: typeof response.body === 'string'
 			? response.body
 			: JSON.stringify(response.body ?? '');
-	return { status: Number(response.statusCode ?? 0), headers: headersOf(response.headers), text };
+	return {
+		status: Number(response.statusCode ?? 0),
+		headers: headersOf(response.headers),
+		text: account.withoutKey?.(text) ?? text,
+	};
 }
 
 export interface DownloadedFile {

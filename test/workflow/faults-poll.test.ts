@@ -1,0 +1,119 @@
+/**
+ * Faults on recordInfo through n8n's engine: transient failures of a poll are retried with
+ * backoff, so a batch finishes whole; only Kie's `fail` state fails a task.
+ */
+import { appendFileSync } from 'node:fs';
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { kieCredentials, runWorkflow } from '../harness';
+import type { WorkflowRunResult } from '../harness';
+import { startSimulator } from '../simulator';
+import type { FaultKind, KieSimulator } from '../simulator';
+import { kieWorkflow } from './helpers';
+
+let sim: KieSimulator;
+beforeAll(async () => {
+	sim = await startSimulator({ generationMs: 300, createLimit: { max: 1000, windowMs: 1000 } });
+});
+afterEach(() => sim.reset());
+afterAll(async () => await sim.stop());
+
+/** With KIE_FAULT_MATRIX=<file>, appends what the simulator measured (the issue's fault matrix). */
+function recordMatrixRow(row: Record<string, unknown>): void {
+	const file = process.env.KIE_FAULT_MATRIX;
+	if (file) appendFileSync(file, `${JSON.stringify(row)}\n`);
+}
+
+async function runBatch(
+	prompts: string[],
+): Promise<{ result: WorkflowRunResult; output: INodeExecutionData[] }> {
+	const result = await runWorkflow(
+		kieWorkflow(
+			{
+				resource: 'image',
+				operation: 'generate',
+				model: 'nano-banana-pro',
+				prompt: '={{ $json.prompt }}',
+				options: { pollInterval: 0.2 },
+			},
+			{ items: prompts.map((prompt) => ({ json: { prompt } })), continueOnFail: true },
+		),
+		{ credentials: { kieApi: kieCredentials(sim, { maxNewTasks: 1000, maxNewTasksWindow: 1 }) } },
+	);
+	expect(result.status).toBe('success');
+	return { result, output: result.outputOf('Kie') };
+}
+
+const faultedPolls = (kind: FaultKind) =>
+	sim.record.requests.filter(
+		(request) => request.endpoint === 'recordInfo' && request.fault === kind,
+	);
+
+describe('30 % of the polls of a 20-item batch fail, and 20 of 20 tasks succeed', () => {
+	const kinds: Array<{ kind: FaultKind; delayMs?: number }> = [
+		{ kind: 'http500' },
+		{ kind: 'http502' },
+		{ kind: 'http503' },
+		{ kind: 'http504' },
+		{ kind: 'reset' },
+		// Slow but within the 30 s request timeout; beyond it: faults-request-timeout.test.ts.
+		{ kind: 'slow', delayMs: 400 },
+		{ kind: 'malformedJson' },
+		{ kind: 'body455' },
+		{ kind: 'body500' },
+		{ kind: 'body429' },
+	];
+
+	it.each(kinds)('$kind', async ({ kind, delayMs }) => {
+		sim.injectFault({ endpoint: 'recordInfo', kind, probability: 0.3, delayMs });
+		const prompts = Array.from({ length: 20 }, (_, index) => `poll fault ${kind} item ${index}`);
+
+		const { result, output } = await runBatch(prompts);
+
+		expect(output.map((item) => item.json.state)).toEqual(prompts.map(() => 'success'));
+		for (const item of output) {
+			const task = sim.record.tasks.get(item.json.taskId as string);
+			expect(task?.input.prompt).toBe(prompts[(item.pairedItem as { item: number }).item]);
+			expect(item.json.resultUrls).toEqual(task?.resultUrls);
+			expect((await result.binaryBuffer(item)).subarray(1, 4).toString('latin1')).toBe('PNG');
+		}
+		recordMatrixRow({
+			path: 'poll',
+			fault: kind,
+			probability: 0.3,
+			items: 20,
+			polls: sim.record.count('recordInfo'),
+			faultedPolls: faultedPolls(kind).length,
+			succeeded: output.filter((item) => item.json.state === 'success').length,
+			withBinary: output.filter((item) => item.binary?.data).length,
+			createRequests: sim.record.count('createTask'),
+			tasksCreated: sim.record.createdTaskCount(),
+		});
+		expect(faultedPolls(kind).length).toBeGreaterThan(0);
+		// Polls are retried, creates are not: one task per item.
+		expect(sim.record.count('createTask')).toBe(20);
+		expect(sim.record.createdTaskCount()).toBe(20);
+	});
+});
+
+it('a task fails only by Kie’s fail state, even among failing polls', async () => {
+	sim.injectFault({ endpoint: 'recordInfo', kind: 'http503', probability: 0.3 });
+	const prompts = ['poll ok 0', 'poll ok 1', 'this one [fail]s', 'poll ok 3', 'poll ok 4'];
+
+	const { output } = await runBatch(prompts);
+
+	expect(output.map((item) => item.json.state)).toEqual([
+		'success',
+		'success',
+		'fail',
+		'success',
+		'success',
+	]);
+	const failed = output[2].json;
+	expect(failed).toMatchObject({ failCode: '500', failMsg: 'Internal server error' });
+	expect(failed.error).toBe(
+		`Kie.ai task ${failed.taskId as string} failed (failCode 500): Internal server error`,
+	);
+	expect(sim.record.tasks.get(failed.taskId as string)?.finalState).toBe('fail');
+	expect(faultedPolls('http503').length).toBeGreaterThan(0);
+});

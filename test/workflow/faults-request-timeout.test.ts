@@ -1,0 +1,186 @@
+/**
+ * The request-timeout path. Production timeouts are 30 s (polls) and 60 s (creates, downloads),
+ * too long for a test, so here the Kie client runs outside the engine with n8n's real HTTP stack
+ * (OutboundHttp, the one httpRequestWithAuthentication uses, and NodeApiError wrapping as n8n
+ * does) whose timeout is capped at 250 ms, against the simulator's `slow` fault (1 s).
+ */
+import '../harness';
+
+import { appendFileSync } from 'node:fs';
+
+import { OutboundHttp } from '@n8n/backend-network';
+import { Container } from '@n8n/di';
+import { NodeApiError } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestOptions, INode, JsonObject } from 'n8n-workflow';
+
+import { AmbiguousCreateError, KieClient } from '../../nodes/Kie/kie/client';
+import { KieRequestError } from '../../nodes/Kie/kie/errors';
+import type { KieAccount } from '../../nodes/Kie/transport';
+import { startSimulator } from '../simulator';
+import type { KieSimulator } from '../simulator';
+
+const API_KEY = 'sk-kie-TIMEOUT-5a4b3c2d';
+const CAPPED_TIMEOUT_MS = 250;
+const SLOW_MS = 1000;
+
+const node: INode = {
+	id: 'kie',
+	name: 'Kie',
+	type: 'n8n-nodes-kie.kie',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+/** The two helpers the transport uses, as n8n provides them, with the request timeout capped. */
+function contextWithCappedTimeout(): IExecuteFunctions {
+	const http = Container.get(OutboundHttp).requests();
+	const send = async (options: IHttpRequestOptions, apiKey?: string) => {
+		try {
+			return await http.request({
+				...options,
+				headers: { ...options.headers, ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) },
+				timeout: Math.min(options.timeout ?? CAPPED_TIMEOUT_MS, CAPPED_TIMEOUT_MS),
+			});
+		} catch (error) {
+			throw new NodeApiError(node, error as JsonObject);
+		}
+	};
+	return {
+		getNode: () => node,
+		helpers: {
+			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) =>
+				await send(options, API_KEY),
+			httpRequest: async (options: IHttpRequestOptions) => await send(options),
+		},
+	} as unknown as IExecuteFunctions;
+}
+
+let sim: KieSimulator;
+let client: KieClient;
+
+beforeAll(async () => {
+	sim = await startSimulator({
+		apiKeys: [API_KEY],
+		generationMs: 300,
+		createLimit: { max: 1000, windowMs: 1000 },
+	});
+	const account: KieAccount = {
+		baseUrl: sim.baseUrl,
+		uploadBaseUrl: sim.uploadBaseUrl,
+		maxNewTasks: 1000,
+		maxNewTasksWindowMs: 1000,
+		webhookHmacKey: '',
+		accountId: 'request-timeout-test',
+	};
+	client = new KieClient(contextWithCappedTimeout(), account);
+});
+afterEach(() => sim.reset());
+afterAll(async () => await sim.stop());
+
+/** With KIE_FAULT_MATRIX=<file>, appends what the simulator measured (the issue's fault matrix). */
+function recordMatrixRow(row: Record<string, unknown>): void {
+	const file = process.env.KIE_FAULT_MATRIX;
+	if (file) appendFileSync(file, `${JSON.stringify(row)}\n`);
+}
+
+const prompt = (text: string) => ({ model: 'nano-banana-pro', input: { prompt: text } });
+
+describe('a request that gets no answer within its timeout', () => {
+	it('is a KieRequestError saying so, with no key in it', async () => {
+		const taskId = await client.createTask(prompt('timeout probe'));
+		sim.injectFault({ endpoint: 'recordInfo', kind: 'slow', delayMs: SLOW_MS, times: 1 });
+
+		const error = await client.getTask(taskId).then(
+			() => undefined,
+			(caught: unknown) => caught,
+		);
+
+		expect(error).toBeInstanceOf(KieRequestError);
+		const { info, message } = error as KieRequestError;
+		expect(info).toMatchObject({
+			endpoint: 'recordInfo',
+			delivery: 'maybe-sent',
+			networkCode: 'ETIMEDOUT',
+		});
+		expect(message).toBe('Kie.ai did not answer within the request timeout');
+		expect(JSON.stringify({ ...(error as object), message })).not.toContain(API_KEY);
+	});
+
+	it('is retried while polling: every task of a batch succeeds with 30 % of the polls timing out', async () => {
+		const taskIds = await Promise.all(
+			Array.from(
+				{ length: 10 },
+				async (_, index) => await client.createTask(prompt(`poll ${index}`)),
+			),
+		);
+		sim.injectFault({ endpoint: 'recordInfo', kind: 'slow', delayMs: SLOW_MS, probability: 0.3 });
+
+		const results = await Promise.all(
+			taskIds.map(
+				async (taskId) =>
+					await client.waitForTask(taskId, { timeoutMs: 60_000, pollIntervalMs: 200 }),
+			),
+		);
+
+		expect(results.map((result) => result.task.state)).toEqual(taskIds.map(() => 'success'));
+		expect(results.every((result) => !result.timedOut)).toBe(true);
+		const timedOutPolls = sim.record.requests.filter(
+			(request) => request.endpoint === 'recordInfo' && request.fault === 'slow',
+		);
+		recordMatrixRow({
+			path: 'poll',
+			fault: `no answer within the request timeout (capped at ${CAPPED_TIMEOUT_MS} ms)`,
+			probability: 0.3,
+			items: taskIds.length,
+			polls: sim.record.count('recordInfo'),
+			faultedPolls: timedOutPolls.length,
+			succeeded: results.filter((result) => result.task.state === 'success').length,
+		});
+		expect(timedOutPolls.length).toBeGreaterThan(0);
+	});
+
+	it('is not repeated for a create: one request, the task Kie made anyway, and an AmbiguousCreateError', async () => {
+		sim.injectFault({ endpoint: 'createTask', kind: 'slow', delayMs: SLOW_MS, times: 1 });
+
+		const error = await client.createTask(prompt('slow create')).then(
+			() => undefined,
+			(caught: unknown) => caught,
+		);
+		// The simulator finishes the create after its delay, as Kie would.
+		await new Promise((resolve) => setTimeout(resolve, SLOW_MS + 200));
+
+		recordMatrixRow({
+			path: 'create',
+			fault: 'no answer within the request timeout',
+			items: 1,
+			createRequests: sim.record.count('createTask'),
+			tasksCreated: sim.record.createdTaskCount(),
+			ambiguousErrors: error instanceof AmbiguousCreateError ? 1 : 0,
+		});
+		expect(error).toBeInstanceOf(AmbiguousCreateError);
+		expect((error as Error).message).toMatch(
+			/^Kie\.ai did not answer within the request timeout, so Kie\.ai may have created this nano-banana-pro task without returning its taskId\. It was not sent again/,
+		);
+		expect(sim.record.count('createTask')).toBe(1);
+		expect(sim.record.createdTaskCount()).toBe(1);
+	});
+
+	it('is retried for a result download', async () => {
+		const taskId = await client.createTask(prompt('slow download'));
+		const { task } = await client.waitForTask(taskId, { timeoutMs: 10_000, pollIntervalMs: 200 });
+		sim.injectFault({ endpoint: 'file', kind: 'slow', delayMs: SLOW_MS, times: 2 });
+
+		const file = await client.download(task.resultUrls[0]);
+
+		recordMatrixRow({
+			path: 'download',
+			fault: 'no answer within the request timeout ×2',
+			items: 1,
+			fileRequests: sim.record.count('file'),
+			succeeded: 1,
+		});
+		expect(file.data.subarray(1, 4).toString('latin1')).toBe('PNG');
+		expect(sim.record.count('file')).toBe(3);
+	});
+});
