@@ -14,7 +14,7 @@ import {
 import { KieInputError } from '../../catalogue';
 import { CancelledError } from '../../kie/clock';
 import { AmbiguousCreateError } from '../../kie/client';
-import { KieRequestError } from '../../kie/errors';
+import { KieRequestError, kieWords } from '../../kie/errors';
 import type { KieTask } from '../../kie/responses';
 
 export class TaskFailedError extends Error {
@@ -22,7 +22,7 @@ export class TaskFailedError extends Error {
 		super(
 			`Kie.ai task ${task.taskId} failed` +
 				(task.failCode ? ` (failCode ${task.failCode})` : '') +
-				(task.failMsg ? `: ${task.failMsg}` : ''),
+				(task.failMsg ? `: ${kieWords(task.failMsg)}` : ''),
 		);
 		this.name = 'TaskFailedError';
 	}
@@ -49,7 +49,8 @@ export interface ItemProgress {
 }
 
 function taskDescription(progress: ItemProgress): string | undefined {
-	if (!progress.taskId) return undefined;
+	// Without a state the task was never seen (e.g. Get Task with an unknown id): claim nothing.
+	if (!progress.taskId || !progress.state) return undefined;
 	return `Task ${progress.taskId} exists on Kie.ai (last state: ${progress.state ?? 'unknown'}). Fetch it later with the Get Task operation, or see https://kie.ai/logs.`;
 }
 
