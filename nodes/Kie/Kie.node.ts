@@ -16,7 +16,8 @@ export class Kie implements INodeType {
 		icon: { light: 'file:kie.svg', dark: 'file:kie.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ($parameter["model"] ? ": " + $parameter["model"] : "")}}',
+		subtitle:
+			'={{$parameter["operation"] + ($parameter["model"] ? ": " + $parameter["model"] : "")}}',
 		description:
 			'Generate and edit images with Nano Banana Pro and other Kie.ai models, fetch tasks, upload files, check credits',
 		defaults: { name: 'Kie.ai' },

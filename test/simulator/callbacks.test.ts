@@ -7,7 +7,7 @@ import { createdTaskId, credits, nanoBananaPro, recordInfo, sleep, until } from 
 
 interface ReceivedCallback {
 	headers: http.IncomingHttpHeaders;
-	body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+	body: any;  
 }
 
 let sim: KieSimulator;

@@ -13,9 +13,16 @@ import {
 } from '../transport';
 import { sleepOrWake, systemClock, type Clock } from './clock';
 import { createLimiterFor } from './createLimiter';
-import { isSafeToRepeatCreate, isTransientReadError, KieRequestError } from './errors';
+import {
+	describeNetworkFailure,
+	isSafeToRepeatCreate,
+	isTransientReadError,
+	KieRequestError,
+	kieWords,
+} from './errors';
 import {
 	DEFAULT_POLL_PLAN,
+	evenlySpread,
 	generationKind,
 	learnedGenerationTimes,
 	nextPollDelay,
@@ -40,17 +47,27 @@ export interface CreateTaskRequest {
 	callBackUrl?: string;
 }
 
+/** What went wrong with a create, as the opening of a sentence. */
+function createFailure(info: KieRequestError['info']): string {
+	if (info.networkCode === 'MALFORMED') {
+		return "Kie.ai's answer to the create request was unreadable";
+	}
+	if (info.networkCode) return describeNetworkFailure(info.networkCode);
+	const kieText = info.kieMessage?.trim() ? ` (${kieWords(info.kieMessage)})` : '';
+	if (info.httpStatus !== undefined && (info.httpStatus < 200 || info.httpStatus >= 300)) {
+		return `Kie.ai answered the create request with HTTP ${info.httpStatus}${kieText}`;
+	}
+	return `Kie.ai answered the create request with code ${info.code ?? '?'}${kieText}`;
+}
+
 /** A create failed in a way that may have started a paid task: it is not sent again. */
 export class AmbiguousCreateError extends KieRequestError {
 	constructor(cause: KieRequestError, model: string, sentAt: number) {
-		const what = cause.info.networkCode
-			? `the connection failed (${cause.info.networkCode})`
-			: `Kie.ai answered with an error (${cause.info.httpStatus ? `HTTP ${cause.info.httpStatus}` : `code ${cause.info.code}`})`;
 		super(
 			cause.info,
-			`Kie.ai may have created a ${model} task, but ${what} before its taskId arrived. ` +
-				`It was not sent again, so you are not charged twice. Find it at https://kie.ai/logs ` +
-				`(model ${model}, created around ${new Date(sentAt).toISOString()}) and fetch it with the Get Task operation.`,
+			`${createFailure(cause.info)}, so Kie.ai may have created this ${model} task without returning its taskId. ` +
+				`It was not sent again, so you are not charged twice: look for it at https://kie.ai/logs ` +
+				`(model ${model}, sent around ${new Date(sentAt).toISOString()}) and fetch it with the Get Task operation.`,
 		);
 		this.name = 'AmbiguousCreateError';
 	}
@@ -64,6 +81,8 @@ export interface WaitOptions {
 	createdAt?: number;
 	/** Learned-duration key; defaults to the task's model. */
 	kind?: string;
+	/** The task's offset among its kind's polls while nothing is known (0–1; default: spread evenly). */
+	pollPhase?: number;
 }
 
 export interface WaitResult {
@@ -72,8 +91,14 @@ export interface WaitResult {
 	polls: number;
 }
 
+/** Creates Kie refused without creating (429 rate limit, 455 maintenance): Kie asks to come back. */
 const CREATE_ATTEMPTS = 8;
 const READ_ATTEMPTS = 5;
+/**
+ * Requests that never left (connection refused, DNS): usually a wrong base URL or a host that is
+ * down, so a few quick tries (about 3.5 s in all) rather than a minute per item.
+ */
+const UNREACHABLE_ATTEMPTS = 4;
 const REQUEST_TIMEOUT_MS = 60_000;
 const POLL_TIMEOUT_MS = 30_000;
 
@@ -107,6 +132,12 @@ export class KieClient {
 	) {}
 
 	/**
+	 * When each task this client created was sent: the task's age for poll planning. A caller's
+	 * timestamp taken before createTask would include the wait for the create limit.
+	 */
+	private readonly createSentAt = new Map<string, number>();
+
+	/**
 	 * Creates a task within the account's create limit. Repeated only where Kie cannot have created
 	 * it (429, maintenance, connection refused); any ambiguous failure throws AmbiguousCreateError.
 	 */
@@ -119,7 +150,9 @@ export class KieClient {
 		const body: IDataObject = { model: request.model, input: request.input };
 		if (request.callBackUrl) body.callBackUrl = request.callBackUrl;
 
-		for (let attempt = 0; ; attempt++) {
+		let refusals = 0;
+		let unreachable = 0;
+		for (;;) {
 			const permit = await limiter.acquire(this.signal);
 			const sentAt = this.clock.now();
 			const outcome = await settle(async () => {
@@ -134,17 +167,26 @@ export class KieClient {
 				permit.arrived();
 				return parseCreatedTaskId(unwrapEnvelope('createTask', response));
 			});
-			if (outcome.ok) return outcome.value;
+			if (outcome.ok) {
+				this.createSentAt.set(outcome.value, sentAt);
+				return outcome.value;
+			}
 
 			const error = outcome.error;
 			if (error instanceof KieRequestError && error.info.delivery === 'not-sent') permit.notSent();
 			else permit.arrived();
 			if (!(error instanceof KieRequestError)) throw error;
-			if (isSafeToRepeatCreate(error) && attempt < CREATE_ATTEMPTS - 1) {
-				const waitMs = error.info.retryAfterMs ?? backoff(attempt, 1000);
-				if (error.code === 429) limiter.pause(waitMs);
-				await this.clock.sleep(waitMs, this.signal);
-				continue;
+			if (isSafeToRepeatCreate(error)) {
+				const wasUnreachable = error.info.delivery === 'not-sent';
+				const tries = wasUnreachable ? ++unreachable : ++refusals;
+				if (tries < (wasUnreachable ? UNREACHABLE_ATTEMPTS : CREATE_ATTEMPTS)) {
+					const waitMs = wasUnreachable
+						? backoff(tries - 1)
+						: (error.info.retryAfterMs ?? backoff(tries - 1, 1000));
+					if (error.code === 429) limiter.pause(waitMs);
+					await this.clock.sleep(waitMs, this.signal);
+					continue;
+				}
 			}
 			if (error.info.delivery === 'maybe-sent') {
 				throw new AmbiguousCreateError(error, request.model, sentAt);
@@ -173,9 +215,15 @@ export class KieClient {
 	 */
 	async waitForTask(taskId: string, options: WaitOptions, known?: KieTask): Promise<WaitResult> {
 		const startedAt = this.clock.now();
-		const createdAt = Math.min(options.createdAt ?? startedAt, startedAt);
+		const sentAt = this.createSentAt.get(taskId);
+		this.createSentAt.delete(taskId);
+		const createdAt = Math.min(
+			Math.max(options.createdAt ?? sentAt ?? startedAt, sentAt ?? -Infinity),
+			startedAt,
+		);
 		const deadline = startedAt + options.timeoutMs;
-		const fixedInterval = options.pollIntervalMs && options.pollIntervalMs > 0 ? options.pollIntervalMs : undefined;
+		const fixedInterval =
+			options.pollIntervalMs && options.pollIntervalMs > 0 ? options.pollIntervalMs : undefined;
 		let kind = options.kind ?? known?.model ?? '';
 		let last: KieTask = known ?? {
 			taskId,
@@ -193,20 +241,52 @@ export class KieClient {
 		let polls = 0;
 		let consecutiveFailures = 0;
 
+		// The create counts as the first look. Each poll is planned from the previous one, so a
+		// re-plan (when another task of the kind finishes) never pushes a due poll further away.
+		let lastPollAt = createdAt;
+		// This task's place among those of its kind polling while nothing is known.
+		const phase = options.pollPhase ?? evenlySpread();
+
 		while (!FINAL_STATES.includes(last.state)) {
 			const now = this.clock.now();
 			if (now >= deadline) return { task: last, timedOut: true, polls };
 			let delay =
 				consecutiveFailures > 0
 					? backoff(consecutiveFailures - 1)
-					: nextPollDelay(now - createdAt, this.generationTimes.get(kind), this.pollPlan, fixedInterval);
-			delay = Math.min(delay, deadline - now);
+					: lastPollAt +
+						nextPollDelay(
+							{
+								elapsedMs: lastPollAt - createdAt,
+								samples: this.generationTimes.get(kind),
+								companions: kind ? this.generationTimes.watcherCount(kind) : 0,
+								phase,
+								fixedIntervalMs: fixedInterval,
+							},
+							this.pollPlan,
+						) -
+						now;
+			delay = Math.max(0, Math.min(delay, deadline - now));
 			// While sleeping, another task of the same kind may finish and teach a better plan.
 			const relearn =
-				fixedInterval || consecutiveFailures > 0
-					? new Promise<void>(() => undefined)
-					: this.generationTimes.changed(kind);
-			if (await sleepOrWake(this.clock, delay, relearn, this.signal)) continue;
+				fixedInterval || consecutiveFailures > 0 || !kind
+					? undefined
+					: this.generationTimes.watch(kind);
+			// A sleep cut short by a re-plan is aborted, so it does not stay listening on the signal.
+			const endSleep = new AbortController();
+			let replan: boolean;
+			try {
+				replan = await sleepOrWake(
+					this.clock,
+					delay,
+					relearn?.changed ?? new Promise<void>(() => undefined),
+					this.signal ? AbortSignal.any([this.signal, endSleep.signal]) : endSleep.signal,
+				);
+			} finally {
+				relearn?.cancel();
+				endSleep.abort();
+			}
+			if (replan) continue;
+			lastPollAt = this.clock.now();
 			polls++;
 			const outcome = await settle(async () => await this.getTask(taskId));
 			if (outcome.ok) {
@@ -240,12 +320,17 @@ export class KieClient {
 		this.generationTimes.record(kind, duration);
 	}
 
-	/** A read retried on transient failures. */
+	/** A read retried on transient failures (fewer times when Kie cannot be reached at all). */
 	private async read<T>(operation: () => Promise<T>): Promise<T> {
 		for (let attempt = 0; ; attempt++) {
 			const outcome = await settle(operation);
 			if (outcome.ok) return outcome.value;
-			if (!isTransientReadError(outcome.error) || attempt >= READ_ATTEMPTS - 1) throw outcome.error;
+			const error = outcome.error;
+			const attempts =
+				error instanceof KieRequestError && error.info.delivery === 'not-sent'
+					? UNREACHABLE_ATTEMPTS
+					: READ_ATTEMPTS;
+			if (!isTransientReadError(error) || attempt >= attempts - 1) throw error;
 			await this.clock.sleep(backoff(attempt), this.signal);
 		}
 	}
@@ -278,10 +363,15 @@ export class KieClient {
 	}
 
 	/** Kie's multipart stream upload (an upload is free and idempotent by name, so it is retried). */
-	async uploadFile(file: { data: Buffer; fileName: string; mimeType: string }, uploadPath: string): Promise<UploadedFile> {
+	async uploadFile(
+		file: { data: Buffer; fileName: string; mimeType: string },
+		uploadPath: string,
+	): Promise<UploadedFile> {
 		const boundary = `----n8nKieUpload${Math.random().toString(16).slice(2)}${Date.now().toString(16)}`;
 		const field = (name: string, value: string) =>
-			Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+			Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+			);
 		const safeName = file.fileName.replace(/["\r\n]/g, '_');
 		const body = Buffer.concat([
 			field('uploadPath', uploadPath),
@@ -306,7 +396,11 @@ export class KieClient {
 		});
 	}
 
-	async uploadBase64(base64Data: string, uploadPath: string, fileName?: string): Promise<UploadedFile> {
+	async uploadBase64(
+		base64Data: string,
+		uploadPath: string,
+		fileName?: string,
+	): Promise<UploadedFile> {
 		const body: IDataObject = { base64Data, uploadPath };
 		if (fileName) body.fileName = fileName;
 		return await this.read(async () => {
@@ -322,7 +416,11 @@ export class KieClient {
 		});
 	}
 
-	async uploadFromUrl(fileUrl: string, uploadPath: string, fileName?: string): Promise<UploadedFile> {
+	async uploadFromUrl(
+		fileUrl: string,
+		uploadPath: string,
+		fileName?: string,
+	): Promise<UploadedFile> {
 		const body: IDataObject = { fileUrl, uploadPath };
 		if (fileName) body.fileName = fileName;
 		return await this.read(async () => {

@@ -11,7 +11,7 @@
  * One limiter per account, shared by every execution in the process.
  */
 import type { Clock } from './clock';
-import { sleepOrWake, systemClock, throwIfCancelled } from './clock';
+import { CancelledError, systemClock, throwIfCancelled } from './clock';
 
 interface Slot {
 	/** When the answer came back; undefined while the request is in flight. */
@@ -25,12 +25,22 @@ export interface CreatePermit {
 	notSent(): void;
 }
 
+interface Waiter {
+	grant(permit: CreatePermit): void;
+	signal?: AbortSignal;
+	onAbort?: () => void;
+}
+
 export class CreateLimiter {
 	private slots: Slot[] = [];
 
 	private pausedUntil = 0;
 
-	private wakeWaiters: Array<() => void> = [];
+	/** Creates waiting for a slot, first come first served. */
+	private queue: Waiter[] = [];
+
+	/** When the one wake-up timer is due, if one is armed. */
+	private wakeAt: number | undefined;
 
 	constructor(
 		private max: number,
@@ -43,12 +53,13 @@ export class CreateLimiter {
 	configure(max: number, windowMs: number): void {
 		this.max = max;
 		this.windowMs = windowMs;
-		this.wake();
+		this.pump();
 	}
 
 	/** After a 429 Kie still answered (another client on the same account): hold every create. */
 	pause(ms: number): void {
 		this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
+		this.pump();
 	}
 
 	/** Slots currently counting against the window. */
@@ -57,13 +68,25 @@ export class CreateLimiter {
 		return this.slots.length;
 	}
 
+	/** Creates waiting for a slot. */
+	waitingCount(): number {
+		return this.queue.length;
+	}
+
 	async acquire(signal?: AbortSignal): Promise<CreatePermit> {
-		for (;;) {
-			throwIfCancelled(signal);
-			const waitMs = this.msUntilFree();
-			if (waitMs === 0) return this.take();
-			await this.waitForChange(waitMs, signal);
-		}
+		throwIfCancelled(signal);
+		return await new Promise<CreatePermit>((resolve, reject) => {
+			const waiter: Waiter = { grant: resolve, signal };
+			if (signal) {
+				waiter.onAbort = () => {
+					this.queue = this.queue.filter((other) => other !== waiter);
+					reject(new CancelledError());
+				};
+				signal.addEventListener('abort', waiter.onAbort, { once: true });
+			}
+			this.queue.push(waiter);
+			this.pump();
+		});
 	}
 
 	private take(): CreatePermit {
@@ -75,13 +98,13 @@ export class CreateLimiter {
 				if (done) return;
 				done = true;
 				slot.settledAt = this.clock.now();
-				this.wake();
+				this.pump();
 			},
 			notSent: () => {
 				if (done) return;
 				done = true;
 				this.slots = this.slots.filter((s) => s !== slot);
-				this.wake();
+				this.pump();
 			},
 		};
 	}
@@ -89,7 +112,8 @@ export class CreateLimiter {
 	private prune(): void {
 		const now = this.clock.now();
 		this.slots = this.slots.filter(
-			(slot) => slot.settledAt === undefined || slot.settledAt + this.windowMs + this.marginMs > now,
+			(slot) =>
+				slot.settledAt === undefined || slot.settledAt + this.windowMs + this.marginMs > now,
 		);
 	}
 
@@ -105,22 +129,32 @@ export class CreateLimiter {
 		return expiries.length > 0 ? Math.max(1, Math.min(...expiries)) : Infinity;
 	}
 
-	private async waitForChange(waitMs: number, signal?: AbortSignal): Promise<void> {
-		let release!: () => void;
-		const changed = new Promise<void>((resolve) => (release = resolve));
-		this.wakeWaiters.push(release);
-		try {
-			// With every slot in flight, only an answer frees one; the sleep is a safety net.
-			await sleepOrWake(this.clock, waitMs === Infinity ? 60_000 : waitMs, changed, signal);
-		} finally {
-			this.wakeWaiters = this.wakeWaiters.filter((w) => w !== release);
+	/**
+	 * Grants free slots to waiters in order, then arms one timer for the moment the next slot
+	 * frees (a slot in flight frees only on its answer, which pumps again).
+	 */
+	private pump(): void {
+		for (;;) {
+			if (this.queue.length === 0) return;
+			const waitMs = this.msUntilFree();
+			if (waitMs === Infinity) return;
+			if (waitMs > 0) {
+				this.armWakeUp(this.clock.now() + waitMs);
+				return;
+			}
+			const waiter = this.queue.shift()!;
+			if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
+			waiter.grant(this.take());
 		}
 	}
 
-	private wake(): void {
-		const waiters = this.wakeWaiters;
-		this.wakeWaiters = [];
-		for (const wake of waiters) wake();
+	private armWakeUp(at: number): void {
+		if (this.wakeAt !== undefined && this.wakeAt <= at) return;
+		this.wakeAt = at;
+		void this.clock.sleep(at - this.clock.now()).then(() => {
+			if (this.wakeAt === at) this.wakeAt = undefined;
+			this.pump();
+		});
 	}
 }
 

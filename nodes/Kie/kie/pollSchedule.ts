@@ -4,15 +4,16 @@
  *
  * The process learns how long each kind of task (model + resolution) takes from the tasks it has
  * seen finish, and concentrates polls where tasks of that kind usually finish. Before anything is
- * known, polls start soon and spread out. Tasks waiting on a kind re-plan as soon as another task
- * of that kind finishes (see `GenerationTimes.changed`).
+ * known, polls start soon and spread out (less so for a task waiting alone; tasks of a kind
+ * waiting together poll at offset moments, each less often). Tasks waiting on a kind re-plan as
+ * soon as another task of that kind finishes (see `GenerationTimes.watch`).
  */
 
 /** Durations (create → final state, ms) of recently finished tasks per kind. */
 export class GenerationTimes {
 	private readonly samples = new Map<string, number[]>();
 
-	private waiters = new Map<string, Array<() => void>>();
+	private readonly watchers = new Map<string, Set<() => void>>();
 
 	constructor(private readonly keep = 30) {}
 
@@ -22,22 +23,38 @@ export class GenerationTimes {
 		list.push(durationMs);
 		if (list.length > this.keep) list.shift();
 		this.samples.set(kind, list);
-		const waiters = this.waiters.get(kind) ?? [];
-		this.waiters.delete(kind);
-		for (const wake of waiters) wake();
+		const watchers = this.watchers.get(kind);
+		this.watchers.delete(kind);
+		for (const wake of watchers ?? []) wake();
 	}
 
 	get(kind: string): readonly number[] {
 		return this.samples.get(kind) ?? [];
 	}
 
-	/** Resolves the next time a task of this kind is recorded. */
-	changed(kind: string): Promise<void> {
-		return new Promise((resolve) => {
-			const list = this.waiters.get(kind) ?? [];
-			list.push(resolve);
-			this.waiters.set(kind, list);
-		});
+	/**
+	 * `changed` resolves the next time a task of this kind is recorded; `cancel` stops watching
+	 * (a waiter that woke for another reason must not stay registered).
+	 */
+	watch(kind: string): { changed: Promise<void>; cancel(): void } {
+		let wake!: () => void;
+		const changed = new Promise<void>((resolve) => (wake = resolve));
+		const watchers = this.watchers.get(kind) ?? new Set();
+		watchers.add(wake);
+		this.watchers.set(kind, watchers);
+		return {
+			changed,
+			cancel: () => {
+				const current = this.watchers.get(kind);
+				current?.delete(wake);
+				if (current?.size === 0) this.watchers.delete(kind);
+			},
+		};
+	}
+
+	/** Tasks currently watching a kind (for tests). */
+	watcherCount(kind: string): number {
+		return this.watchers.get(kind)?.size ?? 0;
 	}
 }
 
@@ -45,8 +62,17 @@ export class GenerationTimes {
 export const learnedGenerationTimes = new GenerationTimes();
 
 export interface PollPlanOptions {
-	/** First poll this soon after the create, when nothing is known. */
+	/** Around when the first poll comes, when nothing is known. */
 	firstPollMs: number;
+	/**
+	 * When nothing is known, polls sit on a geometric grid: each one `1 + growth` times as long
+	 * after the create as the one before, for a task waiting alone. Tasks of a kind waiting
+	 * together poll less each (growth up to `maxGrowth`): the first of them seen finished teaches
+	 * all the others, and their grids are offset from one another so that, together, they look
+	 * at every moment alike.
+	 */
+	growth: number;
+	maxGrowth: number;
 	/** Never poll the same task more often than this. */
 	minIntervalMs: number;
 	/** Never leave a task unpolled longer than this. */
@@ -57,10 +83,26 @@ export interface PollPlanOptions {
 
 export const DEFAULT_POLL_PLAN: PollPlanOptions = {
 	firstPollMs: 1500,
+	growth: 0.6,
+	maxGrowth: 1.3,
 	minIntervalMs: 300,
 	maxIntervalMs: 15_000,
-	pollsAcrossSpread: 7,
+	pollsAcrossSpread: 5,
 };
+
+/** What the next poll of one task is planned from. */
+export interface PollContext {
+	/** How old the task was at its last poll (at the create, 0, before the first poll). */
+	elapsedMs: number;
+	/** Durations learned for its kind. */
+	samples: readonly number[];
+	/** Other tasks of the same kind waiting in this process now. */
+	companions?: number;
+	/** The task's offset on the grid used while nothing is known, 0 ≤ phase < 1 (default 0.5). */
+	phase?: number;
+	/** The user's fixed poll interval; wins when set. */
+	fixedIntervalMs?: number;
+}
 
 function quantile(sorted: readonly number[], q: number): number {
 	if (sorted.length === 0) return NaN;
@@ -74,7 +116,9 @@ function quantile(sorted: readonly number[], q: number): number {
  * The span in which a task of this kind is expected to finish, from what was learned.
  * With few samples the span is widened: one finished task says little about the others.
  */
-export function expectedFinishSpan(samples: readonly number[]): { from: number; to: number } | undefined {
+export function expectedFinishSpan(
+	samples: readonly number[],
+): { from: number; to: number } | undefined {
 	if (samples.length === 0) return undefined;
 	const sorted = [...samples].sort((a, b) => a - b);
 	const median = quantile(sorted, 0.5);
@@ -84,36 +128,59 @@ export function expectedFinishSpan(samples: readonly number[]): { from: number; 
 	return { from: from * 0.95, to: to * 1.05 };
 }
 
+let spreadPoint = Math.random();
+
 /**
- * How long to wait before the next poll of a task created `elapsedMs` ago.
- * `fixedIntervalMs` (the user's `pollInterval`) wins when set.
+ * Phases in [0, 1) that successive calls spread evenly (golden-ratio steps), for tasks that start
+ * waiting one after another.
  */
-export function nextPollDelay(
+export function evenlySpread(): number {
+	spreadPoint = (spreadPoint + 0.6180339887498949) % 1;
+	return spreadPoint;
+}
+
+/** While nothing is known: the first point of the task's grid after `elapsedMs`. */
+function nextOnGrid(
 	elapsedMs: number,
-	samples: readonly number[],
-	options: PollPlanOptions = DEFAULT_POLL_PLAN,
-	fixedIntervalMs?: number,
+	ratio: number,
+	phase: number,
+	options: PollPlanOptions,
 ): number {
+	const { firstPollMs, minIntervalMs } = options;
+	// Grid points: firstPollMs · ratio^(k + phase − 0.5), k = 0, 1, 2, …
+	const pointAt = (k: number) => firstPollMs * ratio ** (k + phase - 0.5);
+	const after = Math.max(elapsedMs, 1);
+	let k = Math.max(0, Math.floor(Math.log(after / firstPollMs) / Math.log(ratio) - phase + 0.5));
+	while (pointAt(k) <= elapsedMs || (elapsedMs > 0 && pointAt(k) - elapsedMs < minIntervalMs)) k++;
+	return pointAt(k) - elapsedMs;
+}
+
+/** How long after its last poll (or the create) to poll a task next. */
+export function nextPollDelay(
+	context: PollContext,
+	options: PollPlanOptions = DEFAULT_POLL_PLAN,
+): number {
+	const { elapsedMs, samples, companions = 0, phase = 0.5, fixedIntervalMs } = context;
 	if (fixedIntervalMs && fixedIntervalMs > 0) return fixedIntervalMs;
-	const { firstPollMs, minIntervalMs, maxIntervalMs, pollsAcrossSpread } = options;
+	const { minIntervalMs, maxIntervalMs, pollsAcrossSpread } = options;
 	const clamp = (ms: number) => Math.min(maxIntervalMs, Math.max(minIntervalMs, ms));
 	const span = expectedFinishSpan(samples);
 
 	if (!span) {
-		// Nothing known: soon, then spreading out (each wait ~60 % of the time already spent).
-		if (elapsedMs < firstPollMs) return firstPollMs - elapsedMs;
-		return clamp(elapsedMs * 0.6);
+		// Nothing known: soon, then spreading out in proportion to the time already spent.
+		const growth = Math.min(options.maxGrowth, options.growth * Math.sqrt(1 + companions));
+		if (elapsedMs * growth >= maxIntervalMs) return maxIntervalMs;
+		return Math.min(maxIntervalMs, nextOnGrid(elapsedMs, 1 + growth, phase, options));
 	}
+	const spreadInterval = (span.to - span.from) / pollsAcrossSpread;
 	if (elapsedMs < span.from) {
-		// Too early to be done: one poll where the span begins (sooner if the span is far away,
-		// so a task that failed early is noticed).
-		return Math.min(maxIntervalMs, Math.max(minIntervalMs, span.from - elapsedMs));
+		// Too early to be done: next poll where the span begins (within maxIntervalMs, so a task
+		// that failed early is still noticed).
+		return clamp(span.from - elapsedMs);
 	}
-	if (elapsedMs <= span.to) {
-		return clamp((span.to - span.from) / pollsAcrossSpread);
-	}
+	if (elapsedMs <= span.to) return clamp(spreadInterval);
 	// Later than usual: back off with the overrun.
-	return clamp(Math.max((span.to - span.from) / pollsAcrossSpread, (elapsedMs - span.to) * 0.5));
+	return clamp(Math.max(spreadInterval, (elapsedMs - span.to) * 0.5));
 }
 
 /** The kind a task's duration is learned under. */

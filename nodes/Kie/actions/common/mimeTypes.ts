@@ -43,10 +43,18 @@ function extensionOfUrl(url: string): string | undefined {
 }
 
 function sniff(data: Buffer): string | undefined {
-	if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+	if (
+		data.length >= 8 &&
+		data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+	)
 		return 'image/png';
-	if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
-	if (data.length >= 12 && data.toString('ascii', 0, 4) === 'RIFF' && data.toString('ascii', 8, 12) === 'WEBP')
+	if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff)
+		return 'image/jpeg';
+	if (
+		data.length >= 12 &&
+		data.toString('ascii', 0, 4) === 'RIFF' &&
+		data.toString('ascii', 8, 12) === 'WEBP'
+	)
 		return 'image/webp';
 	if (data.length >= 6 && data.toString('ascii', 0, 3) === 'GIF') return 'image/gif';
 	if (data.length >= 12 && data.toString('ascii', 4, 8) === 'ftyp') return 'video/mp4';

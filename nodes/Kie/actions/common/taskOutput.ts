@@ -1,5 +1,10 @@
 /** Waiting for a task and turning it into the item users see: JSON per SPEC, results as binaries. */
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import type { KieClient } from '../../kie/client';
 import type { KieTask } from '../../kie/responses';

@@ -11,7 +11,11 @@ import {
 import { generationKind } from '../../kie/pollSchedule';
 import { completeTask, createdTaskJson, readTaskOptions, type ItemRun } from '../common/taskOutput';
 
-export function readCommonFields(ctx: IExecuteFunctions, itemIndex: number, model: string): CommonImageFields {
+export function readCommonFields(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	model: string,
+): CommonImageFields {
 	// A parameter the chosen model does not show is absent: '' reads as "not given".
 	const param = (name: string, absent: unknown = '') =>
 		ctx.getNodeParameter(name, itemIndex, absent) as unknown;
@@ -52,7 +56,10 @@ export async function createImageTask(
 ): Promise<INodeExecutionData[]> {
 	const model = ctx.getNodeParameter('model', itemIndex) as string;
 	const fields = readCommonFields(ctx, itemIndex, model);
-	const options = readTaskOptions(ctx, itemIndex, { waitForCompletion: true, downloadImages: true });
+	const options = readTaskOptions(ctx, itemIndex, {
+		waitForCompletion: true,
+		downloadImages: true,
+	});
 	const callBackUrl = readCallbackUrl(ctx, itemIndex);
 
 	// Everything is checked before the first request: a bad prompt costs no upload.
@@ -62,13 +69,17 @@ export async function createImageTask(
 
 	const param: IDataObject = { model: request.model, input: request.input };
 	if (callBackUrl) param.callBackUrl = callBackUrl;
-	const createdAt = Date.now();
 	const taskId = await run.client.createTask({ ...request, callBackUrl });
 	run.progress.taskId = taskId;
 	run.progress.state = 'waiting';
 
-	return await completeTask(ctx, itemIndex, run, createdTaskJson(taskId, request.model, param), options, {
-		createdAt,
-		kind: generationKind(request.model, request.input),
-	});
+	return await completeTask(
+		ctx,
+		itemIndex,
+		run,
+		createdTaskJson(taskId, request.model, param),
+		options,
+		// The client knows when the create was sent: that is the task's age for poll planning.
+		{ kind: generationKind(request.model, request.input) },
+	);
 }

@@ -42,7 +42,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'data, data_1',
 		description:
-			"Comma-separated binary properties of the input item to upload to Kie.ai and use as images. They come before the Image URLs, in this order. Kie.ai deletes uploads after 3 days.",
+			'Comma-separated binary properties of the input item to upload to Kie.ai and use as images. They come before the Image URLs, in this order. Kie.ai deletes uploads after 3 days.',
 	},
 	additionalInputProperty,
 	...waitProperties({ waitForCompletion: true, downloadImages: true }),
@@ -105,7 +105,11 @@ export async function execute(
 			const urls: string[] = [];
 			for (const { name, metadata } of binaries) {
 				const data = await this.helpers.getBinaryDataBuffer(itemIndex, name);
-				validateBinaryForModel(model, { propertyName: name, mimeType: metadata.mimeType, fileSize: data.length });
+				validateBinaryForModel(model, {
+					propertyName: name,
+					mimeType: metadata.mimeType,
+					fileSize: data.length,
+				});
 				const extension = metadata.fileExtension ?? metadata.mimeType.split('/')[1] ?? 'bin';
 				const uploaded = await run.client.uploadFile(
 					{

@@ -17,5 +17,5 @@ export const additionalInputProperty: INodeProperties = {
 	type: 'json',
 	default: '{}',
 	description:
-		"Extra fields merged into the task's input, for options the node does not show (e.g. {\"seed\": 42}); for Custom Model, the model's whole input",
+		'Extra fields merged into the task\'s input, for options the node does not show (e.g. {"seed": 42}); for Custom Model, the model\'s whole input',
 };

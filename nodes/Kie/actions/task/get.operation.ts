@@ -38,7 +38,10 @@ export async function execute(
 	if (!taskId || /\s/.test(taskId)) {
 		throw new KieInputError('taskId', raw, `Task ID ${JSON.stringify(raw)} is not a Kie.ai taskId`);
 	}
-	const options = readTaskOptions(this, itemIndex, { waitForCompletion: false, downloadImages: false });
+	const options = readTaskOptions(this, itemIndex, {
+		waitForCompletion: false,
+		downloadImages: false,
+	});
 	run.progress.taskId = taskId;
 	const task = await run.client.getTask(taskId);
 	return await completeTask(this, itemIndex, run, task, options, {
