@@ -10,13 +10,12 @@ import { KieInputError, modelProperties, validateBinaryForModel } from '../../ca
 import { taskOptionsCollection, waitProperties } from '../common/properties';
 import type { ItemRun } from '../common/taskOutput';
 import { createImageTask } from './createImageTask';
-import { additionalInputProperty, promptProperty } from './fields';
+import { additionalInputProperty, modelAndPromptProperties } from './fields';
 
 const INPUT_UPLOAD_PATH = 'n8n/inputs';
 
 const properties: INodeProperties[] = [
-	...modelProperties('edit'),
-	promptProperty,
+	...modelAndPromptProperties(modelProperties('edit')),
 	{
 		displayName: 'Image URLs',
 		name: 'imageUrls',

@@ -19,3 +19,14 @@ export const additionalInputProperty: INodeProperties = {
 	description:
 		'Extra fields merged into the task\'s input, for options the node does not show (e.g. {"seed": 42}); for Custom Model, the model\'s whole input',
 };
+
+const MODEL_CHOICE = new Set(['model', 'customModel']);
+
+/** The model choice, then the prompt, then the chosen model's own options. */
+export function modelAndPromptProperties(catalogueProperties: INodeProperties[]): INodeProperties[] {
+	return [
+		...catalogueProperties.filter((p) => MODEL_CHOICE.has(p.name)),
+		promptProperty,
+		...catalogueProperties.filter((p) => !MODEL_CHOICE.has(p.name)),
+	];
+}

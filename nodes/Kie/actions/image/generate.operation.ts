@@ -9,11 +9,10 @@ import { modelProperties } from '../../catalogue';
 import { taskOptionsCollection, waitProperties } from '../common/properties';
 import type { ItemRun } from '../common/taskOutput';
 import { createImageTask } from './createImageTask';
-import { additionalInputProperty, promptProperty } from './fields';
+import { additionalInputProperty, modelAndPromptProperties } from './fields';
 
 const properties: INodeProperties[] = [
-	...modelProperties('generate'),
-	promptProperty,
+	...modelAndPromptProperties(modelProperties('generate')),
 	additionalInputProperty,
 	...waitProperties({ waitForCompletion: true, downloadImages: true }),
 	taskOptionsCollection,
