@@ -22,7 +22,9 @@ async function main(): Promise<void> {
 			credentials: { kieApi: kieCredentials(sim) },
 		});
 		if (result.error) {
-			throw new Error(`The workflow failed: ${result.error.message} ${result.error.description ?? ''}`);
+			throw new Error(
+				`The workflow failed: ${result.error.message} ${result.error.description ?? ''}`,
+			);
 		}
 		const items = result.outputOf('Kie.ai');
 		rmSync(outputDir, { recursive: true, force: true });
