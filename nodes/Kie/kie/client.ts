@@ -37,6 +37,7 @@ import {
 	parseTaskRecord,
 	parseUploadResult,
 	unwrapEnvelope,
+	waitingTask,
 	type KieTask,
 	type UploadedFile,
 } from './responses';
@@ -225,19 +226,7 @@ export class KieClient {
 		const fixedInterval =
 			options.pollIntervalMs && options.pollIntervalMs > 0 ? options.pollIntervalMs : undefined;
 		let kind = options.kind ?? known?.model ?? '';
-		let last: KieTask = known ?? {
-			taskId,
-			model: null,
-			state: 'waiting',
-			resultUrls: [],
-			failCode: null,
-			failMsg: null,
-			costTime: null,
-			createTime: null,
-			completeTime: null,
-			creditsConsumed: null,
-			param: null,
-		};
+		let last: KieTask = known ?? waitingTask(taskId);
 		let polls = 0;
 		let consecutiveFailures = 0;
 

@@ -208,6 +208,27 @@ export function parseTaskRecord(
 	return task;
 }
 
+/** A task that exists but has not been seen yet (just created, or not polled): state `waiting`. */
+export function waitingTask(
+	taskId: string,
+	model: string | null = null,
+	param: IDataObject | null = null,
+): KieTask {
+	return {
+		taskId,
+		model,
+		state: 'waiting',
+		resultUrls: [],
+		failCode: null,
+		failMsg: null,
+		costTime: null,
+		createTime: null,
+		completeTime: null,
+		creditsConsumed: null,
+		param,
+	};
+}
+
 export function parseCreatedTaskId(data: unknown): string {
 	const taskId = taskIdOf(data) ?? (typeof data === 'string' && data !== '' ? data : undefined);
 	if (!taskId) {

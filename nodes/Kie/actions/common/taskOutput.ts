@@ -71,23 +71,6 @@ export function taskItemJson(task: KieTask): IDataObject {
 	return json;
 }
 
-/** The item for a task that was just created and not waited for. */
-export function createdTaskJson(taskId: string, model: string, param: IDataObject): KieTask {
-	return {
-		taskId,
-		model,
-		state: 'waiting',
-		resultUrls: [],
-		failCode: null,
-		failMsg: null,
-		costTime: null,
-		createTime: null,
-		completeTime: null,
-		creditsConsumed: null,
-		param,
-	};
-}
-
 function binaryKey(prefix: string, index: number): string {
 	return index === 0 ? prefix : `${prefix}_${index}`;
 }

@@ -9,7 +9,8 @@ import {
 	type CommonImageFields,
 } from '../../catalogue';
 import { generationKind } from '../../kie/pollSchedule';
-import { completeTask, createdTaskJson, readTaskOptions, type ItemRun } from '../common/taskOutput';
+import { waitingTask } from '../../kie/responses';
+import { completeTask, readTaskOptions, type ItemRun } from '../common/taskOutput';
 
 export function readCommonFields(
 	ctx: IExecuteFunctions,
@@ -77,7 +78,7 @@ export async function createImageTask(
 		ctx,
 		itemIndex,
 		run,
-		createdTaskJson(taskId, request.model, param),
+		waitingTask(taskId, request.model, param),
 		options,
 		// The client knows when the create was sent: that is the task's age for poll planning.
 		{ kind: generationKind(request.model, request.input) },

@@ -23,7 +23,9 @@ export const additionalInputProperty: INodeProperties = {
 const MODEL_CHOICE = new Set(['model', 'customModel']);
 
 /** The model choice, then the prompt, then the chosen model's own options. */
-export function modelAndPromptProperties(catalogueProperties: INodeProperties[]): INodeProperties[] {
+export function modelAndPromptProperties(
+	catalogueProperties: INodeProperties[],
+): INodeProperties[] {
 	return [
 		...catalogueProperties.filter((p) => MODEL_CHOICE.has(p.name)),
 		promptProperty,
