@@ -2,14 +2,13 @@
  * Cancel and timeout through n8n's engine: a stopped execution sends nothing more, and a task
  * that outlives the user's timeout is never lost (its item carries taskId and last state).
  */
-import { appendFileSync } from 'node:fs';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { kieCredentials, runWorkflow } from '../harness';
 import type { RunWorkflowOptions } from '../harness';
 import { startSimulator } from '../simulator';
 import type { KieSimulator } from '../simulator';
-import { kieWorkflow } from './helpers';
+import { kieWorkflow, recordMatrixRow } from './helpers';
 
 let sim: KieSimulator;
 beforeAll(async () => {
@@ -17,12 +16,6 @@ beforeAll(async () => {
 });
 afterEach(() => sim.reset());
 afterAll(async () => await sim.stop());
-
-/** With KIE_FAULT_MATRIX=<file>, appends what the simulator measured (the issue's fault matrix). */
-function recordMatrixRow(row: Record<string, unknown>): void {
-	const file = process.env.KIE_FAULT_MATRIX;
-	if (file) appendFileSync(file, `${JSON.stringify(row)}\n`);
-}
 
 const pause = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 

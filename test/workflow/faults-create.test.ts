@@ -3,7 +3,6 @@
  * created the task; after an ambiguous failure the item says a task may exist and nothing is
  * sent again, so the simulator never holds more tasks than the user was told about.
  */
-import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 import type { INodeExecutionData } from 'n8n-workflow';
@@ -12,7 +11,7 @@ import { kieCredentials, runWorkflow } from '../harness';
 import type { WorkflowRunResult } from '../harness';
 import { startSimulator } from '../simulator';
 import type { FaultKind, KieSimulator, RecordedRequest } from '../simulator';
-import { kieWorkflow } from './helpers';
+import { kieWorkflow, recordMatrixRow } from './helpers';
 
 const BATCH = 10;
 const FAULTY_CREATES = 3;
@@ -23,12 +22,6 @@ beforeAll(async () => {
 });
 afterEach(() => sim.reset());
 afterAll(async () => await sim.stop());
-
-/** With KIE_FAULT_MATRIX=<file>, appends what the simulator measured (the issue's fault matrix). */
-function recordMatrixRow(row: Record<string, unknown>): void {
-	const file = process.env.KIE_FAULT_MATRIX;
-	if (file) appendFileSync(file, `${JSON.stringify(row)}\n`);
-}
 
 /** A batch of items with unique prompts, so every create request can be traced to its item. */
 async function runBatch(

@@ -3,14 +3,13 @@
  * cannot be downloaded keeps its URL in the item, which says why, and the item is not an error.
  * Uploads (free, idempotent by file name) are retried too.
  */
-import { appendFileSync } from 'node:fs';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { kieCredentials, runWorkflow } from '../harness';
 import type { WorkflowRunResult } from '../harness';
 import { makePng, startSimulator } from '../simulator';
 import type { FaultKind, KieSimulator } from '../simulator';
-import { kieWorkflow } from './helpers';
+import { kieWorkflow, recordMatrixRow } from './helpers';
 
 let sim: KieSimulator;
 beforeAll(async () => {
@@ -18,12 +17,6 @@ beforeAll(async () => {
 });
 afterEach(() => sim.reset());
 afterAll(async () => await sim.stop());
-
-/** With KIE_FAULT_MATRIX=<file>, appends what the simulator measured (the issue's fault matrix). */
-function recordMatrixRow(row: Record<string, unknown>): void {
-	const file = process.env.KIE_FAULT_MATRIX;
-	if (file) appendFileSync(file, `${JSON.stringify(row)}\n`);
-}
 
 async function runBatch(
 	size: number,

@@ -2,14 +2,13 @@
  * Faults on recordInfo through n8n's engine: transient failures of a poll are retried with
  * backoff, so a batch finishes whole; only Kie's `fail` state fails a task.
  */
-import { appendFileSync } from 'node:fs';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { kieCredentials, runWorkflow } from '../harness';
 import type { WorkflowRunResult } from '../harness';
 import { startSimulator } from '../simulator';
 import type { FaultKind, KieSimulator } from '../simulator';
-import { kieWorkflow } from './helpers';
+import { kieWorkflow, recordMatrixRow } from './helpers';
 
 let sim: KieSimulator;
 beforeAll(async () => {
@@ -17,12 +16,6 @@ beforeAll(async () => {
 });
 afterEach(() => sim.reset());
 afterAll(async () => await sim.stop());
-
-/** With KIE_FAULT_MATRIX=<file>, appends what the simulator measured (the issue's fault matrix). */
-function recordMatrixRow(row: Record<string, unknown>): void {
-	const file = process.env.KIE_FAULT_MATRIX;
-	if (file) appendFileSync(file, `${JSON.stringify(row)}\n`);
-}
 
 async function runBatch(
 	prompts: string[],

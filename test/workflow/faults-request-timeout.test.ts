@@ -6,8 +6,6 @@
  */
 import '../harness';
 
-import { appendFileSync } from 'node:fs';
-
 import { OutboundHttp } from '@n8n/backend-network';
 import { Container } from '@n8n/di';
 import { NodeApiError } from 'n8n-workflow';
@@ -18,6 +16,7 @@ import { KieRequestError } from '../../nodes/Kie/kie/errors';
 import type { KieAccount } from '../../nodes/Kie/transport';
 import { startSimulator } from '../simulator';
 import type { KieSimulator } from '../simulator';
+import { recordMatrixRow } from './helpers';
 
 const API_KEY = 'sk-kie-TIMEOUT-5a4b3c2d';
 const CAPPED_TIMEOUT_MS = 250;
@@ -77,12 +76,6 @@ beforeAll(async () => {
 });
 afterEach(() => sim.reset());
 afterAll(async () => await sim.stop());
-
-/** With KIE_FAULT_MATRIX=<file>, appends what the simulator measured (the issue's fault matrix). */
-function recordMatrixRow(row: Record<string, unknown>): void {
-	const file = process.env.KIE_FAULT_MATRIX;
-	if (file) appendFileSync(file, `${JSON.stringify(row)}\n`);
-}
 
 const prompt = (text: string) => ({ model: 'nano-banana-pro', input: { prompt: text } });
 

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'fs';
 /** Small builders for the Kie node workflows the tests run. */
 import { createHash } from 'node:crypto';
 import type {
@@ -208,4 +209,10 @@ export function visibleText(result: WorkflowRunResult): string {
 		result.error?.message ?? '',
 		String(result.error?.description ?? ''),
 	].join('\n');
+}
+
+/** With KIE_FAULT_MATRIX=<file>, appends what the simulator measured (the issue's fault matrix). */
+export function recordMatrixRow(row: Record<string, unknown>): void {
+	const file = process.env.KIE_FAULT_MATRIX;
+	if (file) appendFileSync(file, `${JSON.stringify(row)}\n`);
 }
