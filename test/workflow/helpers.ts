@@ -112,8 +112,8 @@ export function createBodies(sim: KieSimulatorApi): Array<{
 		);
 }
 
-/** The multipart stream uploads the simulator received, in arrival order. */
-export function streamUploads(sim: KieSimulatorApi): Array<{
+/** How the simulator records a multipart upload. */
+export interface StreamUpload {
 	fields: Record<string, string>;
 	files: Array<{
 		field: string;
@@ -122,22 +122,13 @@ export function streamUploads(sim: KieSimulatorApi): Array<{
 		size: number;
 		sha256: string;
 	}>;
-}> {
+}
+
+/** The multipart stream uploads the simulator received, in arrival order. */
+export function streamUploads(sim: KieSimulatorApi): StreamUpload[] {
 	return sim.record.requests
 		.filter((entry) => entry.endpoint === 'streamUpload')
-		.map(
-			(entry) =>
-				entry.body as {
-					fields: Record<string, string>;
-					files: Array<{
-						field: string;
-						fileName?: string;
-						mimeType?: string;
-						size: number;
-						sha256: string;
-					}>;
-				},
-		);
+		.map((entry) => entry.body as StreamUpload);
 }
 
 /** Creates a task straight on the simulator (not through the node), e.g. for Get Task tests. */
