@@ -15,6 +15,7 @@ import { extensionForMime, mimeTypeOf } from '../Kie/actions/common/mimeTypes';
 import type { KieTask } from '../Kie/kie/responses';
 import { downloadFile, getKieAccount } from '../Kie/transport';
 import { callbackItemJson, callbackTaskId, parseCallback } from './callback';
+import { isFirstDelivery } from './repeats';
 import {
 	DEFAULT_TOLERANCE_SECONDS,
 	SIGNATURE_HEADER,
@@ -107,7 +108,7 @@ export class KieTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Put this trigger’s Production URL in the Kie.ai node under Options → Callback URL, then activate the workflow. Kie.ai may send the same task more than once: deduplicate downstream by taskId (e.g. Remove Duplicates → Remove Items Processed in Previous Executions).',
+					'Put this trigger’s Production URL in the Kie.ai node under Options → Callback URL, then activate the workflow.',
 				name: 'callbackNotice',
 				type: 'notice',
 				default: '',
@@ -118,6 +119,14 @@ export class KieTrigger implements INodeType {
 				name: 'signatureNotice',
 				type: 'notice',
 				default: '',
+			},
+			{
+				displayName: 'Skip Repeated Callbacks',
+				name: 'skipRepeatedCallbacks',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to acknowledge, without running the workflow, a callback for a task this trigger already ran the workflow for. Kie.ai repeats callbacks it believes were lost. Remembered for 24 hours by this n8n instance.',
 			},
 			{
 				displayName: 'Download Results',
@@ -209,6 +218,12 @@ export class KieTrigger implements INodeType {
 		const states = Array.isArray(options.states) ? (options.states as string[]) : [];
 		if (states.length > 0 && !states.includes(callback.task.state)) {
 			return { webhookResponse: { received: true, ignored: `state ${callback.task.state}` } };
+		}
+
+		const skipRepeats = this.getNodeParameter('skipRepeatedCallbacks', true) as boolean;
+		const triggerKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+		if (skipRepeats && !isFirstDelivery(triggerKey, taskId, Date.now())) {
+			return { webhookResponse: { received: true, ignored: 'repeated callback' } };
 		}
 
 		const item: INodeExecutionData = { json: callbackItemJson(callback) };

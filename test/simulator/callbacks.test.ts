@@ -7,7 +7,7 @@ import { createdTaskId, credits, nanoBananaPro, recordInfo, sleep, until } from 
 
 interface ReceivedCallback {
 	headers: http.IncomingHttpHeaders;
-	body: any;  
+	body: any;
 }
 
 let sim: KieSimulator;
@@ -134,6 +134,7 @@ describe('callbacks', () => {
 	});
 
 	it('records the receiver status and delivery errors', async () => {
+		sim.configure({ callbackRetryDelaysMs: [] });
 		receiverStatus = 500;
 		await createdTaskId(sim, { ...nanoBananaPro(), callBackUrl: receiverUrl });
 		await createdTaskId(sim, { ...nanoBananaPro(), callBackUrl: 'http://127.0.0.1:1/nobody' });
@@ -144,6 +145,35 @@ describe('callbacks', () => {
 			status: 0,
 			error: expect.any(String),
 		});
+	});
+
+	it('retries a callback the receiver did not take, up to 3 times, then gives up', async () => {
+		sim.configure({ callbackRetryDelaysMs: [20, 20, 20] });
+		receiverStatus = 409;
+		const taskId = await createdTaskId(sim, { ...nanoBananaPro(), callBackUrl: receiverUrl });
+		await until(() => sim.record.callbacks.length === 4);
+		await sleep(100);
+		expect(sim.record.callbacks.map(({ attempt, status }) => [attempt, status])).toEqual([
+			[1, 409],
+			[2, 409],
+			[3, 409],
+			[4, 409],
+		]);
+		expect(received.map(({ body }) => body.data.taskId)).toEqual([taskId, taskId, taskId, taskId]);
+	});
+
+	it('stops retrying once the receiver answers 2xx', async () => {
+		sim.configure({ callbackRetryDelaysMs: [300, 300, 300] });
+		receiverStatus = 404;
+		await createdTaskId(sim, { ...nanoBananaPro(), callBackUrl: receiverUrl });
+		await until(() => sim.record.callbacks.length === 1);
+		receiverStatus = 200;
+		await until(() => sim.record.callbacks.length === 2);
+		await sleep(100);
+		expect(sim.record.callbacks.map(({ attempt, status }) => [attempt, status])).toEqual([
+			[1, 404],
+			[2, 200],
+		]);
 	});
 
 	it('sends nothing for a task still running at reset()', async () => {

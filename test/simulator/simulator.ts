@@ -84,6 +84,7 @@ const DEFAULT_OPTIONS: ResolvedOptions = {
 	generationMs: 300,
 	createLimit: { max: 20, windowMs: 10_000 },
 	callbackTaskIdField: 'taskId',
+	callbackRetryDelaysMs: [1_000, 2_000, 4_000],
 	credits: 100_000,
 	seed: 1,
 };
@@ -91,6 +92,8 @@ const DEFAULT_OPTIONS: ResolvedOptions = {
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const DEFAULT_SLOW_MS = 1_000;
 const OUTBOUND_TIMEOUT_MS = 10_000;
+/** Kie waits this long for the receiver's answer before it counts the callback as failed. */
+const CALLBACK_TIMEOUT_MS = 15_000;
 
 const API_UNAUTHORIZED = { code: 401, msg: 'You do not have access permissions' };
 const UPLOAD_UNAUTHORIZED = {
@@ -920,10 +923,29 @@ export class KieSimulator implements KieSimulatorApi {
 			: { code: 501, msg: 'Playground task failed.', data };
 	}
 
+	/** Kie's documented delivery: an answer within 15 s, else up to 3 retries, then it gives up. */
 	private async sendCallback(task: SimulatedTask): Promise<void> {
 		const url = task.callBackUrl;
 		if (!url) return;
 		const epoch = this.epoch;
+		const retryDelays = this.options.callbackRetryDelaysMs;
+		for (let attempt = 1; attempt <= retryDelays.length + 1; attempt++) {
+			if (attempt > 1) {
+				await this.sleep(retryDelays[attempt - 2]);
+				if (epoch !== this.epoch) return;
+			}
+			const delivered = await this.deliverCallback(task, url, attempt, epoch);
+			if (delivered || epoch !== this.epoch) return;
+		}
+	}
+
+	/** One POST of the callback, signed afresh; true when the receiver answered 2xx. */
+	private async deliverCallback(
+		task: SimulatedTask,
+		url: string,
+		attempt: number,
+		epoch: number,
+	): Promise<boolean> {
 		const body = JSON.stringify(this.callbackBody(task));
 		const headers: Record<string, string> = { 'content-type': 'application/json' };
 		const hmacKey = this.options.webhookHmacKey;
@@ -944,8 +966,8 @@ export class KieSimulator implements KieSimulatorApi {
 				body,
 				dispatcher: this.agent,
 				signal: controller.signal,
-				headersTimeout: OUTBOUND_TIMEOUT_MS,
-				bodyTimeout: OUTBOUND_TIMEOUT_MS,
+				headersTimeout: CALLBACK_TIMEOUT_MS,
+				bodyTimeout: CALLBACK_TIMEOUT_MS,
 			});
 			await response.body.dump();
 			if (epoch === this.epoch) {
@@ -953,19 +975,23 @@ export class KieSimulator implements KieSimulatorApi {
 					taskId: task.taskId,
 					url,
 					sentAt,
+					attempt,
 					status: response.statusCode,
 				});
 			}
+			return response.statusCode >= 200 && response.statusCode < 300;
 		} catch (error) {
 			if (epoch === this.epoch) {
 				this.record.callbacks.push({
 					taskId: task.taskId,
 					url,
 					sentAt,
+					attempt,
 					status: 0,
 					error: (error as Error).message,
 				});
 			}
+			return false;
 		} finally {
 			this.callbackAborts.delete(controller);
 		}

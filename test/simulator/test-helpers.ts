@@ -13,7 +13,7 @@ export interface Reply {
 	bytes: Buffer;
 	text: string;
 	/** Parsed JSON body; undefined when the body is not JSON. */
-	json: any;  
+	json: any;
 }
 
 export interface CallOptions {

@@ -54,6 +54,11 @@ export interface SimulatorOptions {
 	webhookHmacKey?: string;
 	/** Field naming the task in callback bodies: data.taskId (default), data.task_id, or both. */
 	callbackTaskIdField?: 'taskId' | 'task_id' | 'both';
+	/**
+	 * Waits before each retry of a callback the receiver did not answer with 2xx within 15 s.
+	 * Kie documents 3 retries but not their spacing. Default [1000, 2000, 4000]; [] sends once.
+	 */
+	callbackRetryDelaysMs?: number[];
 	/** Starting credits per key. Default 100000. A create the account cannot pay for → {"code":402}. */
 	credits?: number;
 	/** Seed for `probability` faults. Default 1. */
@@ -102,6 +107,8 @@ export interface RecordedCallback {
 	taskId: string;
 	url: string;
 	sentAt: number;
+	/** 1 for the first delivery, 2… for Kie's retries. */
+	attempt: number;
 	status: number; // 0 when the request failed
 	error?: string;
 }

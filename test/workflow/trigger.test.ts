@@ -73,6 +73,8 @@ class TriggerEndpoint {
 	config: EndpointConfig = { parameters: {}, credentials: {} };
 	private waiters: Array<{ count: number; resolve: () => void }> = [];
 	private executions = 0;
+	private workflows = 0;
+	private workflowId = 'trigger-workflow';
 
 	private constructor(
 		private readonly server: http.Server,
@@ -92,9 +94,11 @@ class TriggerEndpoint {
 		return endpoint;
 	}
 
+	/** Each test gets a new workflow, so what one trigger remembers does not leak into the next. */
 	reset(config: EndpointConfig): void {
 		this.deliveries.length = 0;
 		this.config = config;
+		this.workflowId = `trigger-workflow-${++this.workflows}`;
 	}
 
 	/** Resolves once `count` requests have been handled (and their workflows have run). */
@@ -227,7 +231,7 @@ class TriggerEndpoint {
 			[TRIGGER]: { main: [[{ node: DOWNSTREAM, type: 'main' as const, index: 0 }]] },
 		};
 		const workflow = new Workflow({
-			id: 'trigger-workflow',
+			id: this.workflowId,
 			name: 'Kie callbacks',
 			nodes: [triggerNode, downstream],
 			connections,
@@ -492,13 +496,39 @@ describe('Kie.ai Trigger receiving callbacks from Kie.ai', () => {
 			[{ request: genuine }] = await endpoint.waitForDeliveries(1);
 		});
 
-		it('yields one item per delivery, all with the same taskId, for downstream to dedupe', async () => {
+		it('runs the workflow once: repeats are acknowledged without starting it', async () => {
+			const first = await post(genuine.headers, genuine.body);
+			const second = await post(genuine.headers, genuine.body);
+			expect([first, second]).toEqual([
+				{ status: 200, body: { received: true, ignored: 'repeated callback' } },
+				{ status: 200, body: { received: true, ignored: 'repeated callback' } },
+			]);
+			const deliveries = await endpoint.waitForDeliveries(3);
+			expect(deliveries.map((delivery) => delivery.workflowStarted)).toEqual([true, false, false]);
+			expect(deliveries[0].items.map((item) => item.json.taskId)).toEqual([taskId]);
+		});
+
+		it('starts one workflow when the same callback arrives several times at once', async () => {
+			configure(); // a new workflow: this trigger has not seen the task yet
+			const answers = await Promise.all(
+				Array.from({ length: 5 }, async () => await post(genuine.headers, genuine.body)),
+			);
+			expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+			const deliveries = await endpoint.waitForDeliveries(5);
+			expect(deliveries.filter((delivery) => delivery.workflowStarted)).toHaveLength(1);
+			expect(
+				deliveries.flatMap((delivery) => delivery.items).map((item) => item.json.taskId),
+			).toEqual([taskId]);
+		});
+
+		it('with Skip Repeated Callbacks off, yields one item per delivery, all with the same taskId, for downstream to dedupe', async () => {
+			configure({ skipRepeatedCallbacks: false });
 			const first = await post(genuine.headers, genuine.body);
 			const second = await post(genuine.headers, genuine.body);
 			expect([first.status, second.status]).toEqual([200, 200]);
 
-			const deliveries = await endpoint.waitForDeliveries(3);
-			expect(deliveries.map((delivery) => delivery.items.length)).toEqual([1, 1, 1]);
+			const deliveries = await endpoint.waitForDeliveries(2);
+			expect(deliveries.map((delivery) => delivery.items.length)).toEqual([1, 1]);
 			expect(new Set(deliveries.map((delivery) => delivery.items[0].json.taskId))).toEqual(
 				new Set([taskId]),
 			);
