@@ -221,7 +221,8 @@ export class KieTrigger implements INodeType {
 		}
 
 		const skipRepeats = this.getNodeParameter('skipRepeatedCallbacks', true) as boolean;
-		const triggerKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+		// Per mode too: a task the editor's test URL received still reaches the production workflow.
+		const triggerKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id}:${this.getMode()}`;
 		if (skipRepeats && !isFirstDelivery(triggerKey, taskId, Date.now())) {
 			return { webhookResponse: { received: true, ignored: 'repeated callback' } };
 		}

@@ -51,6 +51,8 @@ interface Delivery {
 interface EndpointConfig {
 	parameters: INodeParameters;
 	credentials: ICredentialDataDecryptedObject;
+	/** 'webhook' for the production URL, 'manual' for the editor's test URL. */
+	mode?: 'webhook' | 'manual';
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -157,7 +159,7 @@ class TriggerEndpoint {
 			workflow,
 			triggerNode,
 			additionalData,
-			'webhook',
+			this.config.mode ?? 'webhook',
 			webhookData,
 			[],
 			null,
@@ -519,6 +521,18 @@ describe('Kie.ai Trigger receiving callbacks from Kie.ai', () => {
 			expect(
 				deliveries.flatMap((delivery) => delivery.items).map((item) => item.json.taskId),
 			).toEqual([taskId]);
+		});
+
+		it('remembers tasks apart for the editor’s test URL and the production URL', async () => {
+			const repeat = await post(genuine.headers, genuine.body); // already run in production
+			endpoint.config = { ...endpoint.config, mode: 'manual' };
+			const first = await post(genuine.headers, genuine.body);
+			const again = await post(genuine.headers, genuine.body);
+			expect([repeat.body, first.body, again.body]).toEqual([
+				{ received: true, ignored: 'repeated callback' },
+				{ message: 'Workflow was started' },
+				{ received: true, ignored: 'repeated callback' },
+			]);
 		});
 
 		it('with Skip Repeated Callbacks off, yields one item per delivery, all with the same taskId, for downstream to dedupe', async () => {
