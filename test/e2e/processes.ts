@@ -84,23 +84,6 @@ export function runCommand(
 	});
 }
 
-/** Starts a long-running process (output inherited) that `stopAllProcesses` ends. */
-export function startProcess(
-	command: string,
-	args: readonly string[],
-	options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
-): ChildProcess {
-	const child = spawn(command, args, {
-		cwd: options.cwd,
-		env: options.env ?? process.env,
-		detached: true,
-		stdio: ['ignore', 'inherit', 'inherit'],
-	});
-	running.add(child);
-	child.once('exit', () => running.delete(child));
-	return child;
-}
-
 export interface Service {
 	child: ChildProcess;
 	/** Everything the process printed so far (stdout and stderr, interleaved). */
