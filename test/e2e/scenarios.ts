@@ -611,6 +611,8 @@ scenarios.push(
 				return;
 			}
 
+			const deliveriesOfTask = () =>
+				sim.record.callbacks.filter((callback) => callback.taskId === taskId);
 			await checks.section('resumed execution', async () => {
 				const [resumed] = await eventually(
 					`execution ${executionId} resumed and finished`,
@@ -624,12 +626,10 @@ scenarios.push(
 				).catch(async (error: Error) => {
 					// Say where it stopped: no callback, a refused one, or an execution that did not finish.
 					const [current] = await database.executions({ id: executionId }).catch(() => []);
-					const deliveries = sim.record.callbacks
-						.filter((callback) => callback.taskId === taskId)
-						.map(
-							(callback) =>
-								`#${callback.attempt} HTTP ${callback.status}${callback.error ? ` (${callback.error})` : ''}`,
-						);
+					const deliveries = deliveriesOfTask().map(
+						(callback) =>
+							`#${callback.attempt} HTTP ${callback.status}${callback.error ? ` (${callback.error})` : ''}`,
+					);
 					throw new Error(
 						`${error.message}; execution status now ${current?.status ?? 'unknown'}; callback deliveries: ${deliveries.join(', ') || 'none'}`,
 					);
@@ -639,8 +639,11 @@ scenarios.push(
 					'success',
 					`execution ${executionId} status after the callback`,
 				);
-				const callbacks = sim.record.callbacks.filter((callback) => callback.taskId === taskId);
-				checks.equal(callbacks.at(-1)?.status, 200, 'status of the last callback delivery');
+				checks.equal(
+					deliveriesOfTask().at(-1)?.status,
+					200,
+					'status of the last callback delivery',
+				);
 				if (!resumed.data) return;
 				const finished = nodeOutput({ data: resumed.data }, 'Get finished task');
 				checks.equal(finished.length, 1, 'Get finished task: item count');
