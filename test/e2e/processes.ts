@@ -34,6 +34,23 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 	}
 }
 
+/** Spawns in its own process group, output piped, known to `stopAllProcesses` until it ends. */
+function spawnTracked(
+	command: string,
+	args: readonly string[],
+	options: { cwd?: string; env?: NodeJS.ProcessEnv },
+): ChildProcess {
+	const child = spawn(command, args, {
+		cwd: options.cwd,
+		env: options.env ?? process.env,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	running.add(child);
+	child.once('exit', () => running.delete(child));
+	return child;
+}
+
 /** Runs a command to completion and collects its output; never rejects for a non-zero exit. */
 export function runCommand(
 	command: string,
@@ -42,13 +59,7 @@ export function runCommand(
 ): Promise<CommandResult> {
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, {
-			cwd: options.cwd,
-			env: options.env ?? process.env,
-			detached: true,
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		running.add(child);
+		const child = spawnTracked(command, args, options);
 		const stdout: Buffer[] = [];
 		const stderr: Buffer[] = [];
 		child.stdout?.on('data', (chunk: Buffer) => {
@@ -66,12 +77,11 @@ export function runCommand(
 		}, options.timeoutMs ?? 600_000);
 		child.once('error', (error) => {
 			clearTimeout(timer);
-			running.delete(child);
+			running.delete(child); // a process that never started emits no 'exit'
 			reject(new Error(`could not start ${command}: ${error.message}`));
 		});
 		child.once('close', (code, signal) => {
 			clearTimeout(timer);
-			running.delete(child);
 			resolve({
 				code,
 				signal,
@@ -98,14 +108,7 @@ export function startService(
 	args: readonly string[],
 	options: { cwd?: string; env?: NodeJS.ProcessEnv; echo?: boolean } = {},
 ): Service {
-	const child = spawn(command, args, {
-		cwd: options.cwd,
-		env: options.env ?? process.env,
-		detached: true,
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	running.add(child);
-	child.once('exit', () => running.delete(child));
+	const child = spawnTracked(command, args, options);
 	let output = '';
 	const listeners = new Set<() => void>();
 	const collect = (chunk: Buffer) => {
