@@ -1,0 +1,68 @@
+import { type Answer, type Host, jsonAnswer, type RequestContext } from './http';
+import { makePng, TINY_JPEG } from './images';
+import type { Route } from './routes';
+import type { FileBody, SimulatorState } from './state';
+import { stateOf } from './tasks';
+
+/** Result files (api host), uploaded files (upload host) and temporary download URLs. */
+export const FILE_ROUTES: readonly Route[] = (['api', 'upload'] as const).map((host) => ({
+	endpoint: 'file',
+	host,
+	methods: ['GET', 'HEAD'],
+	path: '/files/',
+	prefix: true,
+	handle: serveFile,
+}));
+
+/** The simulator's own file behind `fileUrl`, if it is one (result, upload or temporary URL). */
+export function ownFile(
+	state: SimulatorState,
+	fileUrl: string,
+): { host: Host; pathname: string } | undefined {
+	let url: URL;
+	try {
+		url = new URL(fileUrl);
+	} catch {
+		return undefined;
+	}
+	const host: Host | undefined =
+		url.origin === state.baseUrl
+			? 'api'
+			: url.origin === state.uploadBaseUrl
+				? 'upload'
+				: undefined;
+	if (!host || !lookupFile(state, host, url.pathname)) return undefined;
+	return { host, pathname: url.pathname };
+}
+
+function lookupFile(state: SimulatorState, host: Host, pathname: string): FileBody | undefined {
+	let path: string;
+	try {
+		path = decodeURIComponent(pathname);
+	} catch {
+		return undefined;
+	}
+	if (host === 'upload') return state.uploads.get(path.replace(/^\/files\//, ''));
+
+	const temporary = /^\/files\/download\/([0-9a-f]+)\/[^/]+$/.exec(path);
+	if (temporary) {
+		const target = state.downloadTokens.get(temporary[1]);
+		return target ? lookupFile(state, target.host, target.pathname) : undefined;
+	}
+	const result = /^\/files\/results\/([0-9a-f]{32})_(\d+)\.(png|jpg)$/.exec(path);
+	if (!result) return undefined;
+	const [, taskId, index, extension] = result;
+	const task = state.record.tasks.get(taskId);
+	const fileUrl = `${state.baseUrl}${path}`;
+	if (!task || !task.resultUrls.includes(fileUrl)) return undefined;
+	if (stateOf(task, Date.now()) !== 'success') return undefined;
+	return extension === 'jpg'
+		? { bytes: TINY_JPEG, mimeType: 'image/jpeg' }
+		: { bytes: makePng(`${taskId}_${index}`), mimeType: 'image/png' };
+}
+
+function serveFile(state: SimulatorState, context: RequestContext): Answer {
+	const file = lookupFile(state, context.host, context.url.pathname);
+	if (!file) return jsonAnswer(404, { code: 404, msg: 'File not found' });
+	return { status: 200, contentType: file.mimeType, body: file.bytes };
+}

@@ -1,0 +1,142 @@
+import {
+	creditsFor,
+	resultCountFor,
+	resultExtensionFor,
+	validateCreateRequest,
+} from './create-validation';
+import { API_UNAUTHORIZED, type Answer, jsonAnswer, type RequestContext } from './http';
+import type { Route } from './routes';
+import type { SimulatorState } from './state';
+import { createTaskRecord, notePoll, stateOf } from './tasks';
+import type { SimulatedTask } from './types';
+
+/** The jobs API (market models): POST /api/v1/jobs/createTask, GET /api/v1/jobs/recordInfo. */
+export const JOBS_ROUTES: readonly Route[] = [
+	{
+		endpoint: 'createTask',
+		host: 'api',
+		methods: ['POST'],
+		path: '/api/v1/jobs/createTask',
+		handle: createTask,
+	},
+	{
+		endpoint: 'recordInfo',
+		host: 'api',
+		methods: ['GET'],
+		path: '/api/v1/jobs/recordInfo',
+		handle: recordInfo,
+	},
+];
+
+function createTask(state: SimulatorState, context: RequestContext): Answer {
+	const apiKey = state.authorizedKey(context);
+	if (!apiKey) return jsonAnswer(200, API_UNAUTHORIZED);
+	const { max, windowMs } = state.options.createLimit;
+	if (!state.record.createFits(apiKey, context.record.arrivedAt, max, windowMs)) {
+		return jsonAnswer(429, {
+			code: 429,
+			msg: `Rate limit exceeded: ${max} requests per ${windowMs / 1000} seconds`,
+		});
+	}
+	if (context.jsonInvalid) {
+		return jsonAnswer(200, { code: 422, msg: 'Request body must be valid JSON', data: null });
+	}
+	const validation = validateCreateRequest(context.json);
+	if (!validation.ok) return jsonAnswer(200, { code: 422, msg: validation.msg, data: null });
+	const request = validation.request;
+	const cost = creditsFor(request);
+	if (state.balance(apiKey) < cost) {
+		return jsonAnswer(200, { code: 402, msg: 'Credits insufficient', data: null });
+	}
+	const prompt = typeof request.input.prompt === 'string' ? request.input.prompt : '';
+	const extension = resultExtensionFor(request.input);
+	const task = createTaskRecord(state, {
+		apiKey,
+		model: request.model,
+		input: request.input,
+		callBackUrl: request.callBackUrl,
+		// param keeps Kie's key order: model, callBackUrl, input.
+		param: JSON.stringify({
+			model: request.model,
+			...(request.callBackUrl !== undefined ? { callBackUrl: request.callBackUrl } : {}),
+			input: request.input,
+		}),
+		cost,
+		fails: prompt.includes('[fail]') || context.fault?.kind === 'taskFail',
+		resultUrls: (taskId) =>
+			Array.from(
+				{ length: resultCountFor(request.input) },
+				(_, index) => `${state.baseUrl}/files/results/${taskId}_${index}.${extension}`,
+			),
+		callbackBody: (finished) => callbackBody(state, finished),
+		arrivedAt: context.record.arrivedAt,
+	});
+	return jsonAnswer(200, { code: 200, msg: 'success', data: { taskId: task.taskId } });
+}
+
+/** recordInfo's `data` for a task at time `now`. */
+function taskData(
+	state: SimulatorState,
+	task: SimulatedTask,
+	now: number,
+): Record<string, unknown> {
+	const taskState = stateOf(task, now);
+	const meta = state.taskMeta.get(task.taskId);
+	const total = task.finishAt - task.createdAt;
+	const final = taskState === 'success' || taskState === 'fail';
+	const updateTime =
+		taskState === 'waiting'
+			? task.createdAt
+			: taskState === 'queuing'
+				? task.createdAt + Math.round(total * 0.1)
+				: taskState === 'generating'
+					? task.createdAt + Math.round(total * 0.2)
+					: task.finishAt;
+	return {
+		taskId: task.taskId,
+		model: task.model,
+		state: taskState,
+		param: meta?.param ?? '',
+		resultJson: taskState === 'success' ? JSON.stringify({ resultUrls: task.resultUrls }) : '',
+		failCode: taskState === 'fail' ? '500' : '',
+		failMsg: taskState === 'fail' ? 'Internal server error' : '',
+		costTime: final ? total : null,
+		completeTime: final ? task.finishAt : null,
+		createTime: task.createdAt,
+		updateTime,
+		creditsConsumed: taskState === 'success' ? (meta?.cost ?? 0) : null,
+	};
+}
+
+function recordInfo(state: SimulatorState, context: RequestContext): Answer {
+	const apiKey = state.authorizedKey(context);
+	if (!apiKey) return jsonAnswer(200, API_UNAUTHORIZED);
+	const taskId = context.url.searchParams.get('taskId');
+	if (!taskId) return jsonAnswer(200, { code: 400, msg: 'taskId parameter is required' });
+	const task = state.record.tasks.get(taskId);
+	if (!task || task.apiKey !== apiKey) {
+		return jsonAnswer(200, { code: 422, msg: 'recordInfo is null', data: null });
+	}
+	const now = Date.now();
+	notePoll(state, task, now);
+	return jsonAnswer(200, { code: 200, msg: 'success', data: taskData(state, task, now) });
+}
+
+function callbackBody(state: SimulatorState, task: SimulatedTask): Record<string, unknown> {
+	const recordData = taskData(state, task, task.finishAt);
+	const { taskId, ...rest } = recordData;
+	const success = task.finalState === 'success';
+	const idField = state.options.callbackTaskIdField;
+	const data: Record<string, unknown> = {
+		...(idField === 'taskId' || idField === 'both' ? { taskId } : {}),
+		...(idField === 'task_id' || idField === 'both' ? { task_id: taskId } : {}),
+		...rest,
+		// Kie's callback reports costTime in seconds while recordInfo reports milliseconds.
+		costTime: Math.round((task.finishAt - task.createdAt) / 1000),
+		consumeCredits: success ? (state.taskMeta.get(task.taskId)?.cost ?? 0) : 0,
+		remainedCredits: state.balance(task.apiKey),
+	};
+	return success
+		? { code: 200, msg: 'Playground task completed successfully.', data }
+		: { code: 501, msg: 'Playground task failed.', data };
+}

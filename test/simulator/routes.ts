@@ -1,0 +1,38 @@
+import { COMMON_ROUTES } from './common';
+import { FILE_ROUTES } from './files';
+import type { Answer, Host, RequestContext } from './http';
+import { JOBS_ROUTES } from './jobs';
+import type { SimulatorState } from './state';
+import type { Endpoint } from './types';
+import { UPLOAD_ROUTES } from './uploads';
+
+/** One endpoint of the simulated Kie: where it listens and what answers it. */
+export interface Route {
+	endpoint: Endpoint;
+	host: Host;
+	methods: readonly string[];
+	/** The exact path, or with `prefix`, the start of the path. */
+	path: string;
+	prefix?: boolean;
+	handle(state: SimulatorState, context: RequestContext): Answer | Promise<Answer>;
+}
+
+/**
+ * Every endpoint the simulator answers, first match wins. A new Kie API is a module exporting
+ * its routes (and its Endpoint names in types.ts), added here.
+ */
+export const ROUTES: readonly Route[] = [
+	...FILE_ROUTES,
+	...JOBS_ROUTES,
+	...COMMON_ROUTES,
+	...UPLOAD_ROUTES,
+];
+
+export function findRoute(host: Host, method: string, pathname: string): Route | undefined {
+	return ROUTES.find(
+		(route) =>
+			route.host === host &&
+			route.methods.includes(method) &&
+			(route.prefix ? pathname.startsWith(route.path) : pathname === route.path),
+	);
+}
