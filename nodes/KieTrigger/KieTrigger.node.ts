@@ -1,7 +1,5 @@
 import {
 	NodeConnectionTypes,
-	type IBinaryData,
-	type IBinaryKeyData,
 	type IDataObject,
 	type IHookFunctions,
 	type INodeExecutionData,
@@ -11,10 +9,9 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { extensionForMime, mimeTypeOf } from '../Kie/actions/common/mimeTypes';
-import type { KieTask } from '../Kie/kie/responses';
-import { downloadFile, getKieAccount } from '../Kie/transport';
-import { callbackItemJson, callbackTaskId, parseCallback } from './callback';
+import { callbackTaskId, getKieAccount, KieClient, parseCallbackBody } from '../Kie/client';
+import { downloadResults } from '../Kie/shared/results';
+import { callbackItemJson } from './callback';
 import { isFirstDelivery } from './repeats';
 import {
 	DEFAULT_TOLERANCE_SECONDS,
@@ -22,8 +19,6 @@ import {
 	TIMESTAMP_HEADER,
 	verifyCallbackSignature,
 } from './signature';
-
-const DOWNLOAD_TIMEOUT_MS = 120_000;
 
 /** Answers the request directly, so that n8n neither answers again nor starts the workflow. */
 function respond(ctx: IWebhookFunctions, status: number, body: IDataObject): void {
@@ -44,43 +39,6 @@ function reject(
 	});
 	respond(ctx, status, { error: message, reason });
 	return { noWebhookResponse: true };
-}
-
-function binaryKey(prefix: string, index: number): string {
-	return index === 0 ? prefix : `${prefix}_${index}`;
-}
-
-/** Best effort: a file that cannot be fetched keeps its URL in the JSON and is named in downloadErrors. */
-async function downloadResults(
-	ctx: IWebhookFunctions,
-	task: KieTask,
-	prefix: string,
-): Promise<{ binary?: IBinaryKeyData; downloadErrors?: string[] }> {
-	type Outcome = { key: string; data: IBinaryData } | { error: string };
-	const results = await Promise.all(
-		task.resultUrls.map(async (url, index): Promise<Outcome> => {
-			try {
-				const file = await downloadFile(ctx, url, DOWNLOAD_TIMEOUT_MS);
-				const mimeType = mimeTypeOf(file.data, file.contentType, url);
-				const fileName = `${task.taskId}_${index}.${extensionForMime(mimeType, url)}`;
-				const data = await ctx.helpers.prepareBinaryData(file.data, fileName, mimeType);
-				return { key: binaryKey(prefix, index), data };
-			} catch (error) {
-				const reason = error instanceof Error ? error.message : String(error);
-				return { error: `${url}: ${reason}` };
-			}
-		}),
-	);
-	const binary: IBinaryKeyData = {};
-	const downloadErrors: string[] = [];
-	for (const result of results) {
-		if ('error' in result) downloadErrors.push(result.error);
-		else binary[result.key] = result.data;
-	}
-	return {
-		binary: Object.keys(binary).length > 0 ? binary : undefined,
-		downloadErrors: downloadErrors.length > 0 ? downloadErrors : undefined,
-	};
 }
 
 export class KieTrigger implements INodeType {
@@ -177,7 +135,8 @@ export class KieTrigger implements INodeType {
 		],
 	};
 
-	// Nothing to register at Kie.ai: the callback URL travels with each task (callBackUrl).
+	// Kie.ai has no webhook registry: the callback URL travels with each task (callBackUrl), so
+	// there is nothing to create or delete. n8n's community rules still ask for the lifecycle.
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
@@ -198,7 +157,8 @@ export class KieTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const taskId = callbackTaskId(body);
 
-		const { webhookHmacKey } = await getKieAccount(this);
+		const account = await getKieAccount(this);
+		const { webhookHmacKey } = account;
 		if (webhookHmacKey) {
 			const tolerance = Number(options.timestampTolerance);
 			const check = verifyCallbackSignature(
@@ -214,7 +174,7 @@ export class KieTrigger implements INodeType {
 		}
 		if (!taskId) return reject(this, 400, 'missing-task-id', 'No task id in the callback body');
 
-		const callback = parseCallback(body, taskId);
+		const callback = parseCallbackBody(body, taskId);
 		const states = Array.isArray(options.states) ? (options.states as string[]) : [];
 		if (states.length > 0 && !states.includes(callback.task.state)) {
 			return { webhookResponse: { received: true, ignored: `state ${callback.task.state}` } };
@@ -238,7 +198,8 @@ export class KieTrigger implements INodeType {
 		respond(this, 200, { received: true });
 		const prefix =
 			String(this.getNodeParameter('binaryPropertyName', 'data') ?? '').trim() || 'data';
-		const { binary, downloadErrors } = await downloadResults(this, task, prefix);
+		const client = new KieClient(this, account);
+		const { binary, downloadErrors } = await downloadResults(this, client, task, prefix);
 		if (binary) item.binary = binary;
 		if (downloadErrors) item.json.downloadErrors = downloadErrors;
 		return { workflowData: [[item]], noWebhookResponse: true };

@@ -1,9 +1,9 @@
-import { CancelledError } from '../../nodes/Kie/kie/clock';
+import { CancelledError } from '../../nodes/Kie/client/errors';
 import {
-	CreateLimiter,
-	createLimiterFor,
+	TaskCreateLimiter,
+	taskCreateLimiterFor,
 	type CreatePermit,
-} from '../../nodes/Kie/kie/createLimiter';
+} from '../../nodes/Kie/client/taskCreateLimiter';
 import { maxInAnyWindow } from '../simulator/record';
 import { ManualClock, settle } from './manualClock';
 
@@ -39,7 +39,7 @@ class StampOnTakeLimiter implements Limiter {
 			this.taken = this.taken.filter((at) => at + this.windowMs > now);
 			if (this.taken.length < this.max) {
 				this.taken.push(now);
-				return { arrived: () => undefined, notSent: () => undefined };
+				return { arrived: () => undefined, notSent: () => undefined, rateLimited: () => undefined };
 			}
 			await this.clock.sleep(this.taken[0] + this.windowMs - now);
 		}
@@ -87,7 +87,7 @@ async function raceCreates(
 	return run;
 }
 
-describe('CreateLimiter counts creates as the server does, on arrival', () => {
+describe('TaskCreateLimiter counts creates as the server does, on arrival', () => {
 	const max = 5;
 	const windowMs = 1000;
 
@@ -95,7 +95,7 @@ describe('CreateLimiter counts creates as the server does, on arrival', () => {
 		'never lets more than max creates arrive in any window, answers taking 0–1.5 s (seed %i)',
 		async (seed) => {
 			const clock = new ManualClock();
-			const limiter = new CreateLimiter(max, windowMs, clock, 0);
+			const limiter = new TaskCreateLimiter(max, windowMs, clock, 0);
 			const run = await raceCreates(limiter, clock, seededRandom(seed), 60, 1500, 0.15);
 
 			expect(run.arrivals.length + run.notSent).toBe(60);
@@ -125,7 +125,7 @@ describe('CreateLimiter counts creates as the server does, on arrival', () => {
 	it('lets the first max creates go at once, then the next one a window after an answer', async () => {
 		const clock = new ManualClock();
 		const start = clock.now();
-		const limiter = new CreateLimiter(2, windowMs, clock, 0);
+		const limiter = new TaskCreateLimiter(2, windowMs, clock, 0);
 		const first = await limiter.acquire();
 		await limiter.acquire();
 		expect(clock.now()).toBe(start);
@@ -142,7 +142,7 @@ describe('CreateLimiter counts creates as the server does, on arrival', () => {
 
 	it('holds every slot while its create is unanswered, however long that takes', async () => {
 		const clock = new ManualClock();
-		const limiter = new CreateLimiter(2, windowMs, clock, 0);
+		const limiter = new TaskCreateLimiter(2, windowMs, clock, 0);
 		const first = await limiter.acquire();
 		await limiter.acquire();
 		let third: CreatePermit | undefined;
@@ -161,7 +161,7 @@ describe('CreateLimiter counts creates as the server does, on arrival', () => {
 
 	it('serves waiting creates in the order they asked', async () => {
 		const clock = new ManualClock();
-		const limiter = new CreateLimiter(2, windowMs, clock, 0);
+		const limiter = new TaskCreateLimiter(2, windowMs, clock, 0);
 		const order: number[] = [];
 		const creates = Array.from({ length: 6 }, async (_, index) => {
 			const permit = await limiter.acquire();
@@ -176,7 +176,7 @@ describe('CreateLimiter counts creates as the server does, on arrival', () => {
 
 	it('gives the slot of a create that never left back at once', async () => {
 		const clock = new ManualClock();
-		const limiter = new CreateLimiter(1, windowMs, clock, 0);
+		const limiter = new TaskCreateLimiter(1, windowMs, clock, 0);
 		const permit = await limiter.acquire();
 		let second: CreatePermit | undefined;
 		void limiter.acquire().then((next) => (second = next));
@@ -195,7 +195,7 @@ describe('CreateLimiter counts creates as the server does, on arrival', () => {
 	it('holds everyone while paused after a 429, free slots or not', async () => {
 		const clock = new ManualClock();
 		const start = clock.now();
-		const limiter = new CreateLimiter(5, windowMs, clock, 0);
+		const limiter = new TaskCreateLimiter(5, windowMs, clock, 0);
 		limiter.pause(4000);
 		const grantedAt: number[] = [];
 		for (let i = 0; i < 3; i++) void limiter.acquire().then(() => grantedAt.push(clock.now()));
@@ -208,7 +208,7 @@ describe('CreateLimiter counts creates as the server does, on arrival', () => {
 
 	it('stops a waiting create when the execution is cancelled, without taking a slot', async () => {
 		const clock = new ManualClock();
-		const limiter = new CreateLimiter(1, windowMs, clock, 0);
+		const limiter = new TaskCreateLimiter(1, windowMs, clock, 0);
 		const permit = await limiter.acquire();
 		const controller = new AbortController();
 		const waiting = limiter.acquire(controller.signal);
@@ -227,7 +227,7 @@ describe('CreateLimiter counts creates as the server does, on arrival', () => {
 
 	it('applies a new limit to creates already waiting', async () => {
 		const clock = new ManualClock();
-		const limiter = new CreateLimiter(1, windowMs, clock, 0);
+		const limiter = new TaskCreateLimiter(1, windowMs, clock, 0);
 		await limiter.acquire();
 		let second: CreatePermit | undefined;
 		void limiter.acquire().then((permit) => (second = permit));
@@ -240,12 +240,12 @@ describe('CreateLimiter counts creates as the server does, on arrival', () => {
 	});
 });
 
-describe('createLimiterFor: one limiter per account, shared by the whole process', () => {
+describe('taskCreateLimiterFor: one limiter per account, shared by the whole process', () => {
 	// These use the system clock: no test here leaves a create waiting (its wake-up timer would
 	// outlive the test).
 	it('gives every caller of the same account the same slots', async () => {
-		const forExecutionA = createLimiterFor('account-shared', 2, 60_000);
-		const forExecutionB = createLimiterFor('account-shared', 2, 60_000);
+		const forExecutionA = taskCreateLimiterFor('account-shared', 2, 60_000);
+		const forExecutionB = taskCreateLimiterFor('account-shared', 2, 60_000);
 		expect(forExecutionB).toBe(forExecutionA);
 
 		const one = await forExecutionA.acquire();
@@ -259,8 +259,8 @@ describe('createLimiterFor: one limiter per account, shared by the whole process
 	});
 
 	it('keeps other accounts apart', async () => {
-		const first = createLimiterFor('account-one', 1, 60_000);
-		const other = createLimiterFor('account-two', 1, 60_000);
+		const first = taskCreateLimiterFor('account-one', 1, 60_000);
+		const other = taskCreateLimiterFor('account-two', 1, 60_000);
 		expect(other).not.toBe(first);
 
 		const permit = await first.acquire();
@@ -272,9 +272,9 @@ describe('createLimiterFor: one limiter per account, shared by the whole process
 	});
 
 	it('follows a change of the credential limit', async () => {
-		const limiter = createLimiterFor('account-reconfigured', 1, 60_000);
+		const limiter = taskCreateLimiterFor('account-reconfigured', 1, 60_000);
 		const permit = await limiter.acquire();
-		expect(createLimiterFor('account-reconfigured', 2, 60_000)).toBe(limiter);
+		expect(taskCreateLimiterFor('account-reconfigured', 2, 60_000)).toBe(limiter);
 
 		const second = await limiter.acquire();
 		expect(limiter.activeCount()).toBe(2);

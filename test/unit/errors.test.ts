@@ -1,8 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
-import { AmbiguousCreateError, KieClient } from '../../nodes/Kie/kie/client';
-import type { Clock } from '../../nodes/Kie/kie/clock';
+import { AmbiguousCreateError, KieClient, type KieTask } from '../../nodes/Kie/client';
+import type { Clock } from '../../nodes/Kie/client/clock';
 import {
 	deliveryOfNetworkError,
 	describeNetworkFailure,
@@ -11,8 +11,8 @@ import {
 	KieRequestError,
 	kieWords,
 	type KieErrorInfo,
-} from '../../nodes/Kie/kie/errors';
-import type { KieAccount } from '../../nodes/Kie/transport';
+} from '../../nodes/Kie/client/errors';
+import type { KieAccount } from '../../nodes/Kie/client/account';
 
 const node: INode = {
 	id: 'kie',
@@ -24,7 +24,23 @@ const node: INode = {
 };
 
 const kieError = (info: Partial<KieErrorInfo>) =>
-	new KieRequestError({ endpoint: 'createTask', delivery: 'answered', ...info });
+	new KieRequestError({ endpoint: 'market.create', delivery: 'answered', ...info });
+
+/** A jobs-API task the client did not create, not polled yet. */
+const waitingTask = (taskId: string): KieTask => ({
+	taskId,
+	api: 'market',
+	model: null,
+	state: 'waiting',
+	resultUrls: [],
+	failCode: null,
+	failMsg: null,
+	costTime: null,
+	createTime: null,
+	completeTime: null,
+	creditsConsumed: null,
+	param: null,
+});
 
 describe('delivery of network errors', () => {
 	it.each([
@@ -107,13 +123,13 @@ describe('messages', () => {
 
 	it('says a task lookup found nothing', () => {
 		expect(
-			kieError({ endpoint: 'recordInfo', code: 422, kieMessage: 'recordInfo is null' }).message,
+			kieError({ endpoint: 'market.status', code: 422, kieMessage: 'recordInfo is null' }).message,
 		).toBe('Kie.ai has no task with this taskId for this API key (code 422): recordInfo is null');
 	});
 
 	it("spells out error codes inside Kie's own text, keeping the text itself in info", () => {
 		const kieMessage = 'File download failed: connect ECONNREFUSED 127.0.0.1:9';
-		const error = kieError({ endpoint: 'urlUpload', code: 400, kieMessage });
+		const error = kieError({ endpoint: 'upload.url', code: 400, kieMessage });
 		expect(error.message).toBe(
 			'Kie.ai rejected the request as invalid (code 400): File download failed: connect connection refused 127.0.0.1:9',
 		);
@@ -275,6 +291,7 @@ describe("the client's create and read retries", () => {
 				maxNewTasksWindowMs: 1000,
 				webhookHmacKey: '',
 				accountId: `retry-policy-${++accountNumber}`,
+				withoutKey: (text: string) => text,
 			} satisfies KieAccount,
 			undefined,
 			instantClock,
@@ -285,9 +302,14 @@ describe("the client's create and read retries", () => {
 	};
 	const create = async (ctx: IExecuteFunctions) =>
 		await clientFor(ctx)
-			.createTask({ model: 'nano-banana-pro', input: { prompt: 'x' } })
+			.createTask({
+				api: 'market',
+				endpoint: 'market.create',
+				model: 'nano-banana-pro',
+				body: { model: 'nano-banana-pro', input: { prompt: 'x' } },
+			})
 			.then(
-				(taskId) => taskId,
+				(created) => created.taskId,
 				(error: unknown) => error,
 			);
 
@@ -304,7 +326,8 @@ describe("the client's create and read retries", () => {
 
 		expect(await create(ctx)).toBe('new-task');
 		expect(sent).toHaveLength(3);
-		expect(waits[1]).toBe(0);
+		// The 455 waits here; the 429's Retry-After (0 s) holds the account's create limiter instead.
+		expect(waits).toHaveLength(1);
 	});
 
 	it('gives up on maintenance after 8 creates, with its message', async () => {
@@ -425,7 +448,7 @@ describe("the client's create and read retries", () => {
 			record('success'),
 		]);
 
-		const result = await clientFor(ctx).waitForTask('new-task', {
+		const result = await clientFor(ctx).waitForTask(waitingTask('new-task'), {
 			timeoutMs: 3_600_000,
 			pollIntervalMs: 1000,
 		});

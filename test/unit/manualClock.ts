@@ -2,7 +2,8 @@
  * A Clock whose time moves only when the test says so. Sleepers wake in time order; between two
  * wake-ups the async code they release runs to its next sleep (or end) before time moves on.
  */
-import { CancelledError, type Clock } from '../../nodes/Kie/kie/clock';
+import type { Clock } from '../../nodes/Kie/client/clock';
+import { CancelledError } from '../../nodes/Kie/client/errors';
 
 interface Sleeper {
 	at: number;

@@ -1,5 +1,4 @@
-import { KieClient } from '../../nodes/Kie/kie/client';
-import type { KieTask } from '../../nodes/Kie/kie/responses';
+import type { KieTask } from '../../nodes/Kie/client';
 import {
 	DEFAULT_POLL_PLAN,
 	evenlySpread,
@@ -8,8 +7,8 @@ import {
 	generationKind,
 	nextPollDelay,
 	type PollPlanOptions,
-} from '../../nodes/Kie/kie/pollSchedule';
-import type { KieAccount, KieContext } from '../../nodes/Kie/transport';
+} from '../../nodes/Kie/client/pollSchedule';
+import { pollUntilFinal, type PollingDeps } from '../../nodes/Kie/client/waitForTask';
 import { ManualClock } from './manualClock';
 
 const PLAN: PollPlanOptions = DEFAULT_POLL_PLAN;
@@ -159,44 +158,23 @@ interface FakeTask {
 	polls: number[];
 }
 
-/** The real waitForTask over a fake recordInfo, on a manual clock. */
-class ScriptedClient extends KieClient {
-	constructor(
-		private readonly manualClock: ManualClock,
-		private readonly tasks: Map<string, FakeTask>,
-		times: GenerationTimes,
-		plan: PollPlanOptions = PLAN,
-	) {
-		const account: KieAccount = {
-			baseUrl: 'http://kie.invalid',
-			uploadBaseUrl: 'http://upload.kie.invalid',
-			maxNewTasks: 20,
-			maxNewTasksWindowMs: 10_000,
-			webhookHmacKey: '',
-			accountId: 'test',
-		};
-		super({} as KieContext, account, undefined, manualClock, times, plan);
-	}
-
-	async getTask(taskId: string): Promise<KieTask> {
-		const task = this.tasks.get(taskId)!;
-		const now = this.manualClock.now();
-		task.polls.push(now);
-		const done = now >= task.finishAt;
-		return {
-			taskId,
-			model: 'nano-banana-pro',
-			state: done ? 'success' : 'generating',
-			resultUrls: done ? [`https://files.example/${taskId}.png`] : [],
-			failCode: null,
-			failMsg: null,
-			costTime: done ? task.finishAt - task.createdAt : null,
-			createTime: task.createdAt,
-			completeTime: done ? task.finishAt : null,
-			creditsConsumed: null,
-			param: null,
-		};
-	}
+/** A jobs-API task as a fake recordInfo reports it at `now`. */
+function fakeRecord(taskId: string, task: FakeTask, now: number): KieTask {
+	const done = now >= task.finishAt;
+	return {
+		taskId,
+		api: 'market',
+		model: 'nano-banana-pro',
+		state: done ? 'success' : 'generating',
+		resultUrls: done ? [`https://files.example/${taskId}.png`] : [],
+		failCode: null,
+		failMsg: null,
+		costTime: done ? task.finishAt - task.createdAt : null,
+		createTime: task.createdAt,
+		completeTime: done ? task.finishAt : null,
+		creditsConsumed: null,
+		param: null,
+	};
 }
 
 /** Creates the tasks (durations in ms, optional create delays) and waits for all of them. */
@@ -214,7 +192,17 @@ async function runBatch(
 	} = {},
 ) {
 	const tasks = new Map<string, FakeTask>();
-	const client = new ScriptedClient(clock, tasks, times);
+	const deps: PollingDeps = {
+		clock,
+		generationTimes: times,
+		pollPlan: PLAN,
+		getTask: async (last) => {
+			const task = tasks.get(last.taskId)!;
+			const now = clock.now();
+			task.polls.push(now);
+			return fakeRecord(last.taskId, task, now);
+		},
+	};
 	const start = clock.now();
 	const waits = durations.map(async (duration, index) => {
 		const delay = options.createDelays?.[index] ?? 0;
@@ -222,13 +210,20 @@ async function runBatch(
 		const taskId = `task-${index}`;
 		const createdAt = clock.now();
 		tasks.set(taskId, { createdAt, finishAt: createdAt + duration, polls: [] });
-		return await client.waitForTask(taskId, {
-			timeoutMs: options.timeoutMs ?? 600_000,
-			pollIntervalMs: options.pollIntervalMs,
-			createdAt,
-			kind: options.kinds?.[index] ?? 'nano-banana-pro|2K',
-			pollPhase: options.phases?.[index] ?? 0.5,
-		});
+		const kind = options.kinds?.[index] ?? 'nano-banana-pro|2K';
+		const placeholder: KieTask = {
+			...fakeRecord(taskId, tasks.get(taskId)!, createdAt),
+			state: 'waiting',
+		};
+		return await pollUntilFinal(
+			deps,
+			{ task: placeholder, seen: false, createdAt, kind, kindOf: () => kind },
+			{
+				timeoutMs: options.timeoutMs ?? 600_000,
+				pollIntervalMs: options.pollIntervalMs,
+				pollPhase: options.phases?.[index] ?? 0.5,
+			},
+		);
 	});
 	const results = await clock.runUntilSettled(Promise.all(waits));
 	const ids = durations.map((_, index) => `task-${index}`);
@@ -249,7 +244,7 @@ async function runBatch(
 
 const average = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
-describe('waitForTask with the adaptive schedule (manual clock)', () => {
+describe('pollUntilFinal with the adaptive schedule (manual clock)', () => {
 	it('learns a kind from one batch, so the next batch is polled where it finishes', async () => {
 		const clock = new ManualClock();
 		const times = new GenerationTimes();

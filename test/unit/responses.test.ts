@@ -1,14 +1,24 @@
-import { KieRequestError } from '../../nodes/Kie/kie/errors';
 import {
-	parseCreatedTaskId,
+	parseCreatedTaskId as parseCreated,
 	parseCredits,
-	parseDownloadUrl,
-	parseTaskRecord,
 	parseUploadResult,
-	taskIdOf,
-	unwrapEnvelope,
-	type RawResponse,
-} from '../../nodes/Kie/kie/responses';
+} from '../../nodes/Kie/client/answers';
+import { taskIdOf } from '../../nodes/Kie/client/apis';
+import { marketApi } from '../../nodes/Kie/client/apis/market';
+import { unwrapEnvelope } from '../../nodes/Kie/client/envelope';
+import { KieRequestError } from '../../nodes/Kie/client/errors';
+import type { RawResponse } from '../../nodes/Kie/client/http';
+
+/** A jobs-API record as the status endpoint or a callback body without a code carries it. */
+const parseTaskRecord = (
+	data: unknown,
+	source: 'recordInfo' | 'callback' = 'recordInfo',
+	taskId = '',
+) =>
+	source === 'callback'
+		? marketApi.parseCallback({ data } as never, taskId)!.task
+		: marketApi.parseStatus(data, taskId);
+const parseCreatedTaskId = (data: unknown) => parseCreated('market.create', data);
 
 const answer = (
 	status: number,
@@ -34,32 +44,32 @@ describe('unwrapEnvelope', () => {
 	it('returns data of a code 200 answer, whatever its shape', () => {
 		expect(
 			unwrapEnvelope(
-				'createTask',
+				'market.create',
 				answer(200, { code: 200, msg: 'success', data: { taskId: 't1' } }),
 			),
 		).toEqual({
 			taskId: 't1',
 		});
-		expect(unwrapEnvelope('credit', answer(200, { code: 200, msg: 'success', data: 1234 }))).toBe(
-			1234,
-		);
-		expect(unwrapEnvelope('downloadUrl', answer(200, { code: 200, data: 'https://x/y.png' }))).toBe(
-			'https://x/y.png',
-		);
 		expect(
-			unwrapEnvelope('createTask', answer(200, { code: 200, msg: 'success' })),
+			unwrapEnvelope('account.credits', answer(200, { code: 200, msg: 'success', data: 1234 })),
+		).toBe(1234);
+		expect(
+			unwrapEnvelope('account.credits', answer(200, { code: 200, data: 'https://x/y.png' })),
+		).toBe('https://x/y.png');
+		expect(
+			unwrapEnvelope('market.create', answer(200, { code: 200, msg: 'success' })),
 		).toBeUndefined();
 	});
 
 	it('reads an error code in the body of an HTTP 200 as the error it is', () => {
 		const error = thrown(() =>
 			unwrapEnvelope(
-				'credit',
+				'account.credits',
 				answer(200, { code: 401, msg: 'You do not have access permissions' }),
 			),
 		);
 		expect(error.info).toEqual({
-			endpoint: 'credit',
+			endpoint: 'account.credits',
 			delivery: 'answered',
 			code: 401,
 			httpStatus: 200,
@@ -82,7 +92,8 @@ describe('unwrapEnvelope', () => {
 		[505, 'answered'],
 	])('body code %i is %s', (code, delivery) => {
 		expect(
-			thrown(() => unwrapEnvelope('createTask', answer(200, { code, msg: 'x', data: null }))).info,
+			thrown(() => unwrapEnvelope('market.create', answer(200, { code, msg: 'x', data: null })))
+				.info,
 		).toMatchObject({
 			code,
 			delivery,
@@ -93,7 +104,7 @@ describe('unwrapEnvelope', () => {
 	it("takes Kie's text from msg, message or error", () => {
 		for (const key of ['msg', 'message', 'error']) {
 			const error = thrown(() =>
-				unwrapEnvelope('createTask', answer(200, { code: 422, [key]: 'prompt is required' })),
+				unwrapEnvelope('market.create', answer(200, { code: 422, [key]: 'prompt is required' })),
 			);
 			expect(error.info.kieMessage).toBe('prompt is required');
 			expect(error.message).toBe('Kie.ai rejected the parameters (code 422): prompt is required');
@@ -102,12 +113,12 @@ describe('unwrapEnvelope', () => {
 
 	it('reads Retry-After in seconds or as a date', () => {
 		const seconds = thrown(() =>
-			unwrapEnvelope('createTask', answer(429, { code: 429 }, { 'retry-after': '3' })),
+			unwrapEnvelope('market.create', answer(429, { code: 429 }, { 'retry-after': '3' })),
 		);
 		expect(seconds.info.retryAfterMs).toBe(3000);
 		const date = new Date(Date.now() + 60_000).toUTCString();
 		const dated = thrown(() =>
-			unwrapEnvelope('createTask', answer(429, { code: 429 }, { 'retry-after': date })),
+			unwrapEnvelope('market.create', answer(429, { code: 429 }, { 'retry-after': date })),
 		);
 		expect(dated.info.retryAfterMs).toBeGreaterThan(55_000);
 		expect(dated.info.retryAfterMs).toBeLessThanOrEqual(60_000);
@@ -117,14 +128,14 @@ describe('unwrapEnvelope', () => {
 		it('returns data of a success: true answer', () => {
 			const data = { downloadUrl: 'https://u/f.png', fileName: 'f.png' };
 			expect(
-				unwrapEnvelope('streamUpload', answer(200, { success: true, code: 200, msg: 'ok', data })),
+				unwrapEnvelope('upload.stream', answer(200, { success: true, code: 200, msg: 'ok', data })),
 			).toEqual(data);
 		});
 
 		it('reads success: false as an error, with its code or as 400 without one', () => {
 			const withCode = thrown(() =>
 				unwrapEnvelope(
-					'streamUpload',
+					'upload.stream',
 					answer(200, { success: false, code: 401, msg: 'Authentication failed: Invalid API Key' }),
 				),
 			);
@@ -134,7 +145,7 @@ describe('unwrapEnvelope', () => {
 				kieMessage: 'Authentication failed: Invalid API Key',
 			});
 			const withoutCode = thrown(() =>
-				unwrapEnvelope('urlUpload', answer(200, { success: false, msg: 'File download failed' })),
+				unwrapEnvelope('upload.url', answer(200, { success: false, msg: 'File download failed' })),
 			);
 			expect(withoutCode.info).toMatchObject({ code: 400, delivery: 'answered' });
 			expect(withoutCode.message).toBe(
@@ -151,9 +162,11 @@ describe('unwrapEnvelope', () => {
 			['a JSON array', '[1,2]'],
 			['a JSON string', '"ok"'],
 		])('%s with HTTP 200 is MALFORMED and may have been acted on', (_label, text) => {
-			const error = thrown(() => unwrapEnvelope('createTask', { status: 200, headers: {}, text }));
+			const error = thrown(() =>
+				unwrapEnvelope('market.create', { status: 200, headers: {}, text }),
+			);
 			expect(error.info).toEqual({
-				endpoint: 'createTask',
+				endpoint: 'market.create',
 				delivery: 'maybe-sent',
 				httpStatus: 200,
 				networkCode: 'MALFORMED',
@@ -165,7 +178,7 @@ describe('unwrapEnvelope', () => {
 	describe('HTTP errors', () => {
 		it('5xx may have been acted on, with the body code when there is one', () => {
 			const withBody = thrown(() =>
-				unwrapEnvelope('createTask', answer(500, { code: 500, msg: 'Internal Server Error' })),
+				unwrapEnvelope('market.create', answer(500, { code: 500, msg: 'Internal Server Error' })),
 			);
 			expect(withBody.info).toMatchObject({
 				delivery: 'maybe-sent',
@@ -174,7 +187,7 @@ describe('unwrapEnvelope', () => {
 				kieMessage: 'Internal Server Error',
 			});
 			const html = thrown(() =>
-				unwrapEnvelope('recordInfo', answer(502, '<html>Bad Gateway</html>')),
+				unwrapEnvelope('market.status', answer(502, '<html>Bad Gateway</html>')),
 			);
 			expect(html.info).toMatchObject({ delivery: 'maybe-sent', code: 502, httpStatus: 502 });
 			expect(html.message).toBe('Kie.ai is unreachable (bad gateway) (code 502)');
@@ -183,7 +196,7 @@ describe('unwrapEnvelope', () => {
 		it('4xx was answered', () => {
 			expect(
 				thrown(() =>
-					unwrapEnvelope('createTask', answer(429, { code: 429, msg: 'Rate limit exceeded' })),
+					unwrapEnvelope('market.create', answer(429, { code: 429, msg: 'Rate limit exceeded' })),
 				).info,
 			).toMatchObject({
 				delivery: 'answered',
@@ -191,7 +204,7 @@ describe('unwrapEnvelope', () => {
 				httpStatus: 429,
 			});
 			expect(
-				thrown(() => unwrapEnvelope('recordInfo', answer(404, 'Not Found'))).info,
+				thrown(() => unwrapEnvelope('market.status', answer(404, 'Not Found'))).info,
 			).toMatchObject({
 				delivery: 'answered',
 				code: 404,
@@ -219,6 +232,7 @@ describe('parseTaskRecord', () => {
 	it("parses Kie's JSON strings once, into the item users see", () => {
 		expect(parseTaskRecord(record)).toEqual({
 			taskId: 'task-1',
+			api: 'market',
 			model: 'nano-banana-pro',
 			state: 'success',
 			resultUrls: ['https://r/a.png', 'https://r/b.png'],
@@ -265,7 +279,7 @@ describe('parseTaskRecord', () => {
 		});
 		expect(task.resultUrls).toEqual(['https://r/v.mp4']);
 		expect(task.resultObject).toEqual({ text: 'hi' });
-		expect(task.resultExtra).toEqual({ firstFrameUrl: 'https://r/f.jpg' });
+		expect(task.extra).toEqual({ firstFrameUrl: 'https://r/f.jpg' });
 	});
 
 	it('finds the task id as taskId, task_id or recordId, else the one asked for', () => {
@@ -342,7 +356,11 @@ describe('parseTaskRecord', () => {
 	it('refuses a missing record, naming the task', () => {
 		const error = thrown(() => parseTaskRecord(null, 'recordInfo', 'gone'));
 		expect(error.message).toBe('Kie.ai returned no record for task gone');
-		expect(error.info).toMatchObject({ endpoint: 'recordInfo', delivery: 'answered', code: 404 });
+		expect(error.info).toMatchObject({
+			endpoint: 'market.status',
+			delivery: 'answered',
+			code: 404,
+		});
 	});
 });
 
@@ -361,7 +379,7 @@ describe('parseCreatedTaskId', () => {
 		(data) => {
 			const error = thrown(() => parseCreatedTaskId(data));
 			expect(error.info).toMatchObject({
-				endpoint: 'createTask',
+				endpoint: 'market.create',
 				delivery: 'maybe-sent',
 				networkCode: 'MALFORMED',
 			});
@@ -388,24 +406,10 @@ describe('parseCredits', () => {
 	});
 });
 
-describe('parseDownloadUrl', () => {
-	it('reads a bare string or an object', () => {
-		expect(parseDownloadUrl('https://t/f.png')).toBe('https://t/f.png');
-		expect(parseDownloadUrl({ url: 'https://t/g.png' })).toBe('https://t/g.png');
-		expect(parseDownloadUrl({ downloadUrl: 'https://t/h.png' })).toBe('https://t/h.png');
-	});
-
-	it.each([[''], [null], [{}], [5]])('refuses %p', (data) => {
-		expect(thrown(() => parseDownloadUrl(data)).message).toBe(
-			'Kie.ai answered the download-url request without a URL',
-		);
-	});
-});
-
 describe('parseUploadResult', () => {
 	it('reads the endpoint pages’ fields', () => {
 		expect(
-			parseUploadResult('streamUpload', {
+			parseUploadResult('upload.stream', {
 				fileName: 'a.png',
 				filePath: 'n8n/a.png',
 				downloadUrl: 'https://u/n8n/a.png',
@@ -425,7 +429,7 @@ describe('parseUploadResult', () => {
 
 	it('reads the quickstart page’s fileUrl and uploadTime', () => {
 		expect(
-			parseUploadResult('urlUpload', {
+			parseUploadResult('upload.url', {
 				fileUrl: 'https://u/b.jpg',
 				uploadPath: 'n8n',
 				uploadTime: 'today',
@@ -440,10 +444,10 @@ describe('parseUploadResult', () => {
 	});
 
 	it('refuses an answer without a file URL', () => {
-		expect(thrown(() => parseUploadResult('base64Upload', { fileName: 'x' })).message).toBe(
+		expect(thrown(() => parseUploadResult('upload.base64', { fileName: 'x' })).message).toBe(
 			'Kie.ai accepted the upload but its answer carried no download URL',
 		);
-		expect(thrown(() => parseUploadResult('base64Upload', 'ok')).info).toMatchObject({
+		expect(thrown(() => parseUploadResult('upload.base64', 'ok')).info).toMatchObject({
 			delivery: 'maybe-sent',
 		});
 	});

@@ -279,7 +279,7 @@ const generalCases: BadInput[] = [
 	{
 		name: 'callback URL that is not http(s)',
 		parameters: generate({ options: { callbackUrl: 'ftp://hooks.example.com/kie' } }),
-		says: 'Callback URL "ftp://hooks.example.com/kie" is not an http(s) URL',
+		says: 'Callback URL "ftp://hooks.example.com/kie" is not an absolute http(s) URL',
 		field: 'options.callbackUrl',
 	},
 	{
@@ -320,7 +320,7 @@ const generalCases: BadInput[] = [
 			source: 'url',
 			fileUrl: 'file:///etc/passwd',
 		},
-		says: 'File URL "file:///etc/passwd" is not an http(s) URL',
+		says: 'File URL "file:///etc/passwd" is not an absolute http(s) URL',
 		field: 'fileUrl',
 	},
 	{

@@ -11,9 +11,9 @@ import { Container } from '@n8n/di';
 import { NodeApiError } from 'n8n-workflow';
 import type { IExecuteFunctions, IHttpRequestOptions, INode, JsonObject } from 'n8n-workflow';
 
-import { AmbiguousCreateError, KieClient } from '../../nodes/Kie/kie/client';
-import { KieRequestError } from '../../nodes/Kie/kie/errors';
-import type { KieAccount } from '../../nodes/Kie/transport';
+import { AmbiguousCreateError, KieClient, type CreateTaskRequest } from '../../nodes/Kie/client';
+import { KieRequestError } from '../../nodes/Kie/client/errors';
+import type { KieAccount } from '../../nodes/Kie/client/account';
 import { startSimulator } from '../simulator';
 import type { KieSimulator } from '../simulator';
 import { recordMatrixRow } from './helpers';
@@ -71,20 +71,26 @@ beforeAll(async () => {
 		maxNewTasksWindowMs: 1000,
 		webhookHmacKey: '',
 		accountId: 'request-timeout-test',
+		withoutKey: (text: string) => text,
 	};
 	client = new KieClient(contextWithCappedTimeout(), account);
 });
 afterEach(() => sim.reset());
 afterAll(async () => await sim.stop());
 
-const prompt = (text: string) => ({ model: 'nano-banana-pro', input: { prompt: text } });
+const prompt = (text: string): CreateTaskRequest => ({
+	api: 'market',
+	endpoint: 'market.create',
+	model: 'nano-banana-pro',
+	body: { model: 'nano-banana-pro', input: { prompt: text } },
+});
 
 describe('a request that gets no answer within its timeout', () => {
 	it('is a KieRequestError saying so, with no key in it', async () => {
-		const taskId = await client.createTask(prompt('timeout probe'));
+		const { taskId } = await client.createTask(prompt('timeout probe'));
 		sim.injectFault({ endpoint: 'recordInfo', kind: 'slow', delayMs: SLOW_MS, times: 1 });
 
-		const error = await client.getTask(taskId).then(
+		const error = await client.getTask(taskId, 'market').then(
 			() => undefined,
 			(caught: unknown) => caught,
 		);
@@ -92,7 +98,7 @@ describe('a request that gets no answer within its timeout', () => {
 		expect(error).toBeInstanceOf(KieRequestError);
 		const { info, message } = error as KieRequestError;
 		expect(info).toMatchObject({
-			endpoint: 'recordInfo',
+			endpoint: 'market.status',
 			delivery: 'maybe-sent',
 			networkCode: 'ETIMEDOUT',
 		});
@@ -160,8 +166,8 @@ describe('a request that gets no answer within its timeout', () => {
 	});
 
 	it('is retried for a result download', async () => {
-		const taskId = await client.createTask(prompt('slow download'));
-		const { task } = await client.waitForTask(taskId, { timeoutMs: 10_000, pollIntervalMs: 200 });
+		const created = await client.createTask(prompt('slow download'));
+		const { task } = await client.waitForTask(created, { timeoutMs: 10_000, pollIntervalMs: 200 });
 		sim.injectFault({ endpoint: 'file', kind: 'slow', delayMs: SLOW_MS, times: 2 });
 
 		const file = await client.download(task.resultUrls[0]);

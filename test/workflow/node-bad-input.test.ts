@@ -219,7 +219,7 @@ const cases: BadInput[] = [
 	{
 		name: 'a callback URL that is not http(s)',
 		parameters: generate({ options: { callbackUrl: 'ftp://hooks.example.com/kie' } }),
-		message: /^Callback URL "ftp:\/\/hooks\.example\.com\/kie" is not an http\(s\) URL$/,
+		message: /^Callback URL "ftp:\/\/hooks\.example\.com\/kie" is not an absolute http\(s\) URL$/,
 		field: 'options.callbackUrl',
 	},
 	{
@@ -253,7 +253,7 @@ const cases: BadInput[] = [
 			source: 'url',
 			fileUrl: 'ftp://files.example.com/a.png',
 		},
-		message: /^File URL "ftp:\/\/files\.example\.com\/a\.png" is not an http\(s\) URL$/,
+		message: /^File URL "ftp:\/\/files\.example\.com\/a\.png" is not an absolute http\(s\) URL$/,
 		field: 'fileUrl',
 	},
 	{

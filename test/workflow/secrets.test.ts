@@ -23,8 +23,8 @@ import type {
 
 import { kieCredentials, runWorkflow } from '../harness';
 import type { WorkflowRunResult } from '../harness';
-import { KieClient } from '../../nodes/Kie/kie/client';
-import type { KieAccount } from '../../nodes/Kie/transport';
+import { KieClient } from '../../nodes/Kie/client';
+import type { KieAccount } from '../../nodes/Kie/client/account';
 import { makePng, startSimulator } from '../simulator';
 import type { FaultSpec, KieSimulator, RecordedRequest, SimulatorOptions } from '../simulator';
 import { kieWorkflow } from './helpers';
@@ -511,6 +511,7 @@ describe("n8n's HTTP helper errors carry the key; the Kie client's errors do not
 			maxNewTasksWindowMs: 1000,
 			webhookHmacKey: '',
 			accountId: 'secret-scan',
+			withoutKey: (text: string) => text,
 		} satisfies KieAccount);
 
 	beforeEach(() => {

@@ -11,9 +11,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { CancelledError } from '../kie/clock';
-import { KieClient } from '../kie/client';
-import { getKieAccount } from '../transport';
+import { CancelledError, getKieAccount, KieClient } from '../client';
 import * as account from './account';
 import { errorItemJson, redactSecret, toNodeError, type ItemProgress } from './common/errors';
 import type { ItemRun } from './common/taskOutput';
@@ -47,7 +45,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 
 	const kieAccount = await getKieAccount(this);
-	const secret = String((await this.getCredentials('kieApi')).apiKey ?? '');
 	// Stops the other items once one has failed the node (not used with Continue On Fail).
 	const stopOthers = new AbortController();
 	const cancel = this.getExecutionCancelSignal();
@@ -79,7 +76,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			} catch (error) {
 				if (error instanceof CancelledError && stopOthers.signal.aborted) continue;
 				const nodeError = toNodeError(this.getNode(), error, itemIndex, progress[itemIndex]);
-				redactSecret(nodeError, secret);
+				redactSecret(nodeError, kieAccount.withoutKey);
 				if (continueOnFail) {
 					results[itemIndex] = [
 						{

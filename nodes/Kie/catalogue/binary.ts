@@ -1,3 +1,4 @@
+import { canonicalMimeType, mimeTypeForFileName } from '../shared/mimeTypes';
 import { describeValue, KieInputError } from './errors';
 import { CUSTOM_MODEL, getModel } from './registry';
 import type { BinaryInfo, ImageLimits, ImageOperation } from './types';
@@ -58,44 +59,11 @@ export function parseFileSize(size: unknown): number | undefined {
 	return Math.round(Number(match[1].replace(',', '.')) * factor);
 }
 
-const EXTENSION_TYPES: Readonly<Record<string, string>> = {
-	jpg: 'image/jpeg',
-	jpeg: 'image/jpeg',
-	png: 'image/png',
-	webp: 'image/webp',
-	gif: 'image/gif',
-	bmp: 'image/bmp',
-	tif: 'image/tiff',
-	tiff: 'image/tiff',
-	heic: 'image/heic',
-	avif: 'image/avif',
-	svg: 'image/svg+xml',
-	mp4: 'video/mp4',
-	mov: 'video/quicktime',
-	webm: 'video/webm',
-	mp3: 'audio/mpeg',
-	wav: 'audio/wav',
-	m4a: 'audio/mp4',
-	aac: 'audio/aac',
-	ogg: 'audio/ogg',
-	flac: 'audio/flac',
-};
-
-const TYPE_ALIASES: Readonly<Record<string, string>> = {
-	'image/jpg': 'image/jpeg',
-	'image/pjpeg': 'image/jpeg',
-	'audio/mp3': 'audio/mpeg',
-	'audio/x-wav': 'audio/wav',
-};
-
 /** The binary's MIME type, or the one its file name implies when n8n only knows octet-stream. */
 function effectiveMimeType(binary: BinaryInfo): string | undefined {
-	const declared = (binary.mimeType ?? '').split(';')[0].trim().toLowerCase();
-	if (declared !== '' && declared !== 'application/octet-stream') {
-		return TYPE_ALIASES[declared] ?? declared;
-	}
-	const extension = /\.([a-z0-9]+)$/i.exec(binary.fileName ?? '')?.[1]?.toLowerCase();
-	return (extension && EXTENSION_TYPES[extension]) || declared || undefined;
+	const declared = canonicalMimeType(binary.mimeType ?? '');
+	if (declared !== '' && declared !== 'application/octet-stream') return declared;
+	return mimeTypeForFileName(binary.fileName ?? '') ?? (declared || undefined);
 }
 
 const accepts = (allowed: readonly string[], type: string) =>

@@ -4,6 +4,7 @@
  */
 export { CUSTOM_MODEL, MODELS, getModel } from './registry';
 export { KieInputError } from './errors';
+export { checkUrl } from './inputs';
 export { buildTaskRequest, validateTaskRequest, type TaskRequest } from './request';
 export { imageLimits, parseFileSize, validateBinaryForModel } from './binary';
 export { DEFAULT_MODEL, modelProperties } from './properties';

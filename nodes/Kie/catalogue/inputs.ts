@@ -11,6 +11,8 @@ export interface Source {
 	label: string;
 	/** Added after the value, e.g. ' (from Additional Input)'. */
 	suffix?: string;
+	/** For URLs: what is allowed, when it is more than "an http(s) URL". */
+	allowedUrls?: string;
 }
 
 const subject = (source: Source, value: unknown) =>
@@ -132,7 +134,8 @@ export function checkUrl(raw: unknown, source: Source): string {
 		throw new KieInputError(
 			source.param,
 			raw,
-			`${subject(source, raw)} is not an absolute http(s) URL. Allowed: http:// or https:// URLs that Kie can download (upload local files as binary instead)`,
+			`${subject(source, raw)} is not an absolute http(s) URL` +
+				(source.allowedUrls ? `. Allowed: ${source.allowedUrls}` : ''),
 			'http:// or https:// URLs',
 		);
 	}

@@ -37,7 +37,9 @@ const OPERATION_NAMES: Record<ImageOperation, string> = {
 };
 
 const FROM_ADDITIONAL = ' (from Additional Input)';
-const IMAGE_URLS: Source = { param: 'imageUrls', label: 'Image URL' };
+const DOWNLOADABLE =
+	'http:// or https:// URLs that Kie can download (upload local files as binary instead)';
+const IMAGE_URLS: Source = { param: 'imageUrls', label: 'Image URL', allowedUrls: DOWNLOADABLE };
 const UPLOADED_URLS: Source = { param: 'binaryProperties', label: 'Uploaded image URL' };
 
 /**
@@ -172,7 +174,12 @@ function isEmptyPrompt(raw: unknown): boolean {
 
 /** Validates (and normalises in place) a key of Additional Input that the model knows. */
 function checkAdditionalKey(model: ModelSpec, key: string, input: IDataObject): void {
-	const source: Source = { param: 'additionalInput', label: key, suffix: FROM_ADDITIONAL };
+	const source: Source = {
+		param: 'additionalInput',
+		label: key,
+		suffix: FROM_ADDITIONAL,
+		allowedUrls: DOWNLOADABLE,
+	};
 	const value = input[key];
 
 	if (key === model.prompt.field) {

@@ -12,10 +12,13 @@ import {
 } from 'n8n-workflow';
 
 import { KieInputError } from '../../catalogue';
-import { CancelledError } from '../../kie/clock';
-import { AmbiguousCreateError } from '../../kie/client';
-import { KieRequestError, kieWords } from '../../kie/errors';
-import type { KieTask } from '../../kie/responses';
+import {
+	AmbiguousCreateError,
+	CancelledError,
+	KieRequestError,
+	kieWords,
+	type KieTask,
+} from '../../client';
 
 export class TaskFailedError extends Error {
 	constructor(readonly task: KieTask) {
@@ -134,14 +137,16 @@ export function errorItemJson(
 	return json;
 }
 
-/** `value` with every occurrence of `secret` in its strings replaced, objects and lists copied. */
-function scrub(value: unknown, secret: string, seen = new WeakSet<object>()): unknown {
-	if (typeof value === 'string') return value.split(secret).join('***');
+type Scrubber = (text: string) => string;
+
+/** `value` with every string passed through `withoutKey`, objects and lists copied. */
+function scrub(value: unknown, withoutKey: Scrubber, seen = new WeakSet<object>()): unknown {
+	if (typeof value === 'string') return withoutKey(value);
 	if (typeof value !== 'object' || value === null || seen.has(value)) return value;
 	seen.add(value);
-	if (Array.isArray(value)) return value.map((entry) => scrub(entry, secret, seen));
+	if (Array.isArray(value)) return value.map((entry) => scrub(entry, withoutKey, seen));
 	return Object.fromEntries(
-		Object.entries(value).map(([key, entry]) => [key, scrub(entry, secret, seen)]),
+		Object.entries(value).map(([key, entry]) => [key, scrub(entry, withoutKey, seen)]),
 	);
 }
 
@@ -150,18 +155,18 @@ function scrub(value: unknown, secret: string, seen = new WeakSet<object>()): un
  * panel: message, description, stack, n8n's `messages`, and the response under "Error details"
  * (`errorResponse`, `cause`, `context`), in case Kie's own text quoted the key back.
  */
-export function redactSecret(error: NodeOperationError | NodeApiError, secret: string): void {
-	if (secret.length < 4) return;
-	const text = (value: string) => scrub(value, secret) as string;
+export function redactSecret(error: NodeOperationError | NodeApiError, withoutKey: Scrubber): void {
+	const text = withoutKey;
 	error.message = text(error.message);
 	if (error.description) error.description = text(error.description);
 	if (error.stack) error.stack = text(error.stack);
 	error.messages = error.messages.map(text);
-	if (error.errorResponse) error.errorResponse = scrub(error.errorResponse, secret) as JsonObject;
-	error.context = scrub(error.context, secret) as IDataObject;
+	if (error.errorResponse)
+		error.errorResponse = scrub(error.errorResponse, withoutKey) as JsonObject;
+	error.context = scrub(error.context, withoutKey) as IDataObject;
 	if (error.cause !== undefined) {
 		Object.defineProperty(error, 'cause', {
-			value: error.cause instanceof Error ? error.cause : scrub(error.cause, secret),
+			value: error.cause instanceof Error ? error.cause : scrub(error.cause, withoutKey),
 			enumerable: false,
 			writable: true,
 			configurable: true,

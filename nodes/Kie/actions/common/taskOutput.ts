@@ -1,15 +1,10 @@
-/** Waiting for a task and turning it into the item users see: JSON per SPEC, results as binaries. */
-import type {
-	IBinaryKeyData,
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-} from 'n8n-workflow';
+/** Waiting for a task and turning it into the item users see, results as binaries. */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { KieClient } from '../../kie/client';
-import type { KieTask } from '../../kie/responses';
+import type { CreatedTask, KieClient, KieTask } from '../../client';
+import { downloadResults } from '../../shared/results';
+import { taskItemJson } from '../../shared/taskItem';
 import { TaskFailedError, TaskTimeoutError, type ItemProgress } from './errors';
-import { extensionForMime, mimeTypeOf } from './mimeTypes';
 
 export interface ItemRun {
 	client: KieClient;
@@ -50,64 +45,6 @@ export function readTaskOptions(
 	};
 }
 
-/** SPEC's task item. */
-export function taskItemJson(task: KieTask): IDataObject {
-	const json: IDataObject = {
-		taskId: task.taskId,
-		model: task.model,
-		state: task.state,
-		resultUrls: task.resultUrls,
-		failCode: task.failCode,
-		failMsg: task.failMsg,
-		costTime: task.costTime,
-		createTime: task.createTime,
-		completeTime: task.completeTime,
-		creditsConsumed: task.creditsConsumed,
-		param: task.param,
-	};
-	if (task.resultObject) json.resultObject = task.resultObject;
-	if (task.resultExtra) Object.assign(json, task.resultExtra);
-	if (task.progress !== undefined) json.progress = task.progress;
-	return json;
-}
-
-function binaryKey(prefix: string, index: number): string {
-	return index === 0 ? prefix : `${prefix}_${index}`;
-}
-
-/**
- * Each result URL becomes a binary property (`data`, `data_1`, …) named `<taskId>_<n>.<ext>`.
- * A file that cannot be downloaded keeps its URL in the JSON and the item says why.
- */
-export async function downloadResults(
-	ctx: IExecuteFunctions,
-	run: ItemRun,
-	task: KieTask,
-	prefix: string,
-): Promise<{ binary?: IBinaryKeyData; downloadErrors?: string[] }> {
-	const binary: IBinaryKeyData = {};
-	const downloadErrors: string[] = [];
-	for (const [index, url] of task.resultUrls.entries()) {
-		try {
-			const file = await run.client.download(url);
-			const mimeType = mimeTypeOf(file.data, file.contentType, url);
-			const fileName = `${task.taskId}_${index}.${extensionForMime(mimeType, url)}`;
-			binary[binaryKey(prefix, index)] = await ctx.helpers.prepareBinaryData(
-				file.data,
-				fileName,
-				mimeType,
-			);
-		} catch (error) {
-			const reason = error instanceof Error ? error.message : String(error);
-			downloadErrors.push(`${url}: ${reason}`);
-		}
-	}
-	return {
-		binary: Object.keys(binary).length > 0 ? binary : undefined,
-		downloadErrors: downloadErrors.length > 0 ? downloadErrors : undefined,
-	};
-}
-
 /**
  * After a create (or for Get Task): optionally wait until the task is final, then emit its item.
  * A `fail` state or a timeout throws, carrying the task.
@@ -116,24 +53,18 @@ export async function completeTask(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	run: ItemRun,
-	task: KieTask,
+	/** A task this item created, or one read with Get Task. */
+	task: CreatedTask | KieTask,
 	options: TaskOptions,
-	wait: { createdAt?: number; kind?: string },
 ): Promise<INodeExecutionData[]> {
-	let current = task;
+	let current = 'task' in task ? task.task : task;
 	run.progress.taskId = current.taskId;
 	run.progress.state = current.state;
 	if (options.waitForCompletion) {
-		const result = await run.client.waitForTask(
-			current.taskId,
-			{
-				timeoutMs: options.timeoutSeconds * 1000,
-				pollIntervalMs: options.pollIntervalSeconds * 1000,
-				createdAt: wait.createdAt,
-				kind: wait.kind,
-			},
-			current.state === 'waiting' && current.createTime === null ? undefined : current,
-		);
+		const result = await run.client.waitForTask(task, {
+			timeoutMs: options.timeoutSeconds * 1000,
+			pollIntervalMs: options.pollIntervalSeconds * 1000,
+		});
 		current = result.task;
 		run.progress.state = current.state;
 		if (result.timedOut) throw new TaskTimeoutError(current, options.timeoutSeconds);
@@ -144,7 +75,7 @@ export async function completeTask(
 	if (options.downloadImages && current.state === 'success' && current.resultUrls.length > 0) {
 		const { binary, downloadErrors } = await downloadResults(
 			ctx,
-			run,
+			run.client,
 			current,
 			options.binaryPropertyName,
 		);

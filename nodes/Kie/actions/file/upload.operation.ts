@@ -6,8 +6,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { KieInputError } from '../../catalogue';
-import type { UploadedFile } from '../../kie/responses';
+import { checkUrl, KieInputError } from '../../catalogue';
+import type { UploadedFile } from '../../client';
 import type { ItemRun } from '../common/taskOutput';
 
 const properties: INodeProperties[] = [
@@ -93,10 +93,10 @@ export async function execute(
 	let uploaded: UploadedFile;
 
 	if (source === 'url') {
-		const fileUrl = text(this, 'fileUrl', itemIndex);
-		if (!/^https?:\/\/[^\s/]+\S*$/i.test(fileUrl)) {
-			throw new KieInputError('fileUrl', fileUrl, `File URL "${fileUrl}" is not an http(s) URL`);
-		}
+		const fileUrl = checkUrl(text(this, 'fileUrl', itemIndex), {
+			param: 'fileUrl',
+			label: 'File URL',
+		});
 		uploaded = await run.client.uploadFromUrl(fileUrl, uploadPath, fileName || undefined);
 	} else if (source === 'base64') {
 		const base64Data = text(this, 'base64Data', itemIndex);

@@ -3,13 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import {
 	buildTaskRequest,
+	checkUrl,
 	CUSTOM_MODEL,
-	KieInputError,
 	validateTaskRequest,
 	type CommonImageFields,
 } from '../../catalogue';
-import { generationKind } from '../../kie/pollSchedule';
-import { waitingTask } from '../../kie/responses';
 import { completeTask, readTaskOptions, type ItemRun } from '../common/taskOutput';
 
 export function readCommonFields(
@@ -36,15 +34,7 @@ function readCallbackUrl(ctx: IExecuteFunctions, itemIndex: number): string | un
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const url = typeof options.callbackUrl === 'string' ? options.callbackUrl.trim() : '';
 	if (!url) return undefined;
-	if (!/^https?:\/\/[^\s/]+/i.test(url)) {
-		throw new KieInputError(
-			'options.callbackUrl',
-			url,
-			`Callback URL "${url}" is not an http(s) URL`,
-			'an absolute http:// or https:// URL',
-		);
-	}
-	return url;
+	return checkUrl(url, { param: 'options.callbackUrl', label: 'Callback URL' });
 }
 
 export async function createImageTask(
@@ -68,19 +58,15 @@ export async function createImageTask(
 	const uploadedUrls = binaryImages ? await binaryImages.upload() : [];
 	const request = buildTaskRequest(operation, model, fields, uploadedUrls);
 
-	const param: IDataObject = { model: request.model, input: request.input };
-	if (callBackUrl) param.callBackUrl = callBackUrl;
-	const taskId = await run.client.createTask({ ...request, callBackUrl });
-	run.progress.taskId = taskId;
+	const body: IDataObject = { model: request.model, input: request.input };
+	if (callBackUrl) body.callBackUrl = callBackUrl;
+	const created = await run.client.createTask({
+		api: 'market',
+		endpoint: 'market.create',
+		model: request.model,
+		body,
+	});
+	run.progress.taskId = created.taskId;
 	run.progress.state = 'waiting';
-
-	return await completeTask(
-		ctx,
-		itemIndex,
-		run,
-		waitingTask(taskId, request.model, param),
-		options,
-		// The client knows when the create was sent: that is the task's age for poll planning.
-		{ kind: generationKind(request.model, request.input) },
-	);
+	return await completeTask(ctx, itemIndex, run, created, options);
 }

@@ -43,8 +43,6 @@ export async function execute(
 		downloadImages: false,
 	});
 	run.progress.taskId = taskId;
-	const task = await run.client.getTask(taskId);
-	return await completeTask(this, itemIndex, run, task, options, {
-		createdAt: task.createTime ?? undefined,
-	});
+	const task = await run.client.getTask(taskId, 'market');
+	return await completeTask(this, itemIndex, run, task, options);
 }

@@ -1,19 +1,40 @@
-/** MIME types and extensions of result files: the server's word when specific, else the bytes, else the URL. */
+/**
+ * MIME types and extensions of files, in one table. Result files: the server's word when
+ * specific, else the bytes, else the URL. (n8n's prepareBinaryData detects too, but the file
+ * name `<taskId>_<n>.<ext>` needs the type before the binary is made.)
+ */
 
-const EXTENSION_TO_MIME: Record<string, string> = {
+const EXTENSION_TO_MIME: Readonly<Record<string, string>> = {
 	png: 'image/png',
 	jpg: 'image/jpeg',
 	jpeg: 'image/jpeg',
 	webp: 'image/webp',
 	gif: 'image/gif',
+	bmp: 'image/bmp',
+	tif: 'image/tiff',
+	tiff: 'image/tiff',
+	heic: 'image/heic',
+	avif: 'image/avif',
+	svg: 'image/svg+xml',
 	mp4: 'video/mp4',
 	mov: 'video/quicktime',
 	webm: 'video/webm',
 	mp3: 'audio/mpeg',
 	wav: 'audio/wav',
 	m4a: 'audio/mp4',
+	aac: 'audio/aac',
+	ogg: 'audio/ogg',
+	flac: 'audio/flac',
 	json: 'application/json',
 	txt: 'text/plain',
+};
+
+/** Other names in use for the same types. */
+const MIME_ALIASES: Readonly<Record<string, string>> = {
+	'image/jpg': 'image/jpeg',
+	'image/pjpeg': 'image/jpeg',
+	'audio/mp3': 'audio/mpeg',
+	'audio/x-wav': 'audio/wav',
 };
 
 const MIME_TO_EXTENSION: Record<string, string> = {
@@ -78,4 +99,10 @@ export function extensionForMime(mimeType: string, url: string): string {
 export function mimeTypeForFileName(fileName: string): string | undefined {
 	const match = /\.([a-z0-9]{2,5})$/i.exec(fileName);
 	return match ? EXTENSION_TO_MIME[match[1].toLowerCase()] : undefined;
+}
+
+/** A MIME type in its usual spelling, lower case, without parameters. */
+export function canonicalMimeType(mimeType: string): string {
+	const plain = mimeType.split(';')[0].trim().toLowerCase();
+	return MIME_ALIASES[plain] ?? plain;
 }

@@ -10,8 +10,9 @@
  *
  * One limiter per account, shared by every execution in the process.
  */
-import type { Clock } from './clock';
-import { CancelledError, systemClock, throwIfCancelled } from './clock';
+import { systemClock, type Clock } from './clock';
+import { CancelledError, throwIfCancelled } from './errors';
+import { backoffMs } from './retry';
 
 interface Slot {
 	/** When the answer came back; undefined while the request is in flight. */
@@ -23,6 +24,11 @@ export interface CreatePermit {
 	arrived(): void;
 	/** The request certainly never left this machine: the slot is given back. */
 	notSent(): void;
+	/**
+	 * Kie refused the create with 429 (it does not queue refused creates, so it will be sent
+	 * again): the slot counts as arrived and every create of the account waits before the next.
+	 */
+	rateLimited(retryAfterMs?: number): void;
 }
 
 interface Waiter {
@@ -31,7 +37,7 @@ interface Waiter {
 	onAbort?: () => void;
 }
 
-export class CreateLimiter {
+export class TaskCreateLimiter {
 	private slots: Slot[] = [];
 
 	private pausedUntil = 0;
@@ -55,6 +61,9 @@ export class CreateLimiter {
 		this.windowMs = windowMs;
 		this.pump();
 	}
+
+	/** 429s in a row, for the pause after the next one when Kie sends no Retry-After. */
+	private refusalsInARow = 0;
 
 	/** After a 429 Kie still answered (another client on the same account): hold every create. */
 	pause(ms: number): void {
@@ -97,8 +106,16 @@ export class CreateLimiter {
 			arrived: () => {
 				if (done) return;
 				done = true;
+				this.refusalsInARow = 0;
 				slot.settledAt = this.clock.now();
 				this.pump();
+			},
+			rateLimited: (retryAfterMs?: number) => {
+				if (done) return;
+				done = true;
+				slot.settledAt = this.clock.now();
+				const attempt = this.refusalsInARow++;
+				this.pause(retryAfterMs ?? backoffMs(attempt, 1000));
 			},
 			notSent: () => {
 				if (done) return;
@@ -158,13 +175,17 @@ export class CreateLimiter {
 	}
 }
 
-const limiters = new Map<string, CreateLimiter>();
+const limiters = new Map<string, TaskCreateLimiter>();
 
 /** The process-wide limiter for an account (see KieAccount.accountId). */
-export function createLimiterFor(accountId: string, max: number, windowMs: number): CreateLimiter {
+export function taskCreateLimiterFor(
+	accountId: string,
+	max: number,
+	windowMs: number,
+): TaskCreateLimiter {
 	let limiter = limiters.get(accountId);
 	if (!limiter) {
-		limiter = new CreateLimiter(max, windowMs);
+		limiter = new TaskCreateLimiter(max, windowMs);
 		limiters.set(accountId, limiter);
 	} else {
 		limiter.configure(max, windowMs);

@@ -1,21 +1,12 @@
 import { sleep } from 'n8n-workflow';
 
+import { CancelledError, throwIfCancelled } from './errors';
+
 /** Time as the Kie client sees it; tests inject a manual clock so schedules run without waiting. */
 export interface Clock {
 	now(): number;
 	/** Resolves after `ms`, or rejects with CancelledError as soon as `signal` aborts. */
 	sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
-export class CancelledError extends Error {
-	constructor() {
-		super('The execution was cancelled');
-		this.name = 'CancelledError';
-	}
-}
-
-export function throwIfCancelled(signal?: AbortSignal): void {
-	if (signal?.aborted) throw new CancelledError();
 }
 
 /** Wall-clock time through n8n-workflow's `sleep` (community nodes may not touch timers directly). */

@@ -4,15 +4,26 @@
  * API key cannot travel with it.
  */
 
-export type KieEndpoint =
-	| 'createTask'
-	| 'recordInfo'
-	| 'credit'
-	| 'downloadUrl'
-	| 'streamUpload'
-	| 'base64Upload'
-	| 'urlUpload'
-	| 'download';
+import type { EndpointName } from './endpoints';
+
+/** The endpoint table's row, or a result file's download. */
+export type KieEndpoint = EndpointName | 'download';
+
+function isStatusEndpoint(endpoint: KieEndpoint): boolean {
+	return endpoint.endsWith('.status');
+}
+
+/** The execution was cancelled (or another item failed the node) while a request or wait ran. */
+export class CancelledError extends Error {
+	constructor() {
+		super('The execution was cancelled');
+		this.name = 'CancelledError';
+	}
+}
+
+export function throwIfCancelled(signal?: AbortSignal): void {
+	if (signal?.aborted) throw new CancelledError();
+}
 
 /**
  * Whether the request may have reached Kie:
@@ -78,7 +89,7 @@ export class KieRequestError extends Error {
 			return describeNetworkFailure(info.networkCode);
 		}
 		const base =
-			info.endpoint === 'recordInfo' && (info.code === 404 || info.code === 422)
+			isStatusEndpoint(info.endpoint) && (info.code === 404 || info.code === 422)
 				? 'Kie.ai has no task with this taskId for this API key'
 				: describeKieCode(info.code);
 		const kieText = kieWords(info.kieMessage);
@@ -181,4 +192,30 @@ export function isSafeToRepeatCreate(error: unknown): boolean {
 	if (delivery === 'not-sent') return true;
 	// Kie does not queue rejected creates (429), and does not create during maintenance (455).
 	return delivery === 'answered' && (code === 429 || code === 455);
+}
+
+/** What went wrong with a create, as the opening of a sentence. */
+function createFailure(info: KieErrorInfo): string {
+	if (info.networkCode === 'MALFORMED') {
+		return "Kie.ai's answer to the create request was unreadable";
+	}
+	if (info.networkCode) return describeNetworkFailure(info.networkCode);
+	const kieText = info.kieMessage?.trim() ? ` (${kieWords(info.kieMessage)})` : '';
+	if (info.httpStatus !== undefined && (info.httpStatus < 200 || info.httpStatus >= 300)) {
+		return `Kie.ai answered the create request with HTTP ${info.httpStatus}${kieText}`;
+	}
+	return `Kie.ai answered the create request with code ${info.code ?? '?'}${kieText}`;
+}
+
+/** A create failed in a way that may have started a paid task: it is not sent again. */
+export class AmbiguousCreateError extends KieRequestError {
+	constructor(cause: KieRequestError, model: string, sentAt: number) {
+		super(
+			cause.info,
+			`${createFailure(cause.info)}, so Kie.ai may have created this ${model} task without returning its taskId. ` +
+				`It was not sent again, so you are not charged twice: look for it at https://kie.ai/logs ` +
+				`(model ${model}, sent around ${new Date(sentAt).toISOString()}) and fetch it with the Get Task operation.`,
+		);
+		this.name = 'AmbiguousCreateError';
+	}
 }

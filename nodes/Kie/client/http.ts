@@ -1,5 +1,5 @@
 /**
- * The one door for HTTP. Every request to Kie goes through `kieRequest` (credential applied by
+ * The one door for HTTP. Every request to Kie goes through `sendRequest` (credential applied by
  * n8n's `httpRequestWithAuthentication`, so proxies and credential handling work and the key is
  * never handled here); result files come through `downloadFile` with no credential at all, since
  * they live on Kie's CDN and must not receive the API key.
@@ -7,72 +7,28 @@
  * n8n's HTTP helpers throw errors that carry the request options, headers included. Nothing from
  * them leaves this file: they are turned into KieRequestError, which holds only codes and Kie's text.
  */
-import { createHash } from 'crypto';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	IWebhookFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { CancelledError } from '../kie/clock';
-import { deliveryOfNetworkError, KieRequestError, type KieEndpoint } from '../kie/errors';
-import type { RawResponse } from '../kie/responses';
+import { CREDENTIAL_TYPE, type KieAccount, type KieContext } from './account';
+import { ENDPOINTS, type EndpointName } from './endpoints';
+import {
+	CancelledError,
+	deliveryOfNetworkError,
+	KieRequestError,
+	type KieEndpoint,
+} from './errors';
 
-export type KieContext = IExecuteFunctions | IWebhookFunctions;
-
-export const CREDENTIAL_TYPE = 'kieApi';
-
-export interface KieAccount {
-	baseUrl: string;
-	uploadBaseUrl: string;
-	maxNewTasks: number;
-	maxNewTasksWindowMs: number;
-	webhookHmacKey: string;
-	/** Identifies the account for the shared create limiter without keeping the key itself. */
-	accountId: string;
-	/**
-	 * Cuts the API key out of a text. Kie, or a proxy in front of it, could quote the request's
-	 * Authorization header back in an answer; every answer passes through this before anything
-	 * reads it. A closure, so the key is in no field of the account.
-	 */
-	withoutKey?: (text: string) => string;
+export interface RawResponse {
+	status: number;
+	headers: Record<string, unknown>;
+	text: string;
 }
 
-function trimSlashes(url: unknown, fallback: string): string {
-	const text = typeof url === 'string' && url.trim() !== '' ? url.trim() : fallback;
-	return text.replace(/\/+$/, '');
-}
-
-export async function getKieAccount(ctx: KieContext): Promise<KieAccount> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-	const apiKey = String(credentials.apiKey ?? '');
-	const baseUrl = trimSlashes(credentials.baseUrl, 'https://api.kie.ai');
-	const maxNewTasks = Number(credentials.maxNewTasks);
-	const windowSeconds = Number(credentials.maxNewTasksWindow);
-	return {
-		baseUrl,
-		uploadBaseUrl: trimSlashes(credentials.uploadBaseUrl, 'https://kieai.redpandaai.co'),
-		maxNewTasks: Number.isFinite(maxNewTasks) && maxNewTasks >= 1 ? Math.floor(maxNewTasks) : 20,
-		maxNewTasksWindowMs:
-			(Number.isFinite(windowSeconds) && windowSeconds > 0 ? windowSeconds : 10) * 1000,
-		webhookHmacKey:
-			typeof credentials.webhookHmacKey === 'string' ? credentials.webhookHmacKey : '',
-		accountId: createHash('sha256').update(`${baseUrl}\n${apiKey}`).digest('hex').slice(0, 32),
-		withoutKey: (text) => (apiKey.length >= 4 ? text.split(apiKey).join('***') : text),
-	};
-}
-
-export interface KieHttpRequest {
-	host: 'api' | 'upload';
-	method: IHttpRequestMethods;
-	path: string;
+export interface RequestParts {
 	qs?: IDataObject;
 	/** A plain object is sent as JSON; a Buffer is sent as is (with `contentType`). */
 	body?: IDataObject | Buffer;
 	contentType?: string;
-	timeoutMs: number;
 	signal?: AbortSignal;
 }
 
@@ -121,13 +77,15 @@ function headersOf(value: unknown): Record<string, unknown> {
 	return headers;
 }
 
-export async function kieRequest(
+/** One request to a row of the endpoint table; the answer comes back as text, key cut out. */
+export async function sendRequest(
 	ctx: KieContext,
 	account: KieAccount,
-	endpoint: KieEndpoint,
-	request: KieHttpRequest,
+	name: EndpointName,
+	request: RequestParts,
 ): Promise<RawResponse> {
-	const base = request.host === 'upload' ? account.uploadBaseUrl : account.baseUrl;
+	const endpoint = ENDPOINTS[name];
+	const base = endpoint.host === 'upload' ? account.uploadBaseUrl : account.baseUrl;
 	const headers: IDataObject = { Accept: 'application/json' };
 	let body: IHttpRequestOptions['body'];
 	if (Buffer.isBuffer(request.body)) {
@@ -138,8 +96,8 @@ export async function kieRequest(
 		body = JSON.stringify(request.body);
 	}
 	const options: IHttpRequestOptions = {
-		method: request.method,
-		url: `${base}${request.path}`,
+		method: endpoint.method,
+		url: `${base}${endpoint.path}`,
 		qs: request.qs,
 		headers,
 		body,
@@ -147,14 +105,14 @@ export async function kieRequest(
 		json: false,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: request.timeoutMs,
+		timeout: endpoint.timeoutMs,
 	};
 	if (request.signal) options.abortSignal = request.signal;
 	let response: { body?: unknown; headers?: unknown; statusCode?: unknown };
 	try {
 		response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options);
 	} catch (error) {
-		throw toKieError(endpoint, error, request.signal);
+		throw toKieError(name, error, request.signal);
 	}
 	const text = Buffer.isBuffer(response.body)
 		? response.body.toString('utf8')
@@ -164,7 +122,7 @@ export async function kieRequest(
 	return {
 		status: Number(response.statusCode ?? 0),
 		headers: headersOf(response.headers),
-		text: account.withoutKey?.(text) ?? text,
+		text: account.withoutKey(text),
 	};
 }
 

@@ -1,0 +1,275 @@
+/**
+ * A small typed client over Kie's APIs: createTask, getTask, waitForTask, uploads, credits,
+ * downloads. Every request goes through one function and the endpoint table; the retry policies,
+ * the create limit and the poll schedule are separate pieces it composes; time is injectable.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { KieAccount, KieContext } from './account';
+import { apiFamily } from './apis';
+import { parseCreatedTaskId, parseCredits, parseUploadResult } from './answers';
+import { systemClock, type Clock } from './clock';
+import { DOWNLOAD_TIMEOUT_MS, ENDPOINTS, type EndpointName } from './endpoints';
+import { unwrapEnvelope } from './envelope';
+import {
+	AmbiguousCreateError,
+	isSafeToRepeatCreate,
+	isTransientReadError,
+	KieRequestError,
+} from './errors';
+import { downloadFile, sendRequest, type DownloadedFile, type RequestParts } from './http';
+import { multipartUpload } from './multipart';
+import {
+	DEFAULT_POLL_PLAN,
+	generationKind,
+	learnedGenerationTimes,
+	type GenerationTimes,
+	type PollPlanOptions,
+} from './pollSchedule';
+import { backoffMs, settle } from './retry';
+import { taskCreateLimiterFor } from './taskCreateLimiter';
+import type {
+	CreatedTask,
+	CreateTaskRequest,
+	KieApi,
+	KieTask,
+	UploadedFile,
+	WaitOptions,
+	WaitResult,
+} from './types';
+import { pollUntilFinal } from './waitForTask';
+
+/** Creates Kie refused without creating (429, 455) are sent again this often without a deadline. */
+const CREATE_ATTEMPTS = 8;
+const READ_ATTEMPTS = 5;
+/**
+ * Requests that never left (connection refused, DNS): usually a wrong base URL or a host that is
+ * down, so a few quick tries (about 3.5 s in all) rather than a minute per item.
+ */
+const UNREACHABLE_ATTEMPTS = 4;
+
+/** What the client remembers about a task it created, for waiting on it. */
+interface OwnTask {
+	sentAt: number;
+	kind: string;
+}
+
+function inputOf(task: { param: IDataObject | null }): IDataObject {
+	const input = task.param?.input;
+	return typeof input === 'object' && input !== null && !Array.isArray(input)
+		? (input as IDataObject)
+		: (task.param ?? {});
+}
+
+/** The task item before Kie has been asked about it: it exists, in state `waiting`. */
+function createdTaskItem(taskId: string, request: CreateTaskRequest): KieTask {
+	const { body } = request;
+	const param: IDataObject =
+		request.api === 'market' ? { model: body.model, input: body.input } : { ...body };
+	if (request.api === 'market' && body.callBackUrl) param.callBackUrl = body.callBackUrl;
+	return {
+		taskId,
+		api: request.api,
+		model: request.model,
+		state: 'waiting',
+		resultUrls: [],
+		failCode: null,
+		failMsg: null,
+		costTime: null,
+		createTime: null,
+		completeTime: null,
+		creditsConsumed: null,
+		param,
+	};
+}
+
+export class KieClient {
+	private readonly ownTasks = new Map<string, OwnTask>();
+
+	constructor(
+		private readonly ctx: KieContext,
+		readonly account: KieAccount,
+		private readonly signal?: AbortSignal,
+		private readonly clock: Clock = systemClock,
+		private readonly generationTimes: GenerationTimes = learnedGenerationTimes,
+		private readonly pollPlan: PollPlanOptions = DEFAULT_POLL_PLAN,
+	) {}
+
+	/** One request to a row of the endpoint table, unwrapped; reads and uploads are retried. */
+	async request(name: EndpointName, parts: Omit<RequestParts, 'signal'> = {}): Promise<unknown> {
+		const once = async () =>
+			unwrapEnvelope(
+				name,
+				await sendRequest(this.ctx, this.account, name, { ...parts, signal: this.signal }),
+			);
+		return ENDPOINTS[name].retry === 'create' ? await once() : await this.withReadRetries(once);
+	}
+
+	/**
+	 * Creates a task within the account's create limit. Repeated only where Kie cannot have created
+	 * it (429, maintenance, connection refused) — a 429 until `deadline` (clock time) when given;
+	 * any ambiguous failure throws AmbiguousCreateError.
+	 */
+	async createTask(request: CreateTaskRequest, deadline?: number): Promise<CreatedTask> {
+		const limiter = taskCreateLimiterFor(
+			this.account.accountId,
+			this.account.maxNewTasks,
+			this.account.maxNewTasksWindowMs,
+		);
+		let refusals = 0;
+		let unreachable = 0;
+		for (;;) {
+			const permit = await limiter.acquire(this.signal);
+			const sentAt = this.clock.now();
+			const outcome = await settle(async () => {
+				const response = await sendRequest(this.ctx, this.account, request.endpoint, {
+					body: request.body,
+					signal: this.signal,
+				});
+				return parseCreatedTaskId(request.endpoint, unwrapEnvelope(request.endpoint, response));
+			});
+			if (outcome.ok) {
+				permit.arrived();
+				const taskId = outcome.value;
+				const kind =
+					request.kind ?? generationKind(request.model, inputOf({ param: request.body }));
+				this.ownTasks.set(taskId, { sentAt, kind });
+				return {
+					taskId,
+					api: request.api,
+					model: request.model,
+					task: createdTaskItem(taskId, request),
+				};
+			}
+
+			const error = outcome.error;
+			if (!(error instanceof KieRequestError)) {
+				permit.arrived();
+				throw error;
+			}
+			const wasUnreachable = error.info.delivery === 'not-sent';
+			if (wasUnreachable) permit.notSent();
+			else if (error.code === 429) permit.rateLimited(error.info.retryAfterMs);
+			else permit.arrived();
+
+			if (isSafeToRepeatCreate(error)) {
+				const tries = wasUnreachable ? ++unreachable : ++refusals;
+				const withinDeadline =
+					error.code === 429 && deadline !== undefined
+						? this.clock.now() < deadline
+						: tries < (wasUnreachable ? UNREACHABLE_ATTEMPTS : CREATE_ATTEMPTS);
+				if (withinDeadline) {
+					// The limiter holds the next create after a 429; other refusals wait here.
+					if (error.code !== 429) {
+						await this.clock.sleep(
+							wasUnreachable
+								? backoffMs(tries - 1)
+								: (error.info.retryAfterMs ?? backoffMs(tries - 1, 1000)),
+							this.signal,
+						);
+					}
+					continue;
+				}
+			}
+			if (error.info.delivery === 'maybe-sent') {
+				throw new AmbiguousCreateError(error, request.model, sentAt);
+			}
+			throw error;
+		}
+	}
+
+	/** One status request to the API that made the task. */
+	async getTask(taskId: string, api: KieApi): Promise<KieTask> {
+		const family = apiFamily(api);
+		const data = unwrapEnvelope(
+			family.statusEndpoint,
+			await sendRequest(this.ctx, this.account, family.statusEndpoint, {
+				qs: { taskId },
+				signal: this.signal,
+			}),
+		);
+		return family.parseStatus(data, taskId);
+	}
+
+	/** Polls until the task is final or `timeoutMs` has passed (see pollUntilFinal). */
+	async waitForTask(task: CreatedTask | KieTask, options: WaitOptions): Promise<WaitResult> {
+		const item = 'task' in task ? task.task : task;
+		const own = this.ownTasks.get(item.taskId);
+		this.ownTasks.delete(item.taskId);
+		const kindOf = (record: KieTask) => generationKind(record.model ?? '', inputOf(record));
+		return await pollUntilFinal(
+			{
+				clock: this.clock,
+				generationTimes: this.generationTimes,
+				pollPlan: this.pollPlan,
+				signal: this.signal,
+				getTask: async (last) => await this.getTask(last.taskId, last.api),
+			},
+			{
+				task: item,
+				seen: own === undefined,
+				createdAt: own?.sentAt ?? item.createTime ?? this.clock.now(),
+				kind: own?.kind ?? (item.model ? kindOf(item) : ''),
+				kindOf,
+			},
+			options,
+		);
+	}
+
+	private async withReadRetries<T>(operation: () => Promise<T>): Promise<T> {
+		for (let attempt = 0; ; attempt++) {
+			const outcome = await settle(operation);
+			if (outcome.ok) return outcome.value;
+			const error = outcome.error;
+			const attempts =
+				error instanceof KieRequestError && error.info.delivery === 'not-sent'
+					? UNREACHABLE_ATTEMPTS
+					: READ_ATTEMPTS;
+			if (!isTransientReadError(error) || attempt >= attempts - 1) throw error;
+			await this.clock.sleep(backoffMs(attempt), this.signal);
+		}
+	}
+
+	async getCredits(): Promise<number> {
+		return parseCredits(await this.request('account.credits'));
+	}
+
+	/** Kie's multipart stream upload (an upload is free and idempotent by name, so it is retried). */
+	async uploadFile(
+		file: { data: Buffer; fileName: string; mimeType: string },
+		uploadPath: string,
+	): Promise<UploadedFile> {
+		const { body, contentType } = multipartUpload(file, uploadPath);
+		return parseUploadResult(
+			'upload.stream',
+			await this.request('upload.stream', { body, contentType }),
+		);
+	}
+
+	async uploadBase64(
+		base64Data: string,
+		uploadPath: string,
+		fileName?: string,
+	): Promise<UploadedFile> {
+		const body: IDataObject = { base64Data, uploadPath };
+		if (fileName) body.fileName = fileName;
+		return parseUploadResult('upload.base64', await this.request('upload.base64', { body }));
+	}
+
+	async uploadFromUrl(
+		fileUrl: string,
+		uploadPath: string,
+		fileName?: string,
+	): Promise<UploadedFile> {
+		const body: IDataObject = { fileUrl, uploadPath };
+		if (fileName) body.fileName = fileName;
+		return parseUploadResult('upload.url', await this.request('upload.url', { body }));
+	}
+
+	/** A result file, retried on network failures and 5xx/429 answers (4xx is final). */
+	async download(url: string): Promise<DownloadedFile> {
+		return await this.withReadRetries(
+			async () => await downloadFile(this.ctx, url, DOWNLOAD_TIMEOUT_MS, this.signal),
+		);
+	}
+}

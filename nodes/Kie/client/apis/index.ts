@@ -1,0 +1,40 @@
+/** The Kie APIs the client speaks. Adding one: rows in ../endpoints.ts, a family file, a line here. */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { KieApi } from '../types';
+import type { ApiFamily, CallbackTask } from './family';
+import { taskIdOf } from './fields';
+import { marketApi } from './market';
+
+export type { ApiFamily, CallbackTask } from './family';
+export { taskIdOf } from './fields';
+
+/** In the order callbacks are tried; the jobs API's reader accepts any body, so it comes last. */
+export const API_FAMILIES: readonly ApiFamily[] = [marketApi];
+
+const byApi = new Map<string, ApiFamily>(API_FAMILIES.map((family) => [family.api, family]));
+
+export function apiFamily(api: KieApi): ApiFamily {
+	const family = byApi.get(api);
+	if (!family) throw new Error(`The Kie.ai API "${api}" is not supported`);
+	return family;
+}
+
+export function isKieApi(value: unknown): value is KieApi {
+	return typeof value === 'string' && byApi.has(value);
+}
+
+/** The task id a callback names: `data.taskId`, `data.task_id` or a top-level `taskId`. */
+export function callbackTaskId(body: unknown): string | undefined {
+	if (typeof body !== 'object' || body === null) return undefined;
+	return taskIdOf((body as IDataObject).data) ?? taskIdOf(body);
+}
+
+/** The first API whose callback shape the body has. */
+export function parseCallbackBody(body: IDataObject, taskId: string): CallbackTask {
+	for (const family of API_FAMILIES) {
+		const parsed = family.parseCallback(body, taskId);
+		if (parsed) return parsed;
+	}
+	return marketApi.parseCallback(body, taskId)!;
+}

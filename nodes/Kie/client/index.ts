@@ -1,0 +1,26 @@
+/**
+ * The Kie client: the only code that speaks HTTP to Kie, and the only import surface for the
+ * node and the trigger.
+ */
+export { getKieAccount, CREDENTIAL_TYPE, type KieAccount, type KieContext } from './account';
+export {
+	API_FAMILIES,
+	apiFamily,
+	callbackTaskId,
+	isKieApi,
+	parseCallbackBody,
+	type CallbackTask,
+} from './apis';
+export { CancelledError, AmbiguousCreateError, KieRequestError, kieWords } from './errors';
+export type { DownloadedFile } from './http';
+export { KieClient } from './KieClient';
+export type {
+	CreatedTask,
+	CreateTaskRequest,
+	KieApi,
+	KieTask,
+	TaskState,
+	UploadedFile,
+	WaitOptions,
+	WaitResult,
+} from './types';
