@@ -48,7 +48,7 @@ export class KieTrigger implements INodeType {
 		icon: { light: 'file:kie.svg', dark: 'file:kie.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"Task finished" + ($parameter["downloadImages"] ? ", with files" : "")}}',
+		subtitle: '={{"Task finished" + ($parameter["downloadResults"] ? ", with files" : "")}}',
 		description:
 			'Starts the workflow when Kie.ai calls back with a finished task (callback URL of a Kie.ai task)',
 		defaults: { name: 'Kie.ai Trigger' },
@@ -88,7 +88,7 @@ export class KieTrigger implements INodeType {
 			},
 			{
 				displayName: 'Download Results',
-				name: 'downloadImages',
+				name: 'downloadResults',
 				type: 'boolean',
 				default: false,
 				description:
@@ -99,7 +99,7 @@ export class KieTrigger implements INodeType {
 				name: 'binaryPropertyName',
 				type: 'string',
 				default: 'data',
-				displayOptions: { show: { downloadImages: [true] } },
+				displayOptions: { show: { downloadResults: [true] } },
 				description: 'Name of the first result file property; further files get _1, _2, …',
 			},
 			{
@@ -188,9 +188,9 @@ export class KieTrigger implements INodeType {
 		}
 
 		const item: INodeExecutionData = { json: callbackItemJson(callback) };
-		const downloadImages = this.getNodeParameter('downloadImages', false) as boolean;
+		const wantsFiles = this.getNodeParameter('downloadResults', false) as boolean;
 		const { task } = callback;
-		if (!downloadImages || task.state !== 'success' || task.resultUrls.length === 0) {
+		if (!wantsFiles || task.state !== 'success' || task.resultUrls.length === 0) {
 			return { workflowData: [[item]] };
 		}
 

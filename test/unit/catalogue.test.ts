@@ -1,19 +1,28 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import {
-	buildTaskRequest,
 	CUSTOM_MODEL,
 	getModel,
 	imageLimits,
 	KieInputError,
+	mapInput,
 	modelProperties,
 	MODELS,
 	parseFileSize,
+	validate,
 	validateBinaryForModel,
-	validateTaskRequest,
 	type CommonImageFields,
 	type ImageOperation,
 } from '../../nodes/Kie/catalogue';
+
+/** Validation, then mapping with the uploads done: what Generate and Edit do. */
+const buildTaskRequest = (
+	operation: ImageOperation,
+	model: string,
+	fields: CommonImageFields,
+	uploaded: string[] = [],
+) => mapInput(validate(operation, model, fields, uploaded.length), uploaded);
+const validateTaskRequest = validate;
 
 const A = 'https://example.com/a.png';
 const B = 'https://cdn.example.org/path/b.jpg?x=1';

@@ -92,8 +92,9 @@ describe('a task that ends in fail', () => {
 			`Kie.ai task ${failedTask.taskId} failed (failCode 500): Internal server error`,
 		);
 		expect(Object.keys(failed).sort()).toEqual(
-			['description', 'error', 'failCode', 'failMsg', 'state', 'taskId'].sort(),
+			['api', 'description', 'error', 'failCode', 'failMsg', 'state', 'taskId'].sort(),
 		);
+		expect(failed.api).toBe('market');
 		expect(items[1].binary).toBeUndefined();
 
 		for (const index of [0, 2]) {

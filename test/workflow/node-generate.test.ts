@@ -146,7 +146,7 @@ describe('Generate with nano-banana-pro, waiting and downloading (the defaults)'
 	});
 
 	it('keeps the result URLs and adds no binary when Download Results is off', async () => {
-		const result = await runKie(sim, generate({ downloadImages: false }));
+		const result = await runKie(sim, generate({ downloadResults: false }));
 
 		const [item] = kieOutput(result);
 		expect(item.json.state).toBe('success');

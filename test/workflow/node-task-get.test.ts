@@ -95,7 +95,7 @@ describe('Get Task waiting for completion', () => {
 
 		const result = await runKie(
 			sim,
-			getTask(taskId, { waitForCompletion: true, downloadImages: true, options: FAST_POLL }),
+			getTask(taskId, { waitForCompletion: true, downloadResults: true, options: FAST_POLL }),
 		);
 
 		const [item] = kieOutput(result);
@@ -115,7 +115,7 @@ describe('Get Task waiting for completion', () => {
 
 		const result = await runKie(
 			sim,
-			getTask(taskId, { waitForCompletion: true, downloadImages: false, options: FAST_POLL }),
+			getTask(taskId, { waitForCompletion: true, downloadResults: false, options: FAST_POLL }),
 		);
 
 		const [item] = kieOutput(result);
@@ -137,7 +137,7 @@ describe('Get Task waiting for completion', () => {
 			sim,
 			getTask(taskId, {
 				waitForCompletion: true,
-				downloadImages: true,
+				downloadResults: true,
 				options: { ...FAST_POLL, binaryPropertyName: 'image' },
 			}),
 		);

@@ -403,7 +403,7 @@ describe('Kie.ai Trigger receiving callbacks from Kie.ai', () => {
 	});
 
 	it('downloads the results as binary data when asked, after answering Kie.ai', async () => {
-		configure({ downloadImages: true });
+		configure({ downloadResults: true });
 		const taskId = await generateWithCallback();
 		const [delivery] = await endpoint.waitForDeliveries(1);
 
@@ -421,7 +421,7 @@ describe('Kie.ai Trigger receiving callbacks from Kie.ai', () => {
 	});
 
 	it('still emits the task when a download fails, saying which file and why', async () => {
-		configure({ downloadImages: true, binaryPropertyName: 'image' });
+		configure({ downloadResults: true, binaryPropertyName: 'image' });
 		sim.injectFault({ endpoint: 'file', kind: 'http500' });
 		const taskId = await generateWithCallback();
 		const [delivery] = await endpoint.waitForDeliveries(1);
@@ -655,6 +655,7 @@ describe('Kie.ai Trigger receiving callbacks from Kie.ai', () => {
 			const [delivery] = await endpoint.waitForDeliveries(1);
 			expect(delivery.items[0].json).toEqual({
 				taskId: 'e989621f54392584b05867f87b160672',
+				api: 'market',
 				model: 'nano-banana-pro',
 				state: 'success',
 				resultUrls: ['https://example.com/generated-image.jpg'],
@@ -753,7 +754,7 @@ describe('Kie.ai Trigger receiving callbacks from Kie.ai', () => {
 	});
 
 	it('never shows the API key or the webhook key to the caller or in the item', async () => {
-		configure({ downloadImages: true });
+		configure({ downloadResults: true });
 		await generateWithCallback();
 		await postSigned(
 			{ code: 200, data: { taskId: 'x'.repeat(32), state: 'success' } },

@@ -14,14 +14,12 @@ import {
 import { CancelledError, getKieAccount, KieClient } from '../client';
 import * as account from './account';
 import { errorItemJson, redactSecret, toNodeError, type ItemProgress } from './common/errors';
-import type { ItemRun } from './common/taskOutput';
+import type { OperationExecute } from './common/taskOutput';
 import * as file from './file';
 import * as image from './image';
 import * as task from './task';
 
-type Operation = {
-	execute(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<INodeExecutionData[]>;
-};
+type Operation = { execute: OperationExecute };
 
 const operations: Record<string, Record<string, Operation>> = {
 	image: { generate: image.generate, edit: image.edit },

@@ -5,7 +5,8 @@
 export { CUSTOM_MODEL, MODELS, getModel } from './registry';
 export { KieInputError } from './errors';
 export { checkUrl } from './inputs';
-export { buildTaskRequest, validateTaskRequest, type TaskRequest } from './request';
+export { validate, type ValidInput } from './validate';
+export { mapInput, type TaskRequest } from './mapInput';
 export { imageLimits, parseFileSize, validateBinaryForModel } from './binary';
 export { DEFAULT_MODEL, modelProperties } from './properties';
 export type {

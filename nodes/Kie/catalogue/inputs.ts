@@ -15,6 +15,20 @@ export interface Source {
 	allowedUrls?: string;
 }
 
+export const DOWNLOADABLE_URLS =
+	'http:// or https:// URLs that Kie can download (upload local files as binary instead)';
+export const IMAGE_URLS: Source = {
+	param: 'imageUrls',
+	label: 'Image URL',
+	allowedUrls: DOWNLOADABLE_URLS,
+};
+
+/** How the images of a request read in a message: the uploads by number, then the URLs. */
+export function describeImages(uploadCount: number, listed: readonly string[]): string {
+	const uploads = Array.from({ length: uploadCount }, (_, index) => `(binary ${index + 1})`);
+	return describeValue([...uploads, ...listed]);
+}
+
 const subject = (source: Source, value: unknown) =>
 	`${source.label} ${describeValue(value)}${source.suffix ?? ''}`;
 

@@ -6,6 +6,7 @@ import type { KieTask } from '../client';
 export function taskItemJson(task: KieTask): IDataObject {
 	const json: IDataObject = {
 		taskId: task.taskId,
+		api: task.api,
 		model: task.model,
 		state: task.state,
 		resultUrls: task.resultUrls,

@@ -1,11 +1,6 @@
-import {
-	updateDisplayOptions,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import type { ItemRun } from '../common/taskOutput';
+import type { OperationExecute } from '../common/taskOutput';
 
 const properties: INodeProperties[] = [];
 
@@ -14,11 +9,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	run: ItemRun,
-): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (itemIndex, run) {
 	const credits = await run.client.getCredits();
 	return [{ json: { credits }, pairedItem: { item: itemIndex } }];
-}
+};

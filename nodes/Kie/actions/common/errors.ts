@@ -46,6 +46,8 @@ export class TaskTimeoutError extends Error {
 /** What an item knows about its task so far, so no failure path loses the taskId. */
 export interface ItemProgress {
 	taskId?: string;
+	/** Which Kie API made the task (Get Task needs it to find the task again). */
+	api?: string;
 	state?: string;
 	failCode?: string | null;
 	failMsg?: string | null;
@@ -54,7 +56,8 @@ export interface ItemProgress {
 function taskDescription(progress: ItemProgress): string | undefined {
 	// Without a state the task was never seen (e.g. Get Task with an unknown id): claim nothing.
 	if (!progress.taskId || !progress.state) return undefined;
-	return `Task ${progress.taskId} exists on Kie.ai (last state: ${progress.state ?? 'unknown'}). Fetch it later with the Get Task operation, or see https://kie.ai/logs.`;
+	const api = progress.api && progress.api !== 'market' ? ` (API: ${progress.api})` : '';
+	return `Task ${progress.taskId}${api} exists on Kie.ai (last state: ${progress.state ?? 'unknown'}). Fetch it later with the Get Task operation, or see https://kie.ai/logs.`;
 }
 
 export function toNodeError(
@@ -66,6 +69,7 @@ export function toNodeError(
 	if (error instanceof TaskFailedError) {
 		Object.assign(progress, {
 			taskId: error.task.taskId,
+			api: error.task.api,
 			state: error.task.state,
 			failCode: error.task.failCode,
 			failMsg: error.task.failMsg,
@@ -77,7 +81,11 @@ export function toNodeError(
 		});
 	}
 	if (error instanceof TaskTimeoutError) {
-		Object.assign(progress, { taskId: error.task.taskId, state: error.task.state });
+		Object.assign(progress, {
+			taskId: error.task.taskId,
+			api: error.task.api,
+			state: error.task.state,
+		});
 		return new NodeOperationError(node, error.message, {
 			itemIndex,
 			description: `${taskDescription(progress)} Raise Options → Timeout to wait longer.`,
@@ -131,6 +139,7 @@ export function errorItemJson(
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	if (progress.taskId) json.taskId = progress.taskId;
+	if (progress.api) json.api = progress.api;
 	if (progress.state) json.state = progress.state;
 	if (progress.failCode !== undefined) json.failCode = progress.failCode;
 	if (progress.failMsg !== undefined) json.failMsg = progress.failMsg;

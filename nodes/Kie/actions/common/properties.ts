@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 export function waitProperties(defaults: {
 	waitForCompletion: boolean;
-	downloadImages: boolean;
+	downloadResults: boolean;
 }): INodeProperties[] {
 	return [
 		{
@@ -16,9 +16,9 @@ export function waitProperties(defaults: {
 		},
 		{
 			displayName: 'Download Results',
-			name: 'downloadImages',
+			name: 'downloadResults',
 			type: 'boolean',
-			default: defaults.downloadImages,
+			default: defaults.downloadResults,
 			displayOptions: { show: { waitForCompletion: [true] } },
 			description:
 				'Whether to download each result file as binary data (data, data_1, …). Kie.ai deletes results after 14 days.',

@@ -11,9 +11,16 @@ export interface ItemRun {
 	progress: ItemProgress;
 }
 
+/** What each operation file exports as `execute`: one item's work, called by the router. */
+export type OperationExecute = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: ItemRun,
+) => Promise<INodeExecutionData[]>;
+
 export interface TaskOptions {
 	waitForCompletion: boolean;
-	downloadImages: boolean;
+	downloadResults: boolean;
 	timeoutSeconds: number;
 	pollIntervalSeconds: number;
 	binaryPropertyName: string;
@@ -22,7 +29,7 @@ export interface TaskOptions {
 export function readTaskOptions(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	defaults: { waitForCompletion: boolean; downloadImages: boolean },
+	defaults: { waitForCompletion: boolean; downloadResults: boolean },
 ): TaskOptions {
 	const waitForCompletion = ctx.getNodeParameter(
 		'waitForCompletion',
@@ -35,9 +42,9 @@ export function readTaskOptions(
 	const binaryPropertyName = String(options.binaryPropertyName ?? 'data').trim() || 'data';
 	return {
 		waitForCompletion,
-		downloadImages:
+		downloadResults:
 			waitForCompletion &&
-			(ctx.getNodeParameter('downloadImages', itemIndex, defaults.downloadImages) as boolean),
+			(ctx.getNodeParameter('downloadResults', itemIndex, defaults.downloadResults) as boolean),
 		timeoutSeconds: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? timeoutSeconds : 600,
 		pollIntervalSeconds:
 			Number.isFinite(pollIntervalSeconds) && pollIntervalSeconds > 0 ? pollIntervalSeconds : 0,
@@ -59,6 +66,7 @@ export async function completeTask(
 ): Promise<INodeExecutionData[]> {
 	let current = 'task' in task ? task.task : task;
 	run.progress.taskId = current.taskId;
+	run.progress.api = current.api;
 	run.progress.state = current.state;
 	if (options.waitForCompletion) {
 		const result = await run.client.waitForTask(task, {
@@ -72,7 +80,7 @@ export async function completeTask(
 	if (current.state === 'fail') throw new TaskFailedError(current);
 
 	const item: INodeExecutionData = { json: taskItemJson(current), pairedItem: { item: itemIndex } };
-	if (options.downloadImages && current.state === 'success' && current.resultUrls.length > 0) {
+	if (options.downloadResults && current.state === 'success' && current.resultUrls.length > 0) {
 		const { binary, downloadErrors } = await downloadResults(
 			ctx,
 			run.client,

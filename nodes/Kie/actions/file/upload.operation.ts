@@ -2,13 +2,12 @@ import {
 	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
-	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
 
 import { checkUrl, KieInputError } from '../../catalogue';
 import type { UploadedFile } from '../../client';
-import type { ItemRun } from '../common/taskOutput';
+import type { OperationExecute } from '../common/taskOutput';
 
 const properties: INodeProperties[] = [
 	{
@@ -82,11 +81,7 @@ function text(ctx: IExecuteFunctions, name: string, itemIndex: number): string {
 	return String(value).trim();
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	run: ItemRun,
-): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (itemIndex, run) {
 	const source = this.getNodeParameter('source', itemIndex) as string;
 	const uploadPath = text(this, 'uploadPath', itemIndex).replace(/^\/+|\/+$/g, '') || 'n8n';
 	const fileName = text(this, 'fileName', itemIndex);
@@ -124,4 +119,4 @@ export async function execute(
 		);
 	}
 	return [{ json: uploaded as IDataObject, pairedItem: { item: itemIndex } }];
-}
+};

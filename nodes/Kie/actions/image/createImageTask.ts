@@ -2,10 +2,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import {
-	buildTaskRequest,
 	checkUrl,
 	CUSTOM_MODEL,
-	validateTaskRequest,
+	mapInput,
+	validate,
 	type CommonImageFields,
 } from '../../catalogue';
 import { completeTask, readTaskOptions, type ItemRun } from '../common/taskOutput';
@@ -49,14 +49,14 @@ export async function createImageTask(
 	const fields = readCommonFields(ctx, itemIndex, model);
 	const options = readTaskOptions(ctx, itemIndex, {
 		waitForCompletion: true,
-		downloadImages: true,
+		downloadResults: true,
 	});
 	const callBackUrl = readCallbackUrl(ctx, itemIndex);
 
 	// Everything is checked before the first request: a bad prompt costs no upload.
-	validateTaskRequest(operation, model, fields, binaryImages?.count ?? 0);
+	const valid = validate(operation, model, fields, binaryImages?.count ?? 0);
 	const uploadedUrls = binaryImages ? await binaryImages.upload() : [];
-	const request = buildTaskRequest(operation, model, fields, uploadedUrls);
+	const request = mapInput(valid, uploadedUrls);
 
 	const body: IDataObject = { model: request.model, input: request.input };
 	if (callBackUrl) body.callBackUrl = callBackUrl;
@@ -67,6 +67,7 @@ export async function createImageTask(
 		body,
 	});
 	run.progress.taskId = created.taskId;
+	run.progress.api = created.api;
 	run.progress.state = 'waiting';
 	return await completeTask(ctx, itemIndex, run, created, options);
 }

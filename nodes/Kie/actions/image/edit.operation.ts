@@ -2,13 +2,12 @@ import {
 	randomString,
 	updateDisplayOptions,
 	type IExecuteFunctions,
-	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
 
 import { KieInputError, modelProperties, validateBinaryForModel } from '../../catalogue';
 import { taskOptionsCollection, waitProperties } from '../common/properties';
-import type { ItemRun } from '../common/taskOutput';
+import type { OperationExecute } from '../common/taskOutput';
 import { createImageTask } from './createImageTask';
 import { additionalInputProperty, modelAndPromptProperties } from './fields';
 
@@ -44,7 +43,7 @@ const properties: INodeProperties[] = [
 			'Comma-separated binary properties of the input item to upload to Kie.ai and use as images. They come before the Image URLs, in this order. Kie.ai deletes uploads after 3 days.',
 	},
 	additionalInputProperty,
-	...waitProperties({ waitForCompletion: true, downloadImages: true }),
+	...waitProperties({ waitForCompletion: true, downloadResults: true }),
 	taskOptionsCollection,
 ];
 
@@ -69,11 +68,7 @@ function binaryPropertyNames(ctx: IExecuteFunctions, itemIndex: number): string[
 		.filter((name) => name !== '');
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	run: ItemRun,
-): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (itemIndex, run) {
 	const model = this.getNodeParameter('model', itemIndex) as string;
 	const names = binaryPropertyNames(this, itemIndex);
 	const item = this.getInputData()[itemIndex];
@@ -123,4 +118,4 @@ export async function execute(
 			return urls;
 		},
 	});
-}
+};

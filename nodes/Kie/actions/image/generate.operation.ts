@@ -1,20 +1,15 @@
-import {
-	updateDisplayOptions,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { modelProperties } from '../../catalogue';
 import { taskOptionsCollection, waitProperties } from '../common/properties';
-import type { ItemRun } from '../common/taskOutput';
+import type { OperationExecute } from '../common/taskOutput';
 import { createImageTask } from './createImageTask';
 import { additionalInputProperty, modelAndPromptProperties } from './fields';
 
 const properties: INodeProperties[] = [
 	...modelAndPromptProperties(modelProperties('generate')),
 	additionalInputProperty,
-	...waitProperties({ waitForCompletion: true, downloadImages: true }),
+	...waitProperties({ waitForCompletion: true, downloadResults: true }),
 	taskOptionsCollection,
 ];
 
@@ -23,10 +18,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	run: ItemRun,
-): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (itemIndex, run) {
 	return await createImageTask(this, itemIndex, run, 'generate');
-}
+};

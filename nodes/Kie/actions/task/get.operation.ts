@@ -1,13 +1,9 @@
-import {
-	updateDisplayOptions,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { KieInputError } from '../../catalogue';
+import { API_FAMILIES, isKieApi } from '../../client';
 import { taskOptionsCollection, waitProperties } from '../common/properties';
-import { completeTask, readTaskOptions, type ItemRun } from '../common/taskOutput';
+import { completeTask, readTaskOptions, type OperationExecute } from '../common/taskOutput';
 
 const properties: INodeProperties[] = [
 	{
@@ -19,7 +15,16 @@ const properties: INodeProperties[] = [
 		placeholder: '281e5b0…f39b9',
 		description: 'The taskId of a task created by this node or any Kie.ai jobs-API call',
 	},
-	...waitProperties({ waitForCompletion: false, downloadImages: false }),
+	{
+		displayName: 'API',
+		name: 'api',
+		type: 'options',
+		options: API_FAMILIES.map((family) => ({ name: family.label, value: family.api })),
+		default: 'market',
+		description:
+			'Which Kie.ai API made the task (each has its own status endpoint). The task items of this node carry it as "api".',
+	},
+	...waitProperties({ waitForCompletion: false, downloadResults: false }),
 	taskOptionsCollection,
 ];
 
@@ -28,11 +33,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	run: ItemRun,
-): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (itemIndex, run) {
 	const raw = this.getNodeParameter('taskId', itemIndex) as unknown;
 	const taskId = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 	if (!taskId || /\s/.test(taskId)) {
@@ -40,9 +41,14 @@ export async function execute(
 	}
 	const options = readTaskOptions(this, itemIndex, {
 		waitForCompletion: false,
-		downloadImages: false,
+		downloadResults: false,
 	});
+	const api = this.getNodeParameter('api', itemIndex, 'market') as unknown;
+	if (!isKieApi(api)) {
+		const allowed = API_FAMILIES.map((family) => family.api).join(', ');
+		throw new KieInputError('api', api, `API ${JSON.stringify(api)} is not a Kie.ai API`, allowed);
+	}
 	run.progress.taskId = taskId;
-	const task = await run.client.getTask(taskId, 'market');
+	const task = await run.client.getTask(taskId, api);
 	return await completeTask(this, itemIndex, run, task, options);
-}
+};
