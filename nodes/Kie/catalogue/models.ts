@@ -1,7 +1,7 @@
 import type { EnumFieldSpec, ImageInputSpec, ModelSpec } from './types';
 
 /*
- * One entry per model, read from the model pages in kie-docs/market/. Adding a model is
+ * One entry per model, read from Kie's model pages (https://docs.kie.ai/market/). Adding a model is
  * adding an entry here; the UI properties and validation follow from it.
  * The order of this list is the order of the model picker.
  */

@@ -50,7 +50,7 @@ export interface ModelSpec {
 	description: string;
 	/** Which node operations the model serves. */
 	operations: readonly ImageOperation[];
-	/** Model page, relative to kie-docs/. */
+	/** The model's page in Kie's docs (https://docs.kie.ai/), as a path. */
 	docsPage: string;
 	prompt: PromptSpec;
 	images?: ImageInputSpec;

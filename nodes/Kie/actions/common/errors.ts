@@ -131,7 +131,7 @@ export function toNodeError(
 	});
 }
 
-/** The Continue-On-Fail item (SPEC, Failures). */
+/** The Continue-On-Fail item: the error, and everything known about the task. */
 export function errorItemJson(
 	error: NodeOperationError | NodeApiError,
 	progress: ItemProgress,
