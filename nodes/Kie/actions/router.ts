@@ -18,6 +18,7 @@ import type { OperationExecute } from './common/taskOutput';
 import * as file from './file';
 import * as image from './image';
 import * as task from './task';
+import { isToolMode, toolErrorItem, toolResultItem, withoutDownloads } from './toolMode';
 
 type Operation = { execute: OperationExecute };
 
@@ -57,6 +58,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		Math.floor(Number(options.maxConcurrentTasks ?? DEFAULT_MAX_IN_FLIGHT)) || 1,
 	);
 	const continueOnFail = this.continueOnFail();
+	// As an agent's tool: URLs instead of downloads, compact items, failures as readable items.
+	const toolMode = isToolMode(this);
+	const ctx = toolMode ? withoutDownloads(this) : this;
 
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const progress: ItemProgress[] = items.map(() => ({}));
@@ -67,7 +71,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		while (!failure && nextIndex < items.length) {
 			const itemIndex = nextIndex++;
 			try {
-				results[itemIndex] = await operation.execute.call(this, itemIndex, {
+				results[itemIndex] = await operation.execute.call(ctx, itemIndex, {
 					client: clientForItem(),
 					progress: progress[itemIndex],
 				});
@@ -75,7 +79,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				if (error instanceof CancelledError && stopOthers.signal.aborted) continue;
 				const nodeError = toNodeError(this.getNode(), error, itemIndex, progress[itemIndex]);
 				redactSecret(nodeError, kieAccount.withoutKey);
-				if (continueOnFail) {
+				if (toolMode) {
+					results[itemIndex] = [
+						toolErrorItem(this, error, nodeError, progress[itemIndex], itemIndex),
+					];
+				} else if (continueOnFail) {
 					results[itemIndex] = [
 						{
 							json: errorItemJson(nodeError, progress[itemIndex]),
@@ -107,5 +115,5 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 		throw failure.error;
 	}
-	return [results.flat()];
+	return [toolMode ? results.flat().map(toolResultItem) : results.flat()];
 }
