@@ -17,11 +17,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { type ChatSimulator, startChatSimulator } from '../chat-simulator';
 import { startSimulator, type KieSimulatorApi } from '../simulator';
 import { Checks } from './checks';
 import { installAsCommunityPackage, packPackage } from './community-package';
 import { ensureN8n, freePort, n8nEnvironment, N8nCli, N8nDatabase } from './n8n';
 import { stopAllProcesses } from './processes';
+import { OPENAI_CREDENTIAL_NAME } from './scenarios-agent';
 import { prepareWorkflowFile, type Scenario, type ScenarioContext, scenarios } from './scenarios';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -73,6 +75,7 @@ async function main(): Promise<number> {
 	const filesFolder = path.join(work, 'files');
 	await mkdir(filesFolder, { recursive: true });
 	let sim: KieSimulatorApi | undefined;
+	let chat: ChatSimulator | undefined;
 	let failed = true;
 
 	const interrupted = (signal: NodeJS.Signals) => {
@@ -98,6 +101,9 @@ async function main(): Promise<number> {
 			startSimulator({ generationMs: 400, webhookHmacKey: WEBHOOK_HMAC_KEY }),
 		);
 		const simulator = sim;
+		chat = await step('start the chat-completions simulator (the agent example)', () =>
+			startChatSimulator(),
+		);
 		const serverPort = await freePort();
 		const serverUrl = `http://127.0.0.1:${serverPort}/`;
 		const context: ScenarioContext = {
@@ -107,6 +113,7 @@ async function main(): Promise<number> {
 			serverUrl,
 			webhookHmacKey: WEBHOOK_HMAC_KEY,
 			database: new N8nDatabase(n8nBinary, userFolder),
+			chat,
 		};
 		// WEBHOOK_URL for every process: `execute` builds $execution.resumeUrl from it.
 		const n8n = new N8nCli(
@@ -131,6 +138,12 @@ async function main(): Promise<number> {
 						maxNewTasksWindow: 10,
 					},
 				},
+				{
+					id: 'openAiE2eCredential',
+					name: OPENAI_CREDENTIAL_NAME,
+					type: 'openAiApi',
+					data: { apiKey: 'sim-openai-key', url: chat.baseUrl },
+				},
 			]),
 		);
 		const credentialImport = await step(
@@ -148,7 +161,9 @@ async function main(): Promise<number> {
 		const workflowsFolder = path.join(work, 'workflows');
 		await mkdir(workflowsFolder);
 		for (const scenario of scenarios) {
-			await prepareWorkflowFile(context, scenario, path.join(workflowsFolder, scenario.file));
+			// By id: several scenarios may run one example (each imported as its own workflow).
+			const destination = path.join(workflowsFolder, `${scenario.workflowId}.json`);
+			await prepareWorkflowFile(context, scenario, destination);
 		}
 		await step(`n8n import:workflow (${scenarios.length} examples)`, () =>
 			n8n.importWorkflows(workflowsFolder),
@@ -237,6 +252,7 @@ async function main(): Promise<number> {
 	} finally {
 		await stopAllProcesses();
 		await sim?.stop();
+		await chat?.stop();
 		if (!failed && process.env.E2E_KEEP !== '1') await rm(work, { recursive: true, force: true });
 		else process.stdout.write(`(kept ${work})\n`);
 	}

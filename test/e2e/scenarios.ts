@@ -8,8 +8,10 @@ import { existsSync } from 'node:fs';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import type { ChatSimulator } from '../chat-simulator';
 import { makePng, type KieSimulatorApi, type RecordedRequest } from '../simulator';
 import type { Checks } from './checks';
+import { agentScenarios } from './scenarios-agent';
 import {
 	eventually,
 	type ExecutionResult,
@@ -33,6 +35,8 @@ export interface ScenarioContext {
 	/** The credential's (and the simulator's) webhook HMAC key. */
 	webhookHmacKey: string;
 	database: N8nDatabase;
+	/** The OpenAI-compatible chat simulator behind the agent example's credential. */
+	chat?: ChatSimulator;
 }
 
 export interface Scenario {
@@ -50,6 +54,8 @@ export interface Scenario {
 	/** The status `n8n execute` reports. Default 'success'. */
 	expectedStatus?: string;
 	prepare?(context: ScenarioContext): Promise<void>;
+	/** Changes this scenario's copy of the example before import (a variant of a shared example). */
+	rewrite?(workflow: Record<string, unknown>): void;
 	check(context: ScenarioContext, execution: ExecutionResult, checks: Checks): Promise<void>;
 }
 
@@ -655,6 +661,8 @@ scenarios.push(
 	},
 );
 
+scenarios.push(...agentScenarios);
+
 /** Writes the workflow with its id and the files folder swapped in, ready for import. */
 export async function prepareWorkflowFile(
 	context: ScenarioContext,
@@ -669,6 +677,7 @@ export async function prepareWorkflowFile(
 		.join(context.serverUrl);
 	const workflow = JSON.parse(rewritten) as Record<string, unknown>;
 	workflow.id = scenario.workflowId;
+	scenario.rewrite?.(workflow);
 	await writeFile(destination, JSON.stringify(workflow, null, 2));
 }
 
