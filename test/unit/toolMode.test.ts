@@ -43,12 +43,10 @@ describe('tool mode', () => {
 		const ctx = withoutDownloads(
 			context(node('n8n-nodes-kie.kieTool'), {
 				downloadResults: true,
-				downloadImages: true,
 				prompt: 'a lighthouse',
 			}),
 		);
 		expect(ctx.getNodeParameter('downloadResults', 0)).toBe(false);
-		expect(ctx.getNodeParameter('downloadImages', 0)).toBe(false);
 		expect(ctx.getNodeParameter('prompt', 0)).toBe('a lighthouse');
 		expect(ctx.getNode().type).toBe('n8n-nodes-kie.kieTool');
 	});

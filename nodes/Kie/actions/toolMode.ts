@@ -20,8 +20,6 @@ import type {
 import { KieInputError } from '../catalogue';
 import { errorItemJson, type ItemProgress } from './common/errors';
 
-const DOWNLOAD_PARAMETERS = new Set(['downloadImages', 'downloadResults']);
-
 /** The fields of a task item the model gets; the rest (param, timings) only costs it tokens. */
 const TASK_FIELDS = [
 	'taskId',
@@ -41,7 +39,7 @@ export function isToolMode(ctx: IExecuteFunctions): boolean {
 /** The execution context with result downloads switched off, whatever the node's settings say. */
 export function withoutDownloads(ctx: IExecuteFunctions): IExecuteFunctions {
 	const getNodeParameter = ((name: string, ...rest: unknown[]) =>
-		DOWNLOAD_PARAMETERS.has(name)
+		name === 'downloadResults'
 			? false
 			: (ctx.getNodeParameter as (...args: unknown[]) => unknown)(
 					name,
