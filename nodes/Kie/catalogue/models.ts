@@ -118,6 +118,8 @@ const seedreamQuality: EnumFieldSpec = {
 	optionNames: { basic: 'Basic (2K)', high: 'High (4K)' },
 };
 
+const FLUX_KONTEXT_RATIOS = ['21:9', '16:9', '4:3', '1:1', '3:4', '9:16'] as const;
+
 const SEEDREAM_V4_SIZES = [
 	'square',
 	'square_hd',
@@ -276,6 +278,29 @@ export const MODEL_LIST: readonly ModelSpec[] = [
 		},
 		resolution: gptImageQuality,
 	},
+	{
+		id: 'gpt-4o-image',
+		displayName: 'OpenAI GPT-4o Image',
+		description:
+			'GPT-4o image generation on the 4o Image API: text to image, or edits with up to 5 images',
+		operations: ['generate', 'edit'],
+		docsPage: '4o-image-api/generate-4-o-image.md',
+		prompt: { field: 'prompt', required: true },
+		// "Image size exceeds maximum of 26214400 bytes" (the status page's error list).
+		images: imageUrls('filesUrl', 0, 5, 25),
+		aspectRatio: {
+			field: 'size',
+			options: ['1:1', '3:2', '2:3'],
+			default: '1:1',
+			required: true,
+		},
+		dedicatedApi: {
+			api: '4o-image',
+			createEndpoint: '4o-image.generate',
+			modelField: null,
+			expectedMs: 60_000,
+		},
+	},
 
 	// Black Forest Labs
 	{
@@ -329,6 +354,44 @@ export const MODEL_LIST: readonly ModelSpec[] = [
 			required: true,
 		},
 		resolution: flux2Resolution,
+	},
+	{
+		id: 'flux-kontext-pro',
+		displayName: 'Flux Kontext Pro',
+		description:
+			'Flux Kontext API: text to image, or edits one image following the prompt (English)',
+		operations: ['generate', 'edit'],
+		docsPage: 'flux-kontext-api/generate-or-edit-image.md',
+		prompt: { field: 'prompt', required: true },
+		// One input image; Kie gives no size limit for it.
+		images: { ...singleImageUrl('inputImage'), min: 0 },
+		aspectRatio: { field: 'aspectRatio', options: FLUX_KONTEXT_RATIOS, default: '16:9' },
+		outputFormat: { field: 'outputFormat', options: ['jpeg', 'png'], default: 'jpeg' },
+		dedicatedApi: {
+			api: 'flux-kontext',
+			createEndpoint: 'flux-kontext.generate',
+			modelField: 'flux-kontext-pro',
+			expectedMs: 20_000,
+		},
+	},
+	{
+		id: 'flux-kontext-max',
+		displayName: 'Flux Kontext Max',
+		description:
+			'Flux Kontext API, enhanced model for complex scenes: text to image or one-image edits',
+		operations: ['generate', 'edit'],
+		docsPage: 'flux-kontext-api/generate-or-edit-image.md',
+		prompt: { field: 'prompt', required: true },
+		// One input image; Kie gives no size limit for it.
+		images: { ...singleImageUrl('inputImage'), min: 0 },
+		aspectRatio: { field: 'aspectRatio', options: FLUX_KONTEXT_RATIOS, default: '16:9' },
+		outputFormat: { field: 'outputFormat', options: ['jpeg', 'png'], default: 'jpeg' },
+		dedicatedApi: {
+			api: 'flux-kontext',
+			createEndpoint: 'flux-kontext.generate',
+			modelField: 'flux-kontext-max',
+			expectedMs: 30_000,
+		},
 	},
 
 	// ByteDance

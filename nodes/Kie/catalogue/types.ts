@@ -57,6 +57,23 @@ export interface ModelSpec {
 	aspectRatio?: EnumFieldSpec;
 	resolution?: EnumFieldSpec;
 	outputFormat?: EnumFieldSpec;
+	/**
+	 * A model of one of Kie's dedicated image APIs (outside the jobs API): its fields go at the
+	 * top level of the create body, not under `input`. Absent: the jobs API.
+	 */
+	dedicatedApi?: DedicatedApiSpec;
+}
+
+/** Where a model of a dedicated Kie API is created (see the client's endpoint table). */
+export interface DedicatedApiSpec {
+	/** The client's API family, e.g. '4o-image' or 'flux-kontext'. */
+	api: '4o-image' | 'flux-kontext';
+	/** The endpoint-table row that creates the task, e.g. 'flux-kontext.generate'. */
+	createEndpoint: string;
+	/** The value of the body's `model` field; null when the API has no such field. */
+	modelField: string | null;
+	/** How long a task usually takes (ms), before the node has learned it. */
+	expectedMs: number;
 }
 
 /** The node parameters the catalogue maps; values arrive from expressions, hence `unknown`. */
