@@ -1,3 +1,5 @@
+import { isElevenLabsModel, validateElevenLabs } from './elevenlabs';
+
 /**
  * What the simulated createTask accepts: Kie's documented limits for nano-banana-pro, and only a
  * non-empty prompt for every other model (Kie has dozens; unknown ones are accepted too).
@@ -93,9 +95,11 @@ export function validateCreateRequest(body: unknown): CreateValidation {
 	const problem =
 		model === NANO_BANANA_PRO
 			? validateNanoBananaPro(input)
-			: typeof input.prompt === 'string' && input.prompt.trim() !== ''
-				? undefined
-				: 'prompt is required';
+			: isElevenLabsModel(model)
+				? validateElevenLabs(model, input)
+				: typeof input.prompt === 'string' && input.prompt.trim() !== ''
+					? undefined
+					: 'prompt is required';
 	if (problem) return { ok: false, msg: problem };
 	const request: CreateRequest = { model, input };
 	if (typeof callBackUrl === 'string' && callBackUrl !== '') request.callBackUrl = callBackUrl;
@@ -116,7 +120,11 @@ export function resultCountFor(input: Record<string, unknown>): number {
 	return 1;
 }
 
-export function resultExtensionFor(input: Record<string, unknown>): 'png' | 'jpg' {
+export function resultExtensionFor(
+	input: Record<string, unknown>,
+	model = '',
+): 'png' | 'jpg' | 'mp3' {
+	if (isElevenLabsModel(model)) return 'mp3';
 	const format = typeof input.output_format === 'string' ? input.output_format.toLowerCase() : '';
 	return format === 'jpg' || format === 'jpeg' ? 'jpg' : 'png';
 }

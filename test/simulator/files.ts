@@ -1,3 +1,4 @@
+import { makeMp3 } from './audio';
 import { type Answer, type Host, jsonAnswer, type RequestContext } from './http';
 import { makePng, TINY_JPEG } from './images';
 import type { Route } from './routes';
@@ -49,13 +50,14 @@ function lookupFile(state: SimulatorState, host: Host, pathname: string): FileBo
 		const target = state.downloadTokens.get(temporary[1]);
 		return target ? lookupFile(state, target.host, target.pathname) : undefined;
 	}
-	const result = /^\/files\/results\/([0-9a-f]{32})_(\d+)\.(png|jpg)$/.exec(path);
+	const result = /^\/files\/results\/([0-9a-f]{32})_(\d+)\.(png|jpg|mp3)$/.exec(path);
 	if (!result) return undefined;
 	const [, taskId, index, extension] = result;
 	const task = state.record.tasks.get(taskId);
 	const fileUrl = `${state.baseUrl}${path}`;
 	if (!task || !task.resultUrls.includes(fileUrl)) return undefined;
 	if (stateOf(task, Date.now()) !== 'success') return undefined;
+	if (extension === 'mp3') return { bytes: makeMp3(`${taskId}_${index}`), mimeType: 'audio/mpeg' };
 	return extension === 'jpg'
 		? { bytes: TINY_JPEG, mimeType: 'image/jpeg' }
 		: { bytes: makePng(`${taskId}_${index}`), mimeType: 'image/png' };

@@ -4,6 +4,7 @@ import {
 	resultExtensionFor,
 	validateCreateRequest,
 } from './create-validation';
+import { apiOf } from './dedicated';
 import { API_UNAUTHORIZED, type Answer, jsonAnswer, type RequestContext } from './http';
 import type { Route } from './routes';
 import type { SimulatorState } from './state';
@@ -48,8 +49,11 @@ function createTask(state: SimulatorState, context: RequestContext): Answer {
 	if (state.balance(apiKey) < cost) {
 		return jsonAnswer(200, { code: 402, msg: 'Credits insufficient', data: null });
 	}
-	const prompt = typeof request.input.prompt === 'string' ? request.input.prompt : '';
-	const extension = resultExtensionFor(request.input);
+	// ElevenLabs models take their text as `text`.
+	const prompt = [request.input.prompt, request.input.text]
+		.filter((value): value is string => typeof value === 'string')
+		.join(' ');
+	const extension = resultExtensionFor(request.input, request.model);
 	const task = createTaskRecord(state, {
 		apiKey,
 		model: request.model,
@@ -114,7 +118,8 @@ function recordInfo(state: SimulatorState, context: RequestContext): Answer {
 	const taskId = context.url.searchParams.get('taskId');
 	if (!taskId) return jsonAnswer(200, { code: 400, msg: 'taskId parameter is required' });
 	const task = state.record.tasks.get(taskId);
-	if (!task || task.apiKey !== apiKey) {
+	// Tasks of the dedicated APIs (Suno, 4o Image, Flux Kontext) are not jobs-API records.
+	if (!task || task.apiKey !== apiKey || apiOf(task) !== undefined) {
 		return jsonAnswer(200, { code: 422, msg: 'recordInfo is null', data: null });
 	}
 	const now = Date.now();

@@ -1,8 +1,11 @@
 import { COMMON_ROUTES } from './common';
 import { FILE_ROUTES } from './files';
+import { FLUX_KONTEXT_ROUTES } from './fluxKontext';
+import { FOUR_O_IMAGE_ROUTES } from './fourOImage';
 import type { Answer, Host, RequestContext } from './http';
 import { JOBS_ROUTES } from './jobs';
 import type { SimulatorState } from './state';
+import { SUNO_ROUTES } from './suno';
 import type { Endpoint } from './types';
 import { UPLOAD_ROUTES } from './uploads';
 
@@ -22,6 +25,10 @@ export interface Route {
  * its routes (and its Endpoint names in types.ts), added here.
  */
 export const ROUTES: readonly Route[] = [
+	// Before FILE_ROUTES: their result files live under /files/ too.
+	...SUNO_ROUTES,
+	...FOUR_O_IMAGE_ROUTES,
+	...FLUX_KONTEXT_ROUTES,
 	...FILE_ROUTES,
 	...JOBS_ROUTES,
 	...COMMON_ROUTES,

@@ -15,7 +15,14 @@ export type Endpoint =
 	| 'streamUpload' // POST {upload}/api/file-stream-upload (multipart)
 	| 'base64Upload' // POST {upload}/api/file-base64-upload
 	| 'urlUpload' // POST {upload}/api/file-url-upload
-	| 'file'; // GET  result files and uploaded files
+	| 'file' // GET  result files and uploaded files
+	| 'sunoGenerate' // POST /api/v1/generate
+	| 'sunoExtend' // POST /api/v1/generate/extend
+	| 'sunoRecordInfo' // GET  /api/v1/generate/record-info?taskId=
+	| 'fourOImageGenerate' // POST /api/v1/gpt4o-image/generate
+	| 'fourOImageRecordInfo' // GET  /api/v1/gpt4o-image/record-info?taskId=
+	| 'fluxKontextGenerate' // POST /api/v1/flux/kontext/generate
+	| 'fluxKontextRecordInfo'; // GET  /api/v1/flux/kontext/record-info?taskId=
 
 export type FaultKind =
 	| 'http500'
