@@ -19,3 +19,20 @@ export type {
 	ModelSpec,
 	PromptSpec,
 } from './types';
+export { AUDIO_MODEL_LIST, DEFAULT_AUDIO_MODEL, getAudioModel, SUNO_MODELS } from './audioModels';
+export { audioGenerateProperties } from './audioProperties';
+export {
+	buildAudioRequest,
+	buildSunoExtendRequest,
+	SUNO_PLACEHOLDER_CALLBACK,
+	validateSunoExtendFields,
+	type AudioTaskRequest,
+	type SourceTrack,
+} from './audioRequest';
+export type {
+	AudioExtendFields,
+	AudioFields,
+	AudioModelSpec,
+	MarketAudioModelSpec,
+	SunoModelSpec,
+} from './audioTypes';
