@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as account from './account';
+import * as audio from './audio';
 import * as file from './file';
 import * as image from './image';
 import * as task from './task';
@@ -14,6 +15,7 @@ export const nodeProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Image', value: 'image' },
+			{ name: 'Audio', value: 'audio' },
 			{ name: 'Task', value: 'task' },
 			{ name: 'File', value: 'file' },
 			{ name: 'Account', value: 'account' },
@@ -21,6 +23,7 @@ export const nodeProperties: INodeProperties[] = [
 		default: 'image',
 	},
 	...image.description,
+	...audio.description,
 	...task.description,
 	...file.description,
 	...account.description,

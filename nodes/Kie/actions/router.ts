@@ -13,6 +13,7 @@ import {
 
 import { CancelledError, getKieAccount, KieClient } from '../client';
 import * as account from './account';
+import * as audio from './audio';
 import { errorItemJson, redactSecret, toNodeError, type ItemProgress } from './common/errors';
 import type { OperationExecute } from './common/taskOutput';
 import * as file from './file';
@@ -24,6 +25,7 @@ type Operation = { execute: OperationExecute };
 
 const operations: Record<string, Record<string, Operation>> = {
 	image: { generate: image.generate, edit: image.edit },
+	audio: { generate: audio.generate, extend: audio.extend },
 	task: { get: task.get },
 	file: { upload: file.upload },
 	account: { getCredits: account.getCredits },

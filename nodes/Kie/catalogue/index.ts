@@ -7,6 +7,7 @@ export { KieInputError } from './errors';
 export { checkUrl } from './inputs';
 export { validate, type ValidInput } from './validate';
 export { mapInput, type TaskRequest } from './mapInput';
+export { imageCreate, type ImageCreate } from './dedicated';
 export { imageLimits, parseFileSize, validateBinaryForModel } from './binary';
 export { DEFAULT_MODEL, modelProperties } from './properties';
 export type {

@@ -69,7 +69,7 @@ export interface DedicatedApiSpec {
 	/** The client's API family, e.g. '4o-image' or 'flux-kontext'. */
 	api: '4o-image' | 'flux-kontext';
 	/** The endpoint-table row that creates the task, e.g. 'flux-kontext.generate'. */
-	createEndpoint: string;
+	createEndpoint: '4o-image.generate' | 'flux-kontext.generate';
 	/** The value of the body's `model` field; null when the API has no such field. */
 	modelField: string | null;
 	/** How long a task usually takes (ms), before the node has learned it. */

@@ -62,6 +62,56 @@ export const ENDPOINTS = {
 		timeoutMs: UPLOAD_TIMEOUT_MS,
 		retry: 'upload',
 	},
+	// Suno (https://docs.kie.ai/suno-api/), 4o Image and Flux Kontext: fields at the top level.
+	'suno.generate': {
+		host: 'api',
+		method: 'POST',
+		path: '/api/v1/generate',
+		timeoutMs: CREATE_TIMEOUT_MS,
+		retry: 'create',
+	},
+	'suno.extend': {
+		host: 'api',
+		method: 'POST',
+		path: '/api/v1/generate/extend',
+		timeoutMs: CREATE_TIMEOUT_MS,
+		retry: 'create',
+	},
+	'suno.status': {
+		host: 'api',
+		method: 'GET',
+		path: '/api/v1/generate/record-info',
+		timeoutMs: STATUS_TIMEOUT_MS,
+		retry: 'read',
+	},
+	'4o-image.generate': {
+		host: 'api',
+		method: 'POST',
+		path: '/api/v1/gpt4o-image/generate',
+		timeoutMs: CREATE_TIMEOUT_MS,
+		retry: 'create',
+	},
+	'4o-image.status': {
+		host: 'api',
+		method: 'GET',
+		path: '/api/v1/gpt4o-image/record-info',
+		timeoutMs: STATUS_TIMEOUT_MS,
+		retry: 'read',
+	},
+	'flux-kontext.generate': {
+		host: 'api',
+		method: 'POST',
+		path: '/api/v1/flux/kontext/generate',
+		timeoutMs: CREATE_TIMEOUT_MS,
+		retry: 'create',
+	},
+	'flux-kontext.status': {
+		host: 'api',
+		method: 'GET',
+		path: '/api/v1/flux/kontext/record-info',
+		timeoutMs: STATUS_TIMEOUT_MS,
+		retry: 'read',
+	},
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof ENDPOINTS;

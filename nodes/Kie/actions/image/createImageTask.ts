@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import {
 	checkUrl,
 	CUSTOM_MODEL,
+	imageCreate,
 	mapInput,
 	validate,
 	type CommonImageFields,
@@ -58,14 +59,8 @@ export async function createImageTask(
 	const uploadedUrls = binaryImages ? await binaryImages.upload() : [];
 	const request = mapInput(valid, uploadedUrls);
 
-	const body: IDataObject = { model: request.model, input: request.input };
-	if (callBackUrl) body.callBackUrl = callBackUrl;
-	const created = await run.client.createTask({
-		api: 'market',
-		endpoint: 'market.create',
-		model: request.model,
-		body,
-	});
+	// The jobs API, or the model's dedicated image API (4o Image, Flux Kontext).
+	const created = await run.client.createTask(imageCreate(request, callBackUrl));
 	run.progress.taskId = created.taskId;
 	run.progress.api = created.api;
 	run.progress.state = 'waiting';

@@ -4,13 +4,21 @@ import type { IDataObject } from 'n8n-workflow';
 import type { KieApi } from '../types';
 import type { ApiFamily, CallbackTask } from './family';
 import { taskIdOf } from './fields';
+import { fluxKontextApi } from './fluxKontext';
+import { fourOImageApi } from './fourOImage';
 import { marketApi } from './market';
+import { sunoApi } from './suno';
 
 export type { ApiFamily, CallbackTask } from './family';
 export { taskIdOf } from './fields';
 
 /** In the order callbacks are tried; the jobs API's reader accepts any body, so it comes last. */
-export const API_FAMILIES: readonly ApiFamily[] = [marketApi];
+export const API_FAMILIES: readonly ApiFamily[] = [
+	sunoApi,
+	fourOImageApi,
+	fluxKontextApi,
+	marketApi,
+];
 
 const byApi = new Map<string, ApiFamily>(API_FAMILIES.map((family) => [family.api, family]));
 

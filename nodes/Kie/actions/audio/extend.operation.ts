@@ -1,0 +1,152 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import {
+	buildSunoExtendRequest,
+	KieInputError,
+	validateSunoExtendFields,
+	type AudioExtendFields,
+	type SourceTrack,
+} from '../../catalogue';
+import type { KieTask } from '../../client';
+import { additionalInputProperty } from '../image/fields';
+import type { ItemRun } from '../common/taskOutput';
+import { audioOptionsCollection, audioWaitProperties, createAudioTask } from './createAudioTask';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Task ID',
+		name: 'taskId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 5c79be8e…',
+		description: 'The finished Suno task (Audio → Generate or Extend) whose track to continue',
+	},
+	{
+		displayName: 'Audio ID',
+		name: 'audioId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. e231…8cadc7dc (tracks[0].id)',
+		description:
+			'Which of the task’s tracks to continue (its `tracks[n].id`). Empty: the first track.',
+	},
+	{
+		displayName: 'Prompt',
+		name: 'prompt',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		placeholder: 'Extend the music with a gentle bridge section',
+		description:
+			'How the music continues. Empty: Suno continues with the source track’s own parameters.',
+	},
+	{
+		displayName: 'Continue At (Seconds)',
+		name: 'continueAt',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description:
+			'Where in the source track the extension starts; required with a prompt (more than 0, less than the track’s duration)',
+	},
+	{
+		displayName: 'Style',
+		name: 'style',
+		type: 'string',
+		default: '',
+		description: 'Style of the extension. Empty: the source track’s style (its tags).',
+	},
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		description: 'Title of the extension. Empty: the source track’s title.',
+	},
+	{
+		...additionalInputProperty,
+		description: 'Extra Extend Music fields, e.g. {"negativeTags": "metal", "styleWeight": 0.6}',
+	},
+	...audioWaitProperties,
+	audioOptionsCollection,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['audio'], operation: ['extend'] } },
+	properties,
+);
+
+function readTaskId(raw: unknown): string {
+	const taskId = typeof raw === 'string' ? raw.trim() : '';
+	if (!taskId) {
+		throw new KieInputError(
+			'taskId',
+			raw,
+			'Task ID is empty; name the Suno task to extend',
+			'a task id',
+		);
+	}
+	return taskId;
+}
+
+function sourceTrack(task: KieTask, audioId: string): SourceTrack {
+	const tracks = (Array.isArray(task.extra?.tracks) ? task.extra!.tracks : []) as IDataObject[];
+	const track = audioId ? tracks.find((candidate) => candidate.id === audioId) : tracks[0];
+	if (!track || typeof track.id !== 'string') {
+		const ids = tracks.map((candidate) => String(candidate.id)).join(', ');
+		throw new KieInputError(
+			'audioId',
+			audioId,
+			audioId
+				? `Task ${task.taskId} has no track "${audioId}"`
+				: `Task ${task.taskId} has no tracks to extend`,
+			ids || 'a track id of the task',
+		);
+	}
+	return {
+		id: track.id,
+		title: typeof track.title === 'string' ? track.title : undefined,
+		tags: typeof track.tags === 'string' ? track.tags : undefined,
+		duration: typeof track.duration === 'number' ? track.duration : undefined,
+	};
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: ItemRun,
+): Promise<INodeExecutionData[]> {
+	const param = (name: string, absent: unknown = '') =>
+		this.getNodeParameter(name, itemIndex, absent) as unknown;
+	const taskId = readTaskId(param('taskId'));
+	const audioId = String(param('audioId') ?? '').trim();
+	const fields: AudioExtendFields = {
+		prompt: param('prompt'),
+		continueAt: param('continueAt', 0),
+		style: param('style'),
+		title: param('title'),
+		additionalInput: param('additionalInput'),
+	};
+	// What needs no source task is refused before any request.
+	validateSunoExtendFields(fields);
+	return await createAudioTask(this, itemIndex, run, async (callbackUrl) => {
+		const source = await run.client.getTask(taskId, 'suno');
+		if (source.state !== 'success') {
+			throw new KieInputError(
+				'taskId',
+				taskId,
+				`Suno task ${taskId} is "${source.state}"; only a finished (success) task can be extended`,
+				'a Suno task in state success',
+			);
+		}
+		const model = source.model ?? '';
+		return buildSunoExtendRequest(model, sourceTrack(source, audioId), { ...fields, callbackUrl });
+	});
+}

@@ -1,0 +1,50 @@
+import {
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { audioGenerateProperties, buildAudioRequest, CUSTOM_MODEL } from '../../catalogue';
+import { additionalInputProperty } from '../image/fields';
+import { createAudioTask, audioOptionsCollection, audioWaitProperties } from './createAudioTask';
+import type { ItemRun } from '../common/taskOutput';
+
+const properties: INodeProperties[] = [
+	...audioGenerateProperties(),
+	{
+		...additionalInputProperty,
+		description:
+			'Extra fields for options the node does not show, e.g. {"negativeTags": "metal"} for Suno or {"stability": 0.5} for ElevenLabs; for Custom Model, the model\'s whole input',
+	},
+	...audioWaitProperties,
+	audioOptionsCollection,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['audio'], operation: ['generate'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: ItemRun,
+): Promise<INodeExecutionData[]> {
+	const param = (name: string, absent: unknown = '') =>
+		this.getNodeParameter(name, itemIndex, absent) as unknown;
+	const model = this.getNodeParameter('model', itemIndex) as string;
+	return await createAudioTask(this, itemIndex, run, (callbackUrl) =>
+		buildAudioRequest(model, {
+			prompt: param('prompt'),
+			customMode: param('customMode', false),
+			instrumental: param('instrumental', false),
+			style: param('style'),
+			title: param('title'),
+			voice: param('voice'),
+			additionalInput: param('additionalInput'),
+			customModel: model === CUSTOM_MODEL ? param('customModel') : undefined,
+			callbackUrl,
+		}),
+	);
+}

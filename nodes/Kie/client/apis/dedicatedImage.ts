@@ -1,0 +1,44 @@
+/** Readers both dedicated image APIs (4o Image, Flux Kontext) share. */
+import { z } from 'zod';
+
+import type { TaskState } from '../types';
+
+/**
+ * Kie's pages give these times as epoch milliseconds, as "2024-01-15 10:30:00" (read as UTC) or
+ * as ISO text; all become epoch milliseconds.
+ */
+export const timeMs = z.unknown().transform((value): number | null => {
+	if (value === null || value === undefined || value === '') return null;
+	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+	const text = String(value).trim();
+	if (/^\d+$/.test(text)) return Number(text);
+	const iso = /^\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?$/.test(text)
+		? `${text.replace(' ', 'T')}Z`
+		: text;
+	const parsed = Date.parse(iso);
+	return Number.isFinite(parsed) ? parsed : null;
+});
+
+/** `progress` as "0.00"–"1.00" text → 0–100, the jobs API's scale. */
+export const progressPercent = z.unknown().transform((value): number | undefined => {
+	if (value === null || value === undefined || value === '') return undefined;
+	const n = Number(value);
+	if (!Number.isFinite(n)) return undefined;
+	return Math.round((n <= 1 ? n * 100 : n) * 100) / 100;
+});
+
+/** `successFlag` 0 = generating, 1 = success, 2 and 3 = failed (create / generation). */
+export function flagState(flag: unknown, status: string | null): TaskState {
+	const value = flag === null || flag === undefined || flag === '' ? NaN : Number(flag);
+	if (value === 1) return 'success';
+	if (value === 2 || value === 3) return 'fail';
+	if (status === 'SUCCESS') return 'success';
+	if (status && /FAIL/i.test(status)) return 'fail';
+	return 'generating';
+}
+
+export function elapsed(createTime: number | null, completeTime: number | null): number | null {
+	return createTime !== null && completeTime !== null && completeTime >= createTime
+		? completeTime - createTime
+		: null;
+}

@@ -1,0 +1,108 @@
+/**
+ * The Flux Kontext API (https://docs.kie.ai/flux-kontext-api/generate-or-edit-image): images
+ * created at /api/v1/flux/kontext/generate and read from /api/v1/flux/kontext/record-info, whose
+ * `data` has `successFlag` (0 generating, 1 success, 2 create failed, 3 generation failed) and the
+ * one image in `response.resultImageUrl` (plus `originImageUrl`, valid 10 minutes). The callback
+ * carries both under `data.info`.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { KieRequestError } from '../errors';
+import type { KieTask } from '../types';
+import { elapsed, flagState, timeMs } from './dedicatedImage';
+import type { ApiFamily, CallbackTask } from './family';
+import { jsonOrText, optionalNumber, optionalText, taskIdOf } from './fields';
+
+const imagesSchema = z
+	.object({ resultImageUrl: optionalText, originImageUrl: optionalText })
+	.passthrough();
+
+const statusSchema = z
+	.object({
+		paramJson: jsonOrText,
+		successFlag: z.unknown(),
+		errorCode: optionalText,
+		errorMessage: optionalText,
+		createTime: timeMs,
+		completeTime: timeMs,
+		response: z.unknown(),
+	})
+	.passthrough();
+
+function isRecord(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function taskWithImages(taskId: string, images: unknown, param: IDataObject | null): KieTask {
+	const { resultImageUrl, originImageUrl } = imagesSchema.parse(isRecord(images) ? images : {});
+	const task: KieTask = {
+		taskId,
+		api: 'flux-kontext',
+		model: param && typeof param.model === 'string' ? param.model : null,
+		state: 'generating',
+		resultUrls: resultImageUrl ? [resultImageUrl] : [],
+		failCode: null,
+		failMsg: null,
+		costTime: null,
+		createTime: null,
+		completeTime: null,
+		creditsConsumed: null,
+		param,
+	};
+	if (originImageUrl) task.extra = { originImageUrl };
+	return task;
+}
+
+function parseStatus(data: unknown, taskId: string): KieTask {
+	if (!isRecord(data)) {
+		throw new KieRequestError(
+			{ endpoint: 'flux-kontext.status', delivery: 'answered', code: 404 },
+			`Kie.ai returned no Flux Kontext record for task ${taskId}`,
+		);
+	}
+	const record = statusSchema.parse(data);
+	const param = isRecord(record.paramJson) ? record.paramJson : null;
+	const task = taskWithImages(taskIdOf(data) ?? taskId, record.response, param);
+	task.state = flagState(record.successFlag, null);
+	task.createTime = record.createTime;
+	task.completeTime = record.completeTime;
+	task.costTime = elapsed(record.createTime, record.completeTime);
+	if (task.state === 'fail') {
+		task.failCode = record.errorCode ?? String(record.successFlag);
+		task.failMsg =
+			record.errorMessage ??
+			(Number(record.successFlag) === 2
+				? 'Flux Kontext could not create the task'
+				: 'Flux Kontext generation failed');
+	}
+	return task;
+}
+
+const callbackSchema = z
+	.object({ code: optionalNumber, msg: optionalText, data: z.unknown() })
+	.passthrough();
+
+/** `{code, msg, data: {taskId, info: {originImageUrl, resultImageUrl}}}`. */
+function parseCallback(body: IDataObject, taskId: string): CallbackTask | undefined {
+	const { code, msg, data } = callbackSchema.parse(body);
+	if (!isRecord(data) || !isRecord(data.info)) return undefined;
+	if (!('resultImageUrl' in data.info) && !('originImageUrl' in data.info)) return undefined;
+	const task = taskWithImages(taskIdOf(data) ?? taskId, data.info, null);
+	const failed = code !== 200;
+	task.state = failed ? 'fail' : 'success';
+	if (failed) {
+		task.resultUrls = [];
+		task.failCode = code !== null ? String(code) : null;
+		task.failMsg = msg ?? 'Flux Kontext generation failed';
+	}
+	return { task, code, msg, callbackType: null, complete: failed || task.resultUrls.length > 0 };
+}
+
+export const fluxKontextApi: ApiFamily = {
+	api: 'flux-kontext',
+	label: 'Flux Kontext API',
+	statusEndpoint: 'flux-kontext.status',
+	parseStatus,
+	parseCallback,
+};

@@ -1,0 +1,116 @@
+/**
+ * The 4o Image API (https://docs.kie.ai/4o-image-api/generate-4-o-image): GPT-4o images created
+ * at /api/v1/gpt4o-image/generate and read from /api/v1/gpt4o-image/record-info, whose `data`
+ * has `successFlag` (0 generating, 1 success, 2 failed), `progress` as "0.00"–"1.00" text and the
+ * images in `response.resultUrls` (`response.result_urls` on the quickstart page). The callback
+ * carries them as `data.info.result_urls`.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { KieRequestError } from '../errors';
+import type { KieTask } from '../types';
+import { elapsed, flagState, progressPercent, timeMs } from './dedicatedImage';
+import type { ApiFamily, CallbackTask } from './family';
+import { jsonOrText, optionalNumber, optionalText, taskIdOf } from './fields';
+
+export const FOUR_O_IMAGE_MODEL = 'gpt-4o-image';
+
+const urlList = z.unknown().transform((value): string[] => {
+	if (typeof value === 'string') return value === '' ? [] : [value];
+	return Array.isArray(value) ? value.filter((url) => typeof url === 'string' && url !== '') : [];
+});
+
+const statusSchema = z
+	.object({
+		paramJson: jsonOrText,
+		successFlag: z.unknown(),
+		status: optionalText,
+		errorCode: optionalText,
+		errorMessage: optionalText,
+		createTime: timeMs,
+		completeTime: timeMs,
+		progress: progressPercent,
+		response: z.unknown(),
+	})
+	.passthrough();
+
+function isRecord(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function resultUrlsOf(holder: unknown): string[] {
+	if (!isRecord(holder)) return [];
+	return urlList.parse(holder.resultUrls ?? holder.result_urls);
+}
+
+function emptyTask(taskId: string): KieTask {
+	return {
+		taskId,
+		api: '4o-image',
+		model: FOUR_O_IMAGE_MODEL,
+		state: 'generating',
+		resultUrls: [],
+		failCode: null,
+		failMsg: null,
+		costTime: null,
+		createTime: null,
+		completeTime: null,
+		creditsConsumed: null,
+		param: null,
+	};
+}
+
+function parseStatus(data: unknown, taskId: string): KieTask {
+	if (!isRecord(data)) {
+		throw new KieRequestError(
+			{ endpoint: '4o-image.status', delivery: 'answered', code: 404 },
+			`Kie.ai returned no 4o Image record for task ${taskId}`,
+		);
+	}
+	const record = statusSchema.parse(data);
+	const task = emptyTask(taskIdOf(data) ?? taskId);
+	task.state = flagState(record.successFlag, record.status);
+	task.resultUrls = resultUrlsOf(record.response);
+	task.param = isRecord(record.paramJson) ? record.paramJson : null;
+	task.createTime = record.createTime;
+	task.completeTime = record.completeTime;
+	task.costTime = elapsed(record.createTime, record.completeTime);
+	if (record.progress !== undefined) task.progress = record.progress;
+	if (task.state === 'fail') {
+		task.failCode = record.errorCode ?? record.status;
+		task.failMsg = record.errorMessage ?? '4o Image generation failed';
+	}
+	return task;
+}
+
+const callbackSchema = z
+	.object({ code: optionalNumber, msg: optionalText, data: z.unknown() })
+	.passthrough();
+
+/** `{code, msg, data: {taskId, info: {result_urls} | null}}`; other bodies are not 4o Image's. */
+function parseCallback(body: IDataObject, taskId: string): CallbackTask | undefined {
+	const { code, msg, data } = callbackSchema.parse(body);
+	if (!isRecord(data) || !('info' in data)) return undefined;
+	const info = data.info;
+	// Veo's callback also has `data.info`, with camelCase `resultUrls` (and no info on failure).
+	const ours = info === null ? !('fallbackFlag' in data) : isRecord(info) && 'result_urls' in info;
+	if (!ours) return undefined;
+	const task = emptyTask(taskIdOf(data) ?? taskId);
+	task.resultUrls = resultUrlsOf(info);
+	const failed = code !== 200;
+	task.state = failed ? 'fail' : 'success';
+	if (failed) {
+		task.failCode = code !== null ? String(code) : null;
+		task.failMsg = msg ?? '4o Image generation failed';
+	}
+	return { task, code, msg, callbackType: null, complete: failed || task.resultUrls.length > 0 };
+}
+
+export const fourOImageApi: ApiFamily = {
+	api: '4o-image',
+	label: '4o Image API',
+	statusEndpoint: '4o-image.status',
+	parseStatus,
+	parseCallback,
+};
