@@ -57,7 +57,10 @@ describe('catalogue data', () => {
 		for (const id of required) expect(getModel(id)?.id).toBe(id);
 		expect(new Set(MODELS.map((m) => m.id)).size).toBe(MODELS.length);
 		for (const model of MODELS) {
-			expect(model.docsPage).toMatch(/^market\/.+\.md$/);
+			// Jobs-API models under market/; a dedicated image API's model under its API's pages.
+			expect(model.docsPage).toMatch(
+				model.dedicatedApi ? /^(4o-image|flux-kontext)-api\/.+\.md$/ : /^market\/.+\.md$/,
+			);
 			expect(model.operations.length).toBeGreaterThan(0);
 			if (model.operations.includes('edit')) expect(model.images).toBeDefined();
 			for (const spec of [model.aspectRatio, model.resolution, model.outputFormat]) {
@@ -202,6 +205,24 @@ describe('buildTaskRequest maps onto each model’s own fields', () => {
 			operation: 'edit',
 			fields: { prompt: 'ppp', aspectRatio: 'auto', imageUrls: [A, B] },
 			input: { prompt: 'ppp', input_urls: [A, B], aspect_ratio: 'auto', resolution: '1K' },
+		},
+		{
+			model: 'gpt-4o-image',
+			operation: 'edit',
+			fields: { prompt: 'ppp', aspectRatio: '3:2', imageUrls: [A, B] },
+			input: { prompt: 'ppp', filesUrl: [A, B], size: '3:2' },
+		},
+		{
+			model: 'flux-kontext-pro',
+			operation: 'generate',
+			fields: { prompt: 'ppp', aspectRatio: '21:9', outputFormat: 'PNG' },
+			input: { prompt: 'ppp', aspectRatio: '21:9', outputFormat: 'png' },
+		},
+		{
+			model: 'flux-kontext-max',
+			operation: 'edit',
+			fields: { prompt: 'ppp', imageUrls: A, outputFormat: 'jpg' },
+			input: { prompt: 'ppp', inputImage: A, outputFormat: 'jpeg' },
 		},
 		{
 			model: 'flux-2/flex-text-to-image',

@@ -69,6 +69,27 @@ function expectedInput(model: ModelSpec, testCase: ModelCase): Record<string, un
 	return input;
 }
 
+/** A dedicated image API's create bodies (fields at the top level) as {model, input}. */
+function dedicatedBodies(
+	simulator: KieSimulator,
+): Array<{ model: string; input: Record<string, unknown> }> {
+	const models: Record<string, (body: Record<string, unknown>) => string> = {
+		fourOImageGenerate: () => 'gpt-4o-image',
+		fluxKontextGenerate: (body) => String(body.model),
+	};
+	return simulator.record.requests
+		.filter((entry) => entry.endpoint in models)
+		.map((entry) => {
+			const body = entry.body as Record<string, unknown>;
+			return { model: models[entry.endpoint](body), input: withoutModel(body) };
+		});
+}
+
+function withoutModel(input: Record<string, unknown> | undefined): Record<string, unknown> {
+	const { model: _model, ...rest } = input ?? {};
+	return rest;
+}
+
 const byExpression = {
 	model: '={{ $json.model }}',
 	prompt: '={{ $json.prompt }}',
@@ -97,7 +118,7 @@ async function runEveryModel(operation: 'generate' | 'edit'): Promise<void> {
 
 	const items = kieOutput(result);
 	expect(items).toHaveLength(models.length);
-	const bodies = createBodies(sim);
+	const bodies = [...createBodies(sim), ...dedicatedBodies(sim)];
 	expect(bodies).toHaveLength(models.length);
 
 	for (const [index, model] of models.entries()) {
@@ -109,7 +130,8 @@ async function runEveryModel(operation: 'generate' | 'edit'): Promise<void> {
 		const item = items[index];
 		expect(item.pairedItem).toEqual({ item: index });
 		const task = sim.record.tasks.get(item.json.taskId as string);
-		expect({ model: task?.model, input: task?.input }).toEqual({
+		const taskInput = model.dedicatedApi ? withoutModel(task?.input) : task?.input;
+		expect({ model: model.dedicatedApi ? model.id : task?.model, input: taskInput }).toEqual({
 			model: model.id,
 			input: expected,
 		});
