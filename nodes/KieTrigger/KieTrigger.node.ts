@@ -119,6 +119,14 @@ export class KieTrigger implements INodeType {
 							'How far X-Webhook-Timestamp may be from this server’s clock, either way, before a signed callback is refused as a replay',
 					},
 					{
+						displayName: 'Include Suno Early Stages',
+						name: 'sunoStages',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether Suno’s "text" (lyrics written) and "first" (first track ready) callbacks start the workflow too, each once, with callbackType set. Off: one item per song, on "complete".',
+					},
+					{
 						displayName: 'Task States',
 						name: 'states',
 						type: 'multiOptions',
@@ -175,15 +183,25 @@ export class KieTrigger implements INodeType {
 		if (!taskId) return reject(this, 400, 'missing-task-id', 'No task id in the callback body');
 
 		const callback = parseCallbackBody(body, taskId);
+		// Suno calls back at three stages; only "complete" (or "error") finishes the task.
+		const sunoStage =
+			callback.task.api === 'suno' &&
+			(callback.callbackType === 'text' || callback.callbackType === 'first')
+				? callback.callbackType
+				: undefined;
+		if (sunoStage && options.sunoStages !== true) {
+			return { webhookResponse: { received: true, ignored: `Suno stage ${sunoStage}` } };
+		}
 		const states = Array.isArray(options.states) ? (options.states as string[]) : [];
-		if (states.length > 0 && !states.includes(callback.task.state)) {
+		if (!sunoStage && states.length > 0 && !states.includes(callback.task.state)) {
 			return { webhookResponse: { received: true, ignored: `state ${callback.task.state}` } };
 		}
 
 		const skipRepeats = this.getNodeParameter('skipRepeatedCallbacks', true) as boolean;
 		// Per mode too: a task the editor's test URL received still reaches the production workflow.
 		const triggerKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id}:${this.getMode()}`;
-		if (skipRepeats && !isFirstDelivery(triggerKey, taskId, Date.now())) {
+		const deliveryKey = sunoStage ? `${taskId}:${sunoStage}` : taskId;
+		if (skipRepeats && !isFirstDelivery(triggerKey, deliveryKey, Date.now())) {
 			return { webhookResponse: { received: true, ignored: 'repeated callback' } };
 		}
 
