@@ -112,7 +112,7 @@ describe('Suno callbacks: text, first, complete', () => {
 	});
 
 	it('downloads both MP3s of the complete callback as audio/mpeg binaries', async () => {
-		configure({ downloadImages: true });
+		configure({ downloadResults: true });
 		const taskId = await submit(song);
 		const [delivery] = (await endpoint.waitForDeliveries(3)).filter(
 			(entry) => entry.workflowStarted,
