@@ -44,7 +44,13 @@ describe('Suno: Generate, waiting and downloading (the defaults)', () => {
 				callBackUrl: SUNO_PLACEHOLDER_CALLBACK,
 			},
 		]);
-		expect(item.json).toMatchObject({ taskId, model: 'V5', state: 'success', failCode: null });
+		expect(item.json).toMatchObject({
+			taskId,
+			api: 'suno',
+			model: 'V5',
+			state: 'success',
+			failCode: null,
+		});
 		const audioUrls = [0, 1].map((n) => `${sim.baseUrl}/files/suno/${taskId}_${n}.mp3`);
 		expect(item.json.resultUrls).toEqual(audioUrls);
 		const tracks = item.json.tracks as Array<Record<string, unknown>>;
@@ -114,6 +120,7 @@ describe('Suno: failures and bad input', () => {
 		const failedId = [...sim.record.tasks.keys()][0];
 		expect(item.json).toMatchObject({
 			taskId: failedId,
+			api: 'suno',
 			state: 'fail',
 			failCode: '400',
 			failMsg: 'Lyrics contained copyrighted material.',

@@ -50,6 +50,7 @@ export async function createAudioTask(
 	const request = await build(readCallbackUrl(ctx, itemIndex));
 	const created = await run.client.createTask(request);
 	run.progress.taskId = created.taskId;
+	run.progress.api = created.api;
 	run.progress.state = 'waiting';
 	return await completeTask(ctx, itemIndex, run, created, options);
 }
