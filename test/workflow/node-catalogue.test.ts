@@ -86,7 +86,8 @@ function dedicatedBodies(
 }
 
 function withoutModel(input: Record<string, unknown> | undefined): Record<string, unknown> {
-	const { model: _model, ...rest } = input ?? {};
+	const rest = { ...input };
+	delete rest.model;
 	return rest;
 }
 

@@ -1,8 +1,5 @@
 import type { EnumFieldSpec, PromptSpec } from './types';
 
-/** What the node's audio operations do: make a new track or continue a finished Suno track. */
-export type AudioOperation = 'generate' | 'extend';
-
 /** Character limits of Suno's text fields for one model version and endpoint. */
 export interface SunoTextLimits {
 	prompt: number;

@@ -24,12 +24,10 @@ export { AUDIO_MODEL_LIST, DEFAULT_AUDIO_MODEL, getAudioModel, SUNO_MODELS } fro
 export { audioGenerateProperties } from './audioProperties';
 export {
 	buildAudioRequest,
-	buildSunoExtendRequest,
 	SUNO_PLACEHOLDER_CALLBACK,
-	validateSunoExtendFields,
 	type AudioTaskRequest,
-	type SourceTrack,
 } from './audioRequest';
+export { buildSunoExtendRequest, validateSunoExtendFields, type SourceTrack } from './audioExtend';
 export type {
 	AudioExtendFields,
 	AudioFields,
