@@ -12,6 +12,7 @@ import type { ChatSimulator } from '../chat-simulator';
 import { makePng, type KieSimulatorApi, type RecordedRequest } from '../simulator';
 import type { Checks } from './checks';
 import { agentScenarios } from './scenarios-agent';
+import { audioScenarios } from './scenarios-audio';
 import {
 	eventually,
 	type ExecutionResult,
@@ -662,6 +663,7 @@ scenarios.push(
 );
 
 scenarios.push(...agentScenarios);
+scenarios.push(...audioScenarios);
 
 /** Writes the workflow with its id and the files folder swapped in, ready for import. */
 export async function prepareWorkflowFile(
