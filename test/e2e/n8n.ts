@@ -186,17 +186,21 @@ export class N8nCli {
 
 /**
  * `--rawOutput` prints the execution as pretty JSON, but n8n's logger may print lines before it:
- * take the first line that is exactly "{" from which the rest parses.
+ * take the first line that is exactly "{" from which the rest (or up to a line "}") parses.
  */
 export function parseExecution(stdout: string): ExecutionResult | undefined {
 	const lines = stdout.split('\n');
 	for (let index = 0; index < lines.length; index++) {
 		if (lines[index] !== '{') continue;
-		try {
-			const parsed = JSON.parse(lines.slice(index).join('\n')) as ExecutionResult;
-			if (parsed?.data?.resultData) return parsed;
-		} catch {
-			// Not the execution's JSON; keep looking.
+		// The logger may also print after it (e.g. "Registered runner …"): end at a line "}".
+		for (let end = lines.length; end > index; end--) {
+			if (end < lines.length && lines[end - 1] !== '}') continue;
+			try {
+				const parsed = JSON.parse(lines.slice(index, end).join('\n')) as ExecutionResult;
+				if (parsed?.data?.resultData) return parsed;
+			} catch {
+				// Not the execution's JSON; keep looking.
+			}
 		}
 	}
 	return undefined;
