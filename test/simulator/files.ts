@@ -4,6 +4,7 @@ import { makePng, TINY_JPEG } from './images';
 import type { Route } from './routes';
 import type { FileBody, SimulatorState } from './state';
 import { stateOf } from './tasks';
+import { makeMp4 } from './video';
 
 /** Result files (api host), uploaded files (upload host) and temporary download URLs. */
 export const FILE_ROUTES: readonly Route[] = (['api', 'upload'] as const).map((host) => ({
@@ -50,7 +51,7 @@ function lookupFile(state: SimulatorState, host: Host, pathname: string): FileBo
 		const target = state.downloadTokens.get(temporary[1]);
 		return target ? lookupFile(state, target.host, target.pathname) : undefined;
 	}
-	const result = /^\/files\/results\/([0-9a-f]{32})_(\d+)\.(png|jpg|mp3)$/.exec(path);
+	const result = /^\/files\/results\/([0-9a-f]{32})_(\d+)\.(png|jpg|mp3|mp4)$/.exec(path);
 	if (!result) return undefined;
 	const [, taskId, index, extension] = result;
 	const task = state.record.tasks.get(taskId);
@@ -58,6 +59,7 @@ function lookupFile(state: SimulatorState, host: Host, pathname: string): FileBo
 	if (!task || !task.resultUrls.includes(fileUrl)) return undefined;
 	if (stateOf(task, Date.now()) !== 'success') return undefined;
 	if (extension === 'mp3') return { bytes: makeMp3(`${taskId}_${index}`), mimeType: 'audio/mpeg' };
+	if (extension === 'mp4') return { bytes: makeMp4(`${taskId}_${index}`), mimeType: 'video/mp4' };
 	return extension === 'jpg'
 		? { bytes: TINY_JPEG, mimeType: 'image/jpeg' }
 		: { bytes: makePng(`${taskId}_${index}`), mimeType: 'image/png' };

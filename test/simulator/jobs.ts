@@ -10,6 +10,7 @@ import type { Route } from './routes';
 import type { SimulatorState } from './state';
 import { createTaskRecord, notePoll, stateOf } from './tasks';
 import type { SimulatedTask } from './types';
+import { isVideoModel } from './video';
 
 /** The jobs API (market models): POST /api/v1/jobs/createTask, GET /api/v1/jobs/recordInfo. */
 export const JOBS_ROUTES: readonly Route[] = [
@@ -53,7 +54,9 @@ function createTask(state: SimulatorState, context: RequestContext): Answer {
 	const prompt = [request.input.prompt, request.input.text]
 		.filter((value): value is string => typeof value === 'string')
 		.join(' ');
-	const extension = resultExtensionFor(request.input, request.model);
+	const extension = isVideoModel(request.model)
+		? 'mp4'
+		: resultExtensionFor(request.input, request.model);
 	const task = createTaskRecord(state, {
 		apiKey,
 		model: request.model,

@@ -1,9 +1,10 @@
-import type {
-	Endpoint,
-	RecordedCallback,
-	RecordedRequest,
-	SimulatedTask,
-	SimulatorRecord,
+import {
+	CREATE_ENDPOINTS,
+	type Endpoint,
+	type RecordedCallback,
+	type RecordedRequest,
+	type SimulatedTask,
+	type SimulatorRecord,
 } from './types';
 
 /** The largest number of `times` (sorted ascending) inside any half-open window of `windowMs`. */
@@ -37,7 +38,8 @@ export class SimulatorRecordImpl implements SimulatorRecord {
 	rateLimitedCount(): number {
 		return this.requests.filter(
 			(request) =>
-				request.endpoint === 'createTask' && (request.status === 429 || request.bodyCode === 429),
+				(CREATE_ENDPOINTS as readonly string[]).includes(request.endpoint) &&
+				(request.status === 429 || request.bodyCode === 429),
 		).length;
 	}
 

@@ -4,10 +4,13 @@ import { FLUX_KONTEXT_ROUTES } from './fluxKontext';
 import { FOUR_O_IMAGE_ROUTES } from './fourOImage';
 import type { Answer, Host, RequestContext } from './http';
 import { JOBS_ROUTES } from './jobs';
+import { RUNWAY_ROUTES } from './runway';
 import type { SimulatorState } from './state';
 import { SUNO_ROUTES } from './suno';
 import type { Endpoint } from './types';
 import { UPLOAD_ROUTES } from './uploads';
+import { VEO_ROUTES } from './veo';
+import { VIDEO_FILE_ROUTES } from './video';
 
 /** One endpoint of the simulated Kie: where it listens and what answers it. */
 export interface Route {
@@ -25,6 +28,7 @@ export interface Route {
  * its routes (and its Endpoint names in types.ts), added here.
  */
 export const ROUTES: readonly Route[] = [
+	...VIDEO_FILE_ROUTES,
 	// Before FILE_ROUTES: their result files live under /files/ too.
 	...SUNO_ROUTES,
 	...FOUR_O_IMAGE_ROUTES,
@@ -33,6 +37,8 @@ export const ROUTES: readonly Route[] = [
 	...JOBS_ROUTES,
 	...COMMON_ROUTES,
 	...UPLOAD_ROUTES,
+	...VEO_ROUTES,
+	...RUNWAY_ROUTES,
 ];
 
 export function findRoute(host: Host, method: string, pathname: string): Route | undefined {

@@ -15,6 +15,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
 	callbackRetryDelaysMs: [1_000, 2_000, 4_000],
 	credits: 100_000,
 	seed: 1,
+	apiVariants: {},
 };
 
 export interface FileBody {

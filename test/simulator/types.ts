@@ -22,7 +22,41 @@ export type Endpoint =
 	| 'fourOImageGenerate' // POST /api/v1/gpt4o-image/generate
 	| 'fourOImageRecordInfo' // GET  /api/v1/gpt4o-image/record-info?taskId=
 	| 'fluxKontextGenerate' // POST /api/v1/flux/kontext/generate
-	| 'fluxKontextRecordInfo'; // GET  /api/v1/flux/kontext/record-info?taskId=
+	| 'fluxKontextRecordInfo' // GET  /api/v1/flux/kontext/record-info?taskId=
+	| 'veoGenerate' // POST /api/v1/veo/generate
+	| 'veoRecordInfo' // GET  /api/v1/veo/record-info?taskId=
+	| 'veoExtend' // POST /api/v1/veo/extend
+	| 'veo1080p' // GET  /api/v1/veo/get-1080p-video?taskId=&index=
+	| 'veo4k' // POST /api/v1/veo/get-4k-video
+	| 'runwayGenerate' // POST /api/v1/runway/generate
+	| 'runwayRecordDetail' // GET  /api/v1/runway/record-detail?taskId=
+	| 'runwayExtend'; // POST /api/v1/runway/extend
+
+/** Endpoints that create a (paid) task: they share the one create window per key. */
+export const CREATE_ENDPOINTS: readonly Endpoint[] = [
+	'createTask',
+	'veoGenerate',
+	'veoExtend',
+	'veo4k',
+	'runwayGenerate',
+	'runwayExtend',
+	'sunoGenerate',
+	'sunoExtend',
+	'fourOImageGenerate',
+	'fluxKontextGenerate',
+];
+
+/**
+ * Where Kie's pages disagree, the reading the simulator answers with (default: the reference
+ * pages' schema). Veo: `resultUrls` under `data.response` as a list, or (the quickstart) as a
+ * JSON string in `data.resultUrls`, also in callbacks; times as epoch ms or "2025-06-06 10:30:00";
+ * the 4K callback as `data.taskId` + `data.info` or (the 4K page's schema) snake_case fields.
+ */
+export interface ApiVariants {
+	veoResultUrls?: 'array' | 'json-string';
+	veoTimes?: 'epoch-ms' | 'date-text';
+	veo4kCallback?: 'camel' | 'snake';
+}
 
 export type FaultKind =
 	| 'http500'
@@ -70,6 +104,8 @@ export interface SimulatorOptions {
 	credits?: number;
 	/** Seed for `probability` faults. Default 1. */
 	seed?: number;
+	/** See ApiVariants. Default {}. */
+	apiVariants?: ApiVariants;
 }
 
 export interface RecordedRequest {
