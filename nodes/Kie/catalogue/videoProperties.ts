@@ -1,0 +1,115 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { CUSTOM_VIDEO_MODEL, DEFAULT_VIDEO_MODEL, VIDEO_MODELS } from './videoRegistry';
+import type { DurationSpec, VideoEnumSpec, VideoModelSpec } from './videoTypes';
+
+const ENUMS = [
+	{ name: 'aspectRatio', displayName: 'Aspect Ratio', description: 'Shape of the generated video' },
+	{ name: 'resolution', displayName: 'Resolution', description: 'Size of the generated video' },
+] as const;
+
+function optionName(spec: VideoEnumSpec, value: string): string {
+	return spec.optionNames?.[value] ?? value;
+}
+
+/** Groups models sharing one property definition, so each model shows exactly its own values. */
+function grouped(
+	models: readonly VideoModelSpec[],
+	build: (model: VideoModelSpec) => Omit<INodeProperties, 'displayOptions'> | undefined,
+): INodeProperties[] {
+	const groups = new Map<string, { property: INodeProperties; ids: string[] }>();
+	for (const model of models) {
+		const property = build(model);
+		if (!property) continue;
+		const key = JSON.stringify(property);
+		let group = groups.get(key);
+		if (!group) {
+			const ids: string[] = [];
+			group = { ids, property: { ...property, displayOptions: { show: { model: ids } } } };
+			groups.set(key, group);
+		}
+		group.ids.push(model.id);
+	}
+	return [...groups.values()].map((group) => group.property);
+}
+
+function durationProperty(spec: DurationSpec): Omit<INodeProperties, 'displayOptions'> {
+	const base = {
+		displayName: 'Duration (Seconds)',
+		name: 'duration',
+		default: spec.default,
+		description: 'Length of the video',
+	};
+	if (spec.options) {
+		return {
+			...base,
+			type: 'options',
+			options: spec.options.map((seconds) => ({ name: `${seconds} s`, value: seconds })),
+		};
+	}
+	return {
+		...base,
+		type: 'number',
+		typeOptions: { minValue: spec.min ?? 1, maxValue: spec.max, numberPrecision: 0 },
+		description: `Length of the video, ${spec.min ?? 1} to ${spec.max} seconds`,
+	};
+}
+
+/** The video model picker and each model's own fields (aspect ratio, resolution, duration). */
+export function videoModelProperties(): INodeProperties[] {
+	const modelOptions: INodePropertyOptions[] = VIDEO_MODELS.map((model) => ({
+		name: model.displayName,
+		value: model.id,
+		description: model.description,
+	}));
+	modelOptions.push({
+		name: 'Custom Model (Any Jobs-API Model ID)',
+		value: CUSTOM_VIDEO_MODEL,
+		description: 'Any video model of the Kie.ai jobs API; its fields go in Additional Input',
+	});
+	return [
+		{
+			displayName: 'Model',
+			name: 'model',
+			type: 'options',
+			options: modelOptions,
+			default: DEFAULT_VIDEO_MODEL,
+			description: 'The Kie.ai model (and the API that serves it) that makes the video',
+		},
+		{
+			displayName: 'Custom Model ID',
+			name: 'customModel',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. kling/v2-1-pro',
+			description:
+				'Required with Custom Model: the model ID as written on its Kie.ai page. Its input fields go in Additional Input.',
+			displayOptions: { show: { model: [CUSTOM_VIDEO_MODEL] } },
+		},
+		...ENUMS.flatMap((param) =>
+			grouped(VIDEO_MODELS, (model) => {
+				const spec = model[param.name];
+				if (!spec) return undefined;
+				return {
+					displayName: spec.displayName ?? param.displayName,
+					name: param.name,
+					type: 'options',
+					options: spec.options.map((value) => ({ name: optionName(spec, value), value })),
+					default: spec.default,
+					description: spec.description ?? param.description,
+				};
+			}),
+		),
+		...grouped(VIDEO_MODELS, (model) =>
+			model.duration ? durationProperty(model.duration) : undefined,
+		),
+	];
+}
+
+/** Models whose tasks take input images (for the Image URLs / Binary Properties fields). */
+export function videoModelsWithImages(): string[] {
+	return [
+		...VIDEO_MODELS.filter((model) => model.images).map((model) => model.id),
+		CUSTOM_VIDEO_MODEL,
+	];
+}
