@@ -7,7 +7,9 @@ import { taskIdOf } from './fields';
 import { fluxKontextApi } from './fluxKontext';
 import { fourOImageApi } from './fourOImage';
 import { marketApi } from './market';
+import { runwayApi } from './runway';
 import { sunoApi } from './suno';
+import { veoApi } from './veo';
 
 export type { ApiFamily, CallbackTask } from './family';
 export { taskIdOf } from './fields';
@@ -17,6 +19,8 @@ export const API_FAMILIES: readonly ApiFamily[] = [
 	sunoApi,
 	fourOImageApi,
 	fluxKontextApi,
+	veoApi,
+	runwayApi,
 	marketApi,
 ];
 
