@@ -5,6 +5,7 @@ import * as audio from './audio';
 import * as file from './file';
 import * as image from './image';
 import * as task from './task';
+import * as video from './video';
 
 /** Every parameter of the node: the resource choice, then each resource's operations. */
 export const nodeProperties: INodeProperties[] = [
@@ -15,6 +16,7 @@ export const nodeProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Image', value: 'image' },
+			{ name: 'Video', value: 'video' },
 			{ name: 'Audio', value: 'audio' },
 			{ name: 'Task', value: 'task' },
 			{ name: 'File', value: 'file' },
@@ -23,6 +25,7 @@ export const nodeProperties: INodeProperties[] = [
 		default: 'image',
 	},
 	...image.description,
+	...video.description,
 	...audio.description,
 	...task.description,
 	...file.description,

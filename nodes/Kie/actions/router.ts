@@ -20,11 +20,13 @@ import * as file from './file';
 import * as image from './image';
 import * as task from './task';
 import { isToolMode, toolErrorItem, toolResultItem, withoutDownloads } from './toolMode';
+import * as video from './video';
 
 type Operation = { execute: OperationExecute };
 
 const operations: Record<string, Record<string, Operation>> = {
 	image: { generate: image.generate, edit: image.edit },
+	video: { generate: video.generate, extend: video.extend, upscale: video.upscale },
 	audio: { generate: audio.generate, extend: audio.extend },
 	task: { get: task.get },
 	file: { upload: file.upload },

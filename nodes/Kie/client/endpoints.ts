@@ -109,6 +109,9 @@ export const ENDPOINTS = {
 		host: 'api',
 		method: 'GET',
 		path: '/api/v1/flux/kontext/record-info',
+		timeoutMs: STATUS_TIMEOUT_MS,
+		retry: 'read',
+	},
 	'veo.generate': {
 		host: 'api',
 		method: 'POST',

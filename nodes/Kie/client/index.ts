@@ -14,6 +14,7 @@ export {
 export { CancelledError, AmbiguousCreateError, KieRequestError, kieWords } from './errors';
 export type { DownloadedFile } from './http';
 export { KieClient } from './KieClient';
+export { waitForVeoHdVideo, type HdWaitResult } from './veoHd';
 export type {
 	CreatedTask,
 	CreateTaskRequest,
