@@ -12,6 +12,7 @@ import {
 import { callbackTaskId, getKieAccount, KieClient, parseCallbackBody } from '../Kie/client';
 import { downloadResults } from '../Kie/shared/results';
 import { callbackItemJson } from './callback';
+import { completeFromRecord } from './record';
 import { isFirstDelivery } from './repeats';
 import {
 	DEFAULT_TOLERANCE_SECONDS,
@@ -182,16 +183,20 @@ export class KieTrigger implements INodeType {
 		}
 		if (!taskId) return reject(this, 400, 'missing-task-id', 'No task id in the callback body');
 
-		const callback = parseCallbackBody(body, taskId);
+		const parsed = parseCallbackBody(body, taskId);
 		// Suno calls back at three stages; only "complete" (or "error") finishes the task.
 		const sunoStage =
-			callback.task.api === 'suno' &&
-			(callback.callbackType === 'text' || callback.callbackType === 'first')
-				? callback.callbackType
+			parsed.task.api === 'suno' &&
+			(parsed.callbackType === 'text' || parsed.callbackType === 'first')
+				? parsed.callbackType
 				: undefined;
 		if (sunoStage && options.sunoStages !== true) {
 			return { webhookResponse: { received: true, ignored: `Suno stage ${sunoStage}` } };
 		}
+		// An early Suno stage is emitted as it came; any other body without results is completed.
+		const { callback, recordError } = sunoStage
+			? { callback: parsed, recordError: undefined }
+			: await completeFromRecord(new KieClient(this, account), parsed, taskId);
 		const states = Array.isArray(options.states) ? (options.states as string[]) : [];
 		if (!sunoStage && states.length > 0 && !states.includes(callback.task.state)) {
 			return { webhookResponse: { received: true, ignored: `state ${callback.task.state}` } };
@@ -206,6 +211,7 @@ export class KieTrigger implements INodeType {
 		}
 
 		const item: INodeExecutionData = { json: callbackItemJson(callback) };
+		if (recordError) item.json.recordError = recordError;
 		const wantsFiles = this.getNodeParameter('downloadResults', false) as boolean;
 		const { task } = callback;
 		if (!wantsFiles || task.state !== 'success' || task.resultUrls.length === 0) {
