@@ -39,7 +39,7 @@ export function videoOptionsCollection(extra: INodeProperties[] = []): INodeProp
 export function readVideoTaskOptions(ctx: IExecuteFunctions, itemIndex: number): TaskOptions {
 	const options = readTaskOptions(ctx, itemIndex, {
 		waitForCompletion: true,
-		downloadImages: true,
+		downloadResults: true,
 	});
 	const raw = (ctx.getNodeParameter('options', itemIndex, {}) as IDataObject).timeout;
 	if (raw === undefined || raw === null || raw === '')

@@ -80,7 +80,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Extra fields of the extend request, e.g. {"seeds": 12345} (Veo) or {"waterMark": ""} (Runway)',
 	},
-	...waitProperties({ waitForCompletion: true, downloadImages: true }),
+	...waitProperties({ waitForCompletion: true, downloadResults: true }),
 	videoOptionsCollection(),
 ];
 

@@ -69,7 +69,7 @@ const properties: INodeProperties[] = [
 			'Comma-separated binary properties of the input item to upload to Kie.ai and use as images. They come before the Image URLs, in this order.',
 	},
 	additionalInputProperty,
-	...waitProperties({ waitForCompletion: true, downloadImages: true }),
+	...waitProperties({ waitForCompletion: true, downloadResults: true }),
 	videoOptionsCollection(),
 ];
 

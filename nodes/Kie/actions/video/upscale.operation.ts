@@ -39,7 +39,7 @@ const properties: INodeProperties[] = [
 		default: '1080p',
 		description: 'Which version of the video to get',
 	},
-	...waitProperties({ waitForCompletion: true, downloadImages: true }),
+	...waitProperties({ waitForCompletion: true, downloadResults: true }),
 	videoOptionsCollection([
 		{
 			displayName: 'Video Index',
@@ -117,6 +117,7 @@ export async function execute(
 	const callbackUrl = readCallbackUrl(this, itemIndex);
 
 	run.progress.taskId = taskId;
+	run.progress.api = 'veo';
 	const original = await run.client.getTask(taskId, 'veo');
 	run.progress.state = original.state;
 	checkOriginal(original, resolution, index);
@@ -154,6 +155,6 @@ export async function execute(
 	return await completeTask(this, itemIndex, run, upscaled, {
 		...options,
 		waitForCompletion: false,
-		downloadImages: options.downloadImages,
+		downloadResults: options.downloadResults,
 	});
 }
