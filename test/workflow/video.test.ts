@@ -5,9 +5,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { request } from 'undici';
 
+import { kieCredentials, runWorkflow } from '../harness';
 import { makePng, startSimulator } from '../simulator';
 import type { KieSimulator } from '../simulator';
-import { binaryOf, FAST_POLL, fetchBytes, kieOutput, runKie } from './helpers';
+import { binaryOf, FAST_POLL, fetchBytes, kieOutput, kieWorkflow, runKie } from './helpers';
 
 let sim: KieSimulator;
 
@@ -146,6 +147,7 @@ describe('Video → Generate with Veo 3.1', () => {
 			expect(result.status).toBe('error');
 			expect(result.error?.message).toContain(message);
 		}
+		expect(createCount()).toBe(0);
 		expect(sim.record.requests).toHaveLength(0);
 	});
 });
@@ -345,5 +347,61 @@ describe('Video → Extend and Upscale, Task → Get', () => {
 			expect((item.json.resultUrls as string[])[0]).toMatch(/\.mp4$/);
 			expect(sim.record.count(endpoint)).toBe(1);
 		}
+	});
+});
+
+describe('image and video creates in one account window', () => {
+	it('keeps 24 image, Veo, Runway and jobs-API video creates of two executions within 6 per second', async () => {
+		sim.configure({ createLimit: { max: 6, windowMs: 1000 } });
+		const credentials = { kieApi: kieCredentials(sim, { maxNewTasks: 6, maxNewTasksWindow: 1 }) };
+		const models = ['veo3_fast', 'runway', 'kling-2.6/text-to-video'];
+		const videoItems = Array.from({ length: 12 }, (_, index) => ({
+			json: { model: models[index % 3] },
+		}));
+		const imageItems = Array.from({ length: 12 }, (_, index) => ({
+			json: { prompt: `picture ${index}` },
+		}));
+		const [images, videos] = await Promise.all([
+			runWorkflow(
+				kieWorkflow(
+					{
+						resource: 'image',
+						operation: 'generate',
+						model: 'nano-banana-pro',
+						prompt: '={{ $json.prompt }}',
+						waitForCompletion: false,
+					},
+					{ items: imageItems },
+				),
+				{ credentials },
+			),
+			runWorkflow(
+				kieWorkflow(
+					{
+						...video({ model: '={{ $json.model }}', aspectRatio: '16:9' }),
+						waitForCompletion: false,
+					},
+					{ items: videoItems },
+				),
+				{ credentials },
+			),
+		]);
+		expect(kieOutput(images).map((item) => item.json.state)).toEqual(Array(12).fill('waiting'));
+		expect(kieOutput(videos).map((item) => item.json.api)).toEqual(
+			Array.from({ length: 12 }, (_, index) => ['veo', 'runway', 'market'][index % 3]),
+		);
+		expect(sim.record.createdTaskCount()).toBe(24);
+		expect(sim.record.rateLimitedCount()).toBe(0);
+		expect(sim.record.maxCreatesInAnyWindow(1000)).toBeLessThanOrEqual(6);
+		// One window for both executions: were each counted apart, the first second would hold 12.
+		const creates = sim.record.requests
+			.filter((entry) => (CREATES as readonly string[]).includes(entry.endpoint))
+			.map((entry) => ({ at: entry.arrivedAt, video: entry.endpoint !== 'createTask' }));
+		const mixed = creates.some((first) => {
+			const window = creates.filter((other) => other.at >= first.at && other.at < first.at + 1000);
+			return window.some((entry) => entry.video) && window.some((entry) => !entry.video);
+		});
+		expect(mixed).toBe(true);
+		expect(sim.record.maxCreatesInAnyWindow(1000)).toBe(6);
 	});
 });

@@ -93,3 +93,15 @@ export interface VideoModelSpec {
 	/** Whether `video`/`extend` serves tasks of this model (Veo 3.1 and Runway). */
 	extendable?: boolean;
 }
+
+/** The node's video parameters; values arrive from expressions, hence `unknown`. */
+export interface CommonVideoFields {
+	prompt?: unknown;
+	aspectRatio?: unknown;
+	resolution?: unknown;
+	duration?: unknown;
+	imageUrls?: unknown;
+	additionalInput?: unknown;
+	customModel?: unknown;
+	customImageField?: unknown;
+}

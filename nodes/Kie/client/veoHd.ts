@@ -7,6 +7,7 @@ import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { KieRequestError } from './errors';
 import type { KieClient } from './KieClient';
+import { settle } from './retry';
 
 export interface HdWaitOptions {
 	timeoutMs: number;
@@ -44,16 +45,19 @@ export async function waitForVeoHdVideo(
 	let lastMessage: string | undefined;
 	for (;;) {
 		polls++;
-		try {
-			const data = (await client.request('veo.1080p', { qs: { taskId, index } })) as {
-				resultUrl?: unknown;
-			} | null;
-			const url =
-				typeof data?.resultUrl === 'string' && data.resultUrl !== '' ? data.resultUrl : undefined;
-			if (url) return { url, timedOut: false, polls };
-		} catch (error) {
-			if (!notReady(error)) throw error;
-			lastMessage = error.info.kieMessage;
+		const outcome = await settle(
+			async () =>
+				(await client.request('veo.1080p', { qs: { taskId, index } })) as {
+					resultUrl?: unknown;
+				} | null,
+		);
+		if (outcome.ok) {
+			const url = outcome.value?.resultUrl;
+			if (typeof url === 'string' && url !== '') return { url, timedOut: false, polls };
+		} else if (notReady(outcome.error)) {
+			lastMessage = outcome.error.info.kieMessage;
+		} else {
+			throw outcome.error;
 		}
 		const wait =
 			options.pollIntervalMs && options.pollIntervalMs > 0

@@ -10,6 +10,7 @@ import {
 	CUSTOM_VIDEO_MODEL,
 	getVideoModel,
 	validateVideoRequest,
+	withoutForeignDefaults,
 	videoModelProperties,
 	videoModelsWithImages,
 	type CommonVideoFields,
@@ -105,7 +106,9 @@ export async function execute(
 	run: ItemRun,
 ): Promise<INodeExecutionData[]> {
 	const model = String(this.getNodeParameter('model', itemIndex) ?? '').trim();
-	const fields = readVideoFields(this, itemIndex, model);
+	const modelIsExpression = String(this.getNode().parameters.model ?? '').startsWith('=');
+	const read = readVideoFields(this, itemIndex, model);
+	const fields = modelIsExpression ? withoutForeignDefaults(model, read) : read;
 	const options = readVideoTaskOptions(this, itemIndex);
 	const callbackUrl = readCallbackUrl(this, itemIndex);
 	const images =
