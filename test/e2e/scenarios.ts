@@ -13,6 +13,7 @@ import { makePng, type KieSimulatorApi, type RecordedRequest } from '../simulato
 import type { Checks } from './checks';
 import { agentScenarios } from './scenarios-agent';
 import { audioScenarios } from './scenarios-audio';
+import { videoScenarios } from './scenarios-video';
 import {
 	eventually,
 	type ExecutionResult,
@@ -664,6 +665,7 @@ scenarios.push(
 
 scenarios.push(...agentScenarios);
 scenarios.push(...audioScenarios);
+scenarios.push(...videoScenarios);
 
 /** Writes the workflow with its id and the files folder swapped in, ready for import. */
 export async function prepareWorkflowFile(
