@@ -22,6 +22,9 @@ const RUN_LIMIT_MS = 6 * 60_000;
 
 const packageRoot = path.resolve(__dirname, '..', '..', '..');
 
+/** `--video`: the video bench (see video.ts) instead of the image batch and latency benches. */
+const VIDEO_BENCH = process.argv.includes('--video');
+
 function argument(name: string): string | undefined {
 	const index = process.argv.indexOf(name);
 	return index >= 0 ? process.argv[index + 1] : undefined;
@@ -29,8 +32,9 @@ function argument(name: string): string | undefined {
 
 async function child(outFile: string): Promise<void> {
 	// Loaded only here: the harness and n8n-core belong to the measured process.
-	const { runOnce } = await import('./scenarios');
-	const run = await runOnce();
+	const run = VIDEO_BENCH
+		? await (await import('./video')).runVideoOnce()
+		: await (await import('./scenarios')).runOnce();
 	writeFileSync(outFile, JSON.stringify(run));
 }
 
@@ -40,9 +44,13 @@ async function runInChild(index: number, total: number): Promise<unknown> {
 	process.stderr.write(`\nRun ${index + 1} of ${total}\n`);
 	try {
 		await new Promise<void>((resolve, reject) => {
-			const runner = spawn(process.execPath, [__filename, '--child', outFile], {
-				stdio: ['ignore', 'inherit', 'inherit'],
-			});
+			const runner = spawn(
+				process.execPath,
+				[__filename, '--child', outFile, ...(VIDEO_BENCH ? ['--video'] : [])],
+				{
+					stdio: ['ignore', 'inherit', 'inherit'],
+				},
+			);
 			const timer = setTimeout(() => {
 				runner.kill('SIGKILL');
 				reject(
@@ -201,6 +209,17 @@ async function main(): Promise<void> {
 	const startedAt = Date.now();
 	const results: Json[] = [];
 	for (let index = 0; index < runs; index++) results.push((await runInChild(index, runs)) as Json);
+	if (VIDEO_BENCH) {
+		const { videoReport } = await import('./video');
+		const outputDir = path.join(packageRoot, 'bench-output');
+		mkdirSync(outputDir, { recursive: true });
+		writeFileSync(
+			path.join(outputDir, 'bench-video.json'),
+			`${JSON.stringify(results, null, '\t')}\n`,
+		);
+		console.log(videoReport(results as unknown as Parameters<typeof videoReport>[0]));
+		return;
+	}
 	const summary = summarize(results);
 	const outputDir = path.join(packageRoot, 'bench-output');
 	mkdirSync(outputDir, { recursive: true });
