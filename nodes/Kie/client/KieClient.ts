@@ -17,7 +17,14 @@ import {
 	isTransientReadError,
 	KieRequestError,
 } from './errors';
-import { downloadFile, sendRequest, type DownloadedFile, type RequestParts } from './http';
+import {
+	downloadFile,
+	downloadFileStream,
+	sendRequest,
+	type DownloadedFile,
+	type DownloadStream,
+	type RequestParts,
+} from './http';
 import { multipartUpload } from './multipart';
 import {
 	DEFAULT_POLL_PLAN,
@@ -264,6 +271,13 @@ export class KieClient {
 		const body: IDataObject = { fileUrl, uploadPath };
 		if (fileName) body.fileName = fileName;
 		return parseUploadResult('upload.url', await this.request('upload.url', { body }));
+	}
+
+	/** A result file as a stream; opening it is retried like a download, the transfer is not. */
+	async downloadStream(url: string): Promise<DownloadStream> {
+		return await this.withReadRetries(
+			async () => await downloadFileStream(this.ctx, url, DOWNLOAD_TIMEOUT_MS, this.signal),
+		);
 	}
 
 	/** A result file, retried on network failures and 5xx/429 answers (4xx is final). */

@@ -7,7 +7,7 @@
  * n8n's HTTP helpers throw errors that carry the request options, headers included. Nothing from
  * them leaves this file: they are turned into KieRequestError, which holds only codes and Kie's text.
  */
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, type KieAccount, type KieContext } from './account';
 import { ENDPOINTS, type EndpointName } from './endpoints';
@@ -124,6 +124,50 @@ export async function sendRequest(
 		headers: headersOf(response.headers),
 		text: account.withoutKey(text),
 	};
+}
+
+/** What n8n's binary store takes besides a Buffer: a readable stream. */
+type Readable = Exclude<Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0], Buffer>;
+
+/** A result file still arriving: n8n's binary store reads it without holding all of it. */
+export interface DownloadStream {
+	stream: Readable;
+	contentType?: string;
+}
+
+/** Opens a result file as a stream (videos: a batch must not hold every file in memory). */
+export async function downloadFileStream(
+	ctx: KieContext,
+	url: string,
+	timeoutMs: number,
+	signal?: AbortSignal,
+): Promise<DownloadStream> {
+	let response: { body?: unknown; headers?: unknown; statusCode?: unknown };
+	try {
+		response = await ctx.helpers.httpRequest({
+			method: 'GET',
+			url,
+			encoding: 'stream',
+			json: false,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: timeoutMs,
+			...(signal ? { abortSignal: signal } : {}),
+		});
+	} catch (error) {
+		throw toKieError('download', error, signal);
+	}
+	const status = Number(response.statusCode ?? 0);
+	const body = response.body as Readable | undefined;
+	if (status < 200 || status >= 300 || !body || typeof body.pipe !== 'function') {
+		body?.destroy?.();
+		throw new KieRequestError(
+			{ endpoint: 'download', delivery: 'answered', httpStatus: status, code: status },
+			`Downloading the result failed with HTTP ${status}`,
+		);
+	}
+	const contentType = headersOf(response.headers)['content-type'];
+	return { stream: body, contentType: typeof contentType === 'string' ? contentType : undefined };
 }
 
 export interface DownloadedFile {

@@ -12,7 +12,7 @@ export {
 	type CallbackTask,
 } from './apis';
 export { CancelledError, AmbiguousCreateError, KieRequestError, kieWords } from './errors';
-export type { DownloadedFile } from './http';
+export type { DownloadedFile, DownloadStream } from './http';
 export { KieClient } from './KieClient';
 export { waitForVeoHdVideo, type HdWaitResult } from './veoHd';
 export type {
