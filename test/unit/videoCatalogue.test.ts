@@ -260,6 +260,15 @@ describe('buildVideoRequest: market models', () => {
 
 	it('passes any jobs-API model through custom', () => {
 		expect(
+			thrown(() =>
+				buildVideoRequest('custom', {
+					customModel: 'm',
+					customImageField: 'image_url',
+					imageUrls: [A, B],
+				}),
+			).field,
+		).toBe('imageUrls');
+		expect(
 			buildVideoRequest(
 				'custom',
 				{ customModel: 'kling/v2-1-pro', prompt: 'p', additionalInput: { duration: '5' } },

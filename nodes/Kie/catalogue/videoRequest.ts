@@ -216,6 +216,14 @@ function buildCustom(
 		const field = isBlank(fields.customImageField)
 			? 'image_urls'
 			: String(fields.customImageField).trim();
+		if (/_url$/i.test(field) && images.length > 1) {
+			throw new KieInputError(
+				fields.imageUrls ? 'imageUrls' : 'binaryProperties',
+				images,
+				`The input field "${field}" takes one URL, got ${images.length}: ${describeValue(images)}`,
+				'one image',
+			);
+		}
 		input[field] = /_url$/i.test(field) ? images[0] : images;
 	}
 	const body: IDataObject = {
