@@ -70,6 +70,8 @@ describe('Veo 3.1 API', () => {
 		expect(done.response.resultUrls).toHaveLength(1);
 		expect(done.response.originUrls).toHaveLength(1); // not 16:9
 		expect(typeof done.createTime).toBe('number');
+		// The jobs API does not know a Veo task.
+		expect((await get(`/api/v1/jobs/recordInfo?taskId=${taskId}`)).json.code).toBe(422);
 		const file = await call(done.response.resultUrls[0], 'GET', { key: null });
 		expect(file.status).toBe(200);
 		expect(file.headers['content-type']).toBe('video/mp4');

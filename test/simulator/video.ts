@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { type Answer, jsonAnswer, type RequestContext } from './http';
+import { markApi } from './dedicated';
 import { makePng } from './images';
 import type { Route } from './routes';
 import type { SimulatorState } from './state';
@@ -76,6 +77,8 @@ const facts = new WeakMap<SimulatedTask, VideoTaskFacts>();
 
 export function setVideoFacts(task: SimulatedTask, value: VideoTaskFacts): void {
 	facts.set(task, value);
+	// Not a jobs-API record: recordInfo does not know it.
+	markApi(task, value.api);
 }
 
 export function videoFacts(task: SimulatedTask): VideoTaskFacts | undefined {
