@@ -30,4 +30,3 @@ export async function completeFromRecord(
 	const reason = lastError instanceof Error ? lastError.message : String(lastError);
 	return { callback, recordError: `The task's record could not be read: ${reason}` };
 }
-

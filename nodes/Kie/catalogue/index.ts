@@ -5,6 +5,7 @@
 export { CUSTOM_MODEL, MODELS, getModel } from './registry';
 export { KieInputError } from './errors';
 export { checkUrl } from './inputs';
+export { withoutForeignImageDefaults } from './foreignDefaults';
 export { validate, type ValidInput } from './validate';
 export { mapInput, type TaskRequest } from './mapInput';
 export { imageCreate, type ImageCreate } from './dedicated';

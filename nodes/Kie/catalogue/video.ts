@@ -13,9 +13,6 @@ export {
 	type VideoTaskRequest,
 } from './videoRequest';
 export { validateBinaryForVideoModel } from './videoBinary';
-export {
-	isSomeModelsDefault,
-	videoModelProperties,
-	videoModelsWithImages,
-} from './videoProperties';
+export { isSomeModelsDefault } from './foreignDefaults';
+export { videoModelProperties, videoModelsWithImages } from './videoProperties';
 export type { VideoApi, VideoModelSpec } from './videoTypes';

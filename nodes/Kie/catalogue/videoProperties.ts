@@ -1,6 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { MODELS } from './registry';
 import { CUSTOM_VIDEO_MODEL, DEFAULT_VIDEO_MODEL, VIDEO_MODELS } from './videoRegistry';
 import type { DurationSpec, VideoEnumSpec, VideoModelSpec } from './videoTypes';
 
@@ -113,22 +112,4 @@ export function videoModelsWithImages(): string[] {
 		...VIDEO_MODELS.filter((model) => model.images).map((model) => model.id),
 		CUSTOM_VIDEO_MODEL,
 	];
-}
-
-/**
- * With Model set by an expression n8n cannot tell which model's Aspect Ratio / Resolution /
- * Duration is meant, so it fills in one definition's default for all: for such a node, a value
- * that is some model's default (image or video) and not accepted by the item's model counts as
- * not given, and the item's model gets its own default.
- */
-export function isSomeModelsDefault(
-	param: 'aspectRatio' | 'resolution' | 'duration',
-	value: unknown,
-): boolean {
-	const defaults = new Set<unknown>();
-	for (const model of [...VIDEO_MODELS, ...MODELS]) {
-		const spec = (model as Partial<Record<typeof param, { default: unknown }>>)[param];
-		if (spec) defaults.add(spec.default);
-	}
-	return defaults.has(value);
 }

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { describeValue, KieInputError } from './errors';
 import { checkUrl, parseAdditionalInput, parseUrlList, readPrompt, type Source } from './inputs';
-import { isSomeModelsDefault } from './videoProperties';
+import { isSomeModelsDefault } from './foreignDefaults';
 import { applyApiQuirks } from './videoQuirks';
 import { CUSTOM_VIDEO_MODEL, getVideoModel } from './videoRegistry';
 import {

@@ -7,6 +7,7 @@ import {
 	imageCreate,
 	mapInput,
 	validate,
+	withoutForeignImageDefaults,
 	type CommonImageFields,
 } from '../../catalogue';
 import { completeTask, readTaskOptions, type ItemRun } from '../common/taskOutput';
@@ -47,7 +48,9 @@ export async function createImageTask(
 	binaryImages?: { count: number; upload: () => Promise<string[]> },
 ): Promise<INodeExecutionData[]> {
 	const model = ctx.getNodeParameter('model', itemIndex) as string;
-	const fields = readCommonFields(ctx, itemIndex, model);
+	const read = readCommonFields(ctx, itemIndex, model);
+	const modelIsExpression = String(ctx.getNode().parameters.model ?? '').startsWith('=');
+	const fields = modelIsExpression ? withoutForeignImageDefaults(model, read) : read;
 	const options = readTaskOptions(ctx, itemIndex, {
 		waitForCompletion: true,
 		downloadResults: true,
