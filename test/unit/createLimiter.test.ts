@@ -2,6 +2,7 @@ import { CancelledError } from '../../nodes/Kie/client/errors';
 import {
 	TaskCreateLimiter,
 	taskCreateLimiterFor,
+	WINDOW_ONLY,
 	type CreatePermit,
 } from '../../nodes/Kie/client/taskCreateLimiter';
 import { maxInAnyWindow } from '../simulator/record';
@@ -95,7 +96,7 @@ describe('TaskCreateLimiter counts creates as the server does, on arrival', () =
 		'never lets more than max creates arrive in any window, answers taking 0–1.5 s (seed %i)',
 		async (seed) => {
 			const clock = new ManualClock();
-			const limiter = new TaskCreateLimiter(max, windowMs, clock, 0);
+			const limiter = new TaskCreateLimiter(max, windowMs, clock, 0, WINDOW_ONLY);
 			const run = await raceCreates(limiter, clock, seededRandom(seed), 60, 1500, 0.15);
 
 			expect(run.arrivals.length + run.notSent).toBe(60);
@@ -125,7 +126,7 @@ describe('TaskCreateLimiter counts creates as the server does, on arrival', () =
 	it('lets the first max creates go at once, then the next one a window after an answer', async () => {
 		const clock = new ManualClock();
 		const start = clock.now();
-		const limiter = new TaskCreateLimiter(2, windowMs, clock, 0);
+		const limiter = new TaskCreateLimiter(2, windowMs, clock, 0, WINDOW_ONLY);
 		const first = await limiter.acquire();
 		await limiter.acquire();
 		expect(clock.now()).toBe(start);
@@ -142,7 +143,7 @@ describe('TaskCreateLimiter counts creates as the server does, on arrival', () =
 
 	it('holds every slot while its create is unanswered, however long that takes', async () => {
 		const clock = new ManualClock();
-		const limiter = new TaskCreateLimiter(2, windowMs, clock, 0);
+		const limiter = new TaskCreateLimiter(2, windowMs, clock, 0, WINDOW_ONLY);
 		const first = await limiter.acquire();
 		await limiter.acquire();
 		let third: CreatePermit | undefined;
@@ -161,7 +162,7 @@ describe('TaskCreateLimiter counts creates as the server does, on arrival', () =
 
 	it('serves waiting creates in the order they asked', async () => {
 		const clock = new ManualClock();
-		const limiter = new TaskCreateLimiter(2, windowMs, clock, 0);
+		const limiter = new TaskCreateLimiter(2, windowMs, clock, 0, WINDOW_ONLY);
 		const order: number[] = [];
 		const creates = Array.from({ length: 6 }, async (_, index) => {
 			const permit = await limiter.acquire();
@@ -176,7 +177,7 @@ describe('TaskCreateLimiter counts creates as the server does, on arrival', () =
 
 	it('gives the slot of a create that never left back at once', async () => {
 		const clock = new ManualClock();
-		const limiter = new TaskCreateLimiter(1, windowMs, clock, 0);
+		const limiter = new TaskCreateLimiter(1, windowMs, clock, 0, WINDOW_ONLY);
 		const permit = await limiter.acquire();
 		let second: CreatePermit | undefined;
 		void limiter.acquire().then((next) => (second = next));
@@ -195,7 +196,7 @@ describe('TaskCreateLimiter counts creates as the server does, on arrival', () =
 	it('holds everyone while paused after a 429, free slots or not', async () => {
 		const clock = new ManualClock();
 		const start = clock.now();
-		const limiter = new TaskCreateLimiter(5, windowMs, clock, 0);
+		const limiter = new TaskCreateLimiter(5, windowMs, clock, 0, WINDOW_ONLY);
 		limiter.pause(4000);
 		const grantedAt: number[] = [];
 		for (let i = 0; i < 3; i++) void limiter.acquire().then(() => grantedAt.push(clock.now()));
@@ -208,7 +209,7 @@ describe('TaskCreateLimiter counts creates as the server does, on arrival', () =
 
 	it('stops a waiting create when the execution is cancelled, without taking a slot', async () => {
 		const clock = new ManualClock();
-		const limiter = new TaskCreateLimiter(1, windowMs, clock, 0);
+		const limiter = new TaskCreateLimiter(1, windowMs, clock, 0, WINDOW_ONLY);
 		const permit = await limiter.acquire();
 		const controller = new AbortController();
 		const waiting = limiter.acquire(controller.signal);
@@ -227,7 +228,7 @@ describe('TaskCreateLimiter counts creates as the server does, on arrival', () =
 
 	it('applies a new limit to creates already waiting', async () => {
 		const clock = new ManualClock();
-		const limiter = new TaskCreateLimiter(1, windowMs, clock, 0);
+		const limiter = new TaskCreateLimiter(1, windowMs, clock, 0, WINDOW_ONLY);
 		await limiter.acquire();
 		let second: CreatePermit | undefined;
 		void limiter.acquire().then((permit) => (second = permit));

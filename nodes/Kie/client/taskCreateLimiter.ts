@@ -8,15 +8,33 @@
  * arrived somewhere between those two instants, so any create sent after a slot expires arrives
  * more than one window after it. A request that certainly never left gives its slot back.
  *
+ * Pacing on 429 (several processes on one account: n8n queue mode, other tools). Nothing is shared
+ * between processes (a node has no store for that); Kie's 429 is the signal every process sees,
+ * and a refused create costs nothing (Kie does not queue it). Each limiter keeps a rate, creates
+ * per window, never above the credential's limit:
+ * - additive increase while creates succeed: half a create more per window right after a 429,
+ *   the step tripling with every window that passes without one, so a process left alone climbs
+ *   back to the credential's limit in a few windows;
+ * - multiplicative decrease on a 429: the rate falls to `decrease` × its value when the refusals
+ *   began, and no higher than the creates Kie accepted from this process in the last window
+ *   (refusals that answer one burst are one signal: they decrease once per window);
+ * - sends are spaced (a quarter of the even spacing, half of it once Kie has refused) instead of
+ *   leaving in one burst: the moments the account has room are then spread over the window too,
+ *   so a process that started later finds room, and the one that took it all sees 429s and
+ *   yields (with bursts, whoever bursts first at each window's start would keep the account);
+ * - creates in flight are limited to a count that starts small and grows with each accepted
+ *   create (halved on a 429), so a first burst learns the account's room before all of it leaves;
+ * - Retry-After, when Kie sends it, holds every create of the account that long.
+ *
  * One limiter per account, shared by every execution in the process.
  */
 import { systemClock, type Clock } from './clock';
 import { CancelledError, throwIfCancelled } from './errors';
-import { backoffMs } from './retry';
 
 interface Slot {
 	/** When the answer came back; undefined while the request is in flight. */
 	settledAt?: number;
+	accepted?: boolean;
 }
 
 export interface CreatePermit {
@@ -25,8 +43,9 @@ export interface CreatePermit {
 	/** The request certainly never left this machine: the slot is given back. */
 	notSent(): void;
 	/**
-	 * Kie refused the create with 429 (it does not queue refused creates, so it will be sent
-	 * again): the slot counts as arrived and every create of the account waits before the next.
+	 * Kie refused the create with 429 (it does not queue refused creates, so it is sent again):
+	 * the slot counts as arrived and the account's pace slows. Acquire again for the next try: the
+	 * limiter holds it as long as needed, the caller adds no wait of its own.
 	 */
 	rateLimited(retryAfterMs?: number): void;
 }
@@ -36,6 +55,39 @@ interface Waiter {
 	signal?: AbortSignal;
 	onAbort?: () => void;
 }
+
+export interface PacingOptions {
+	/** Extra wait for timer granularity on either side of a window. */
+	marginMs: number;
+	/** Share of the rate kept after a 429. */
+	decrease: number;
+	/** Creates in flight at once before any has been answered. */
+	initialInFlight: number;
+	/** Rate gained per window right after a 429 ... */
+	firstStep: number;
+	/** ... multiplied by this for every window since without one. */
+	stepGrowth: number;
+	/** Sends at least spread × window ÷ rate apart, before any 429 (0: in one burst) and after. */
+	spreadBefore: number;
+	spreadAfter: number;
+}
+
+export const DEFAULT_PACING: PacingOptions = {
+	marginMs: 50,
+	decrease: 0.8,
+	initialInFlight: 2,
+	firstStep: 0.5,
+	stepGrowth: 3,
+	spreadBefore: 0.25,
+	spreadAfter: 0.5,
+};
+
+/** Only the arrival-safe window: no spacing, no in-flight ramp (for tests of the window alone). */
+export const WINDOW_ONLY: Partial<PacingOptions> = {
+	initialInFlight: Infinity,
+	spreadBefore: 0,
+	spreadAfter: 0,
+};
 
 export class TaskCreateLimiter {
 	private slots: Slot[] = [];
@@ -48,24 +100,45 @@ export class TaskCreateLimiter {
 	/** When the one wake-up timer is due, if one is armed. */
 	private wakeAt: number | undefined;
 
+	private readonly pacing: PacingOptions;
+
+	/** Creates per window this process allows itself now (≤ max). */
+	private rate: number;
+
+	private inFlightCap: number;
+
+	/** When the current run of refusals began, and the rate then. */
+	private refusedSince = -Infinity;
+
+	private rateWhenRefused = 0;
+
+	private lastRefusalAt = -Infinity;
+
+	private lastGrantAt = -Infinity;
+
 	constructor(
 		private max: number,
 		private windowMs: number,
 		private readonly clock: Clock = systemClock,
-		/** Extra wait for timer granularity on either side. */
-		private readonly marginMs = 50,
-	) {}
+		marginMs?: number,
+		pacing: Partial<PacingOptions> = {},
+	) {
+		this.pacing = { ...DEFAULT_PACING, ...pacing, ...(marginMs === undefined ? {} : { marginMs }) };
+		this.rate = max;
+		this.inFlightCap = Math.min(max, this.pacing.initialInFlight);
+	}
 
 	configure(max: number, windowMs: number): void {
+		if (max !== this.max) {
+			this.rate = this.rate >= this.max ? max : Math.min(this.rate, max);
+			this.inFlightCap = this.inFlightCap >= this.max ? max : Math.min(this.inFlightCap, max);
+		}
 		this.max = max;
 		this.windowMs = windowMs;
 		this.pump();
 	}
 
-	/** 429s in a row, for the pause after the next one when Kie sends no Retry-After. */
-	private refusalsInARow = 0;
-
-	/** After a 429 Kie still answered (another client on the same account): hold every create. */
+	/** Hold every create of the account for `ms` (Kie's Retry-After). */
 	pause(ms: number): void {
 		this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
 		this.pump();
@@ -80,6 +153,11 @@ export class TaskCreateLimiter {
 	/** Creates waiting for a slot. */
 	waitingCount(): number {
 		return this.queue.length;
+	}
+
+	/** Creates per window this process allows itself now. */
+	currentRate(): number {
+		return this.rate;
 	}
 
 	async acquire(signal?: AbortSignal): Promise<CreatePermit> {
@@ -101,21 +179,32 @@ export class TaskCreateLimiter {
 	private take(): CreatePermit {
 		const slot: Slot = {};
 		this.slots.push(slot);
+		this.lastGrantAt = this.clock.now();
 		let done = false;
+		let grew = { rate: 0, inFlight: 0 };
+		const settle = () => {
+			slot.settledAt = this.clock.now();
+			done = true;
+		};
 		return {
 			arrived: () => {
 				if (done) return;
-				done = true;
-				this.refusalsInARow = 0;
-				slot.settledAt = this.clock.now();
+				settle();
+				slot.accepted = true;
+				grew = this.grow();
 				this.pump();
 			},
 			rateLimited: (retryAfterMs?: number) => {
-				if (done) return;
-				done = true;
-				slot.settledAt = this.clock.now();
-				const attempt = this.refusalsInARow++;
-				this.pause(retryAfterMs ?? backoffMs(attempt, 1000));
+				// Also after arrived(): the answer was read as a refusal after all.
+				if (slot.accepted) {
+					slot.accepted = false;
+					this.rate -= grew.rate;
+					this.inFlightCap -= grew.inFlight;
+				} else if (done) return;
+				else settle();
+				this.refused();
+				if (retryAfterMs !== undefined && retryAfterMs > 0) this.pause(retryAfterMs);
+				else this.pump();
 			},
 			notSent: () => {
 				if (done) return;
@@ -126,24 +215,71 @@ export class TaskCreateLimiter {
 		};
 	}
 
+	/** An answered create: the additive increase. Returns what it added (undone on a late 429). */
+	private grow(): { rate: number; inFlight: number } {
+		const rateBefore = this.rate;
+		const inFlightBefore = this.inFlightCap;
+		this.inFlightCap = Math.min(this.max, this.inFlightCap + 1);
+		if (this.rate < this.max) {
+			const quietWindows = Math.floor((this.clock.now() - this.lastRefusalAt) / this.windowMs);
+			const step = Math.min(
+				this.max,
+				this.pacing.firstStep * this.pacing.stepGrowth ** Math.min(quietWindows, 10),
+			);
+			this.rate = Math.min(this.max, this.rate + step / Math.max(1, this.rate));
+		}
+		return { rate: this.rate - rateBefore, inFlight: this.inFlightCap - inFlightBefore };
+	}
+
+	/** A 429: the multiplicative decrease, once per window of refusals. */
+	private refused(): void {
+		const now = this.clock.now();
+		if (now - this.refusedSince >= this.windowMs) {
+			this.refusedSince = now;
+			this.rateWhenRefused = this.rate;
+			this.inFlightCap = Math.max(1, Math.floor(this.inFlightCap / 2));
+		}
+		this.lastRefusalAt = now;
+		this.prune();
+		const accepted = this.slots.filter((slot) => slot.accepted).length;
+		this.rate = Math.max(
+			1,
+			Math.min(this.rate, this.rateWhenRefused * this.pacing.decrease, Math.max(accepted, 1)),
+		);
+	}
+
 	private prune(): void {
 		const now = this.clock.now();
 		this.slots = this.slots.filter(
 			(slot) =>
-				slot.settledAt === undefined || slot.settledAt + this.windowMs + this.marginMs > now,
+				slot.settledAt === undefined || slot.settledAt + this.windowMs + this.pacing.marginMs > now,
 		);
 	}
 
-	/** 0 when a slot is free now; otherwise how long until one may be (Infinity: on an answer). */
+	/** 0 when a create may go now; otherwise how long until one may (Infinity: on an answer). */
 	private msUntilFree(): number {
 		this.prune();
 		const now = this.clock.now();
 		if (this.pausedUntil > now) return this.pausedUntil - now;
-		if (this.slots.length < this.max) return 0;
-		const expiries = this.slots
-			.filter((slot) => slot.settledAt !== undefined)
-			.map((slot) => slot.settledAt! + this.windowMs + this.marginMs - now);
-		return expiries.length > 0 ? Math.max(1, Math.min(...expiries)) : Infinity;
+		const inFlight = this.slots.filter((slot) => slot.settledAt === undefined).length;
+		if (inFlight >= this.inFlightCap) return Infinity;
+		const allowed = Math.max(1, Math.floor(this.rate + 1e-9));
+		if (this.slots.length >= allowed) {
+			const expiries = this.slots
+				.filter((slot) => slot.settledAt !== undefined)
+				.map((slot) => slot.settledAt! + this.windowMs + this.pacing.marginMs - now);
+			return expiries.length > 0 ? Math.max(1, Math.min(...expiries)) : Infinity;
+		}
+		// Once Kie has refused, creates leave spread over the window rather than in one burst.
+		const spread =
+			this.lastRefusalAt > -Infinity ? this.pacing.spreadAfter : this.pacing.spreadBefore;
+		// The first few (as many as may be in flight at first) leave at once.
+		if (spread > 0 && this.slots.length >= this.pacing.initialInFlight) {
+			const spacing = (spread * this.windowMs) / Math.max(1, this.rate);
+			const due = this.lastGrantAt + spacing - now;
+			if (due > 0) return Math.max(1, due);
+		}
+		return 0;
 	}
 
 	/**

@@ -1,0 +1,245 @@
+/**
+ * Pacing on 429: processes that share one account and cannot see one another (n8n queue mode)
+ * converge on the account's real limit from the refusals alone. Time is a manual clock; the
+ * account is a small simulated Kie counter (test/unit/simulatedAccount.ts).
+ */
+import { TaskCreateLimiter, type CreatePermit } from '../../nodes/Kie/client/taskCreateLimiter';
+import { LegacyCreateLimiter } from '../bench/legacyCreateLimiter';
+import { ManualClock, settle } from './manualClock';
+import { runProcesses, SimulatedAccount, type PacedLimiter } from './simulatedAccount';
+
+function seededRandom(seed: number): () => number {
+	let state = seed >>> 0 || 1;
+	return () => {
+		state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+		return state / 2 ** 32;
+	};
+}
+
+const WINDOW_MS = 2000;
+
+/** Accepted creates per window of the run (window 0 starts at clock time 0). */
+function acceptedPerWindow(account: SimulatedAccount, process?: number): number[] {
+	const counts: number[] = [];
+	for (const time of account.acceptedTimes(process)) {
+		const index = Math.floor(time / WINDOW_MS);
+		while (counts.length <= index) counts.push(0);
+		counts[index]++;
+	}
+	return counts;
+}
+
+const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+
+interface SharedRun {
+	account: SimulatedAccount;
+	lastAcceptedAt: number;
+	refusedShare: number;
+	firstWindowRefused: number;
+	laterRefusedShare: number;
+}
+
+/** Two processes (each its own limiter, credential 20 per 2 s) sharing an account of 20 per 2 s. */
+async function twoProcesses(
+	makeLimiter: (clock: ManualClock) => PacedLimiter,
+	seed: number,
+	secondStartsAt = 150,
+): Promise<SharedRun> {
+	const clock = new ManualClock(0);
+	const random = seededRandom(seed);
+	const account = new SimulatedAccount(20, WINDOW_MS);
+	const runs = await runProcesses(
+		clock,
+		account,
+		[
+			{ limiter: makeLimiter(clock), items: 100, startAt: 0 },
+			{ limiter: makeLimiter(clock), items: 100, startAt: secondStartsAt },
+		],
+		() => 5 + random() * 35,
+	);
+	expect(runs.map((run) => run.done.length)).toEqual([100, 100]);
+	return {
+		account,
+		lastAcceptedAt: Math.max(...runs.flatMap((run) => run.done)),
+		refusedShare: account.refusedShare(),
+		firstWindowRefused: account.creates.filter((c) => !c.accepted && c.arrivedAt < WINDOW_MS)
+			.length,
+		laterRefusedShare: account.refusedShare(2 * WINDOW_MS),
+	};
+}
+
+describe('two processes sharing one account, neither seeing the other', () => {
+	// 200 creates, 20 per 2 s: the last 20 cannot be accepted before 18 s.
+	const boundMs = ((200 - 20) / 20) * WINDOW_MS;
+
+	it.each([1, 2, 3, 4, 5])(
+		'refusals fall after the first window and throughput stays near the account limit (seed %i)',
+		async (seed) => {
+			const run = await twoProcesses((clock) => new TaskCreateLimiter(20, WINDOW_MS, clock), seed);
+
+			expect(run.account.maxAcceptedInAnyWindow()).toBeLessThanOrEqual(20);
+			// The first window is where both learn of each other; afterwards refusals are rare.
+			expect(run.laterRefusedShare).toBeLessThan(0.1);
+			expect(run.laterRefusedShare).toBeLessThan(run.firstWindowRefused / 20);
+			expect(run.refusedShare).toBeLessThan(0.12);
+			// Near the limit: windows 1–7 (both processes busy) average at least 15 of 20.
+			expect(mean(acceptedPerWindow(run.account).slice(1, 8))).toBeGreaterThanOrEqual(15);
+			expect(run.lastAcceptedAt).toBeLessThan(1.4 * boundMs);
+		},
+	);
+
+	it('both processes get a share of the account while both are busy', async () => {
+		const run = await twoProcesses((clock) => new TaskCreateLimiter(20, WINDOW_MS, clock), 7);
+		for (const process of [0, 1]) {
+			expect(mean(acceptedPerWindow(run.account, process).slice(1, 6))).toBeGreaterThanOrEqual(3);
+		}
+	});
+
+	it('the previous limiter (full rate, then a growing pause on 429) leaves the account idle', async () => {
+		for (const seed of [1, 2, 3]) {
+			const run = await twoProcesses(
+				(clock) => new LegacyCreateLimiter(20, WINDOW_MS, clock),
+				seed,
+			);
+			// The process that lost the first window backs off while the account has room.
+			expect(Math.min(...acceptedPerWindow(run.account).slice(1, 8))).toBe(0);
+			expect(run.lastAcceptedAt).toBeGreaterThan(1.4 * boundMs);
+		}
+	});
+});
+
+describe('one process whose credential claims 4 × what the account allows', () => {
+	async function overClaim(makeLimiter: (clock: ManualClock) => PacedLimiter, seed: number) {
+		const clock = new ManualClock(0);
+		const random = seededRandom(seed);
+		const account = new SimulatedAccount(5, WINDOW_MS);
+		const limiter = makeLimiter(clock);
+		const [run] = await runProcesses(
+			clock,
+			account,
+			[{ limiter, items: 60, startAt: 0 }],
+			() => 5 + random() * 35,
+		);
+		return { account, run };
+	}
+
+	it.each([1, 2, 3])(
+		'settles near 5 per 2 s with at most a quarter of creates refused (seed %i)',
+		async (seed) => {
+			const { account, run } = await overClaim(
+				(clock) => new TaskCreateLimiter(20, WINDOW_MS, clock),
+				seed,
+			);
+			expect(run.done).toHaveLength(60);
+			expect(account.refusedShare()).toBeLessThanOrEqual(0.25);
+			expect(account.refusedShare(2 * WINDOW_MS)).toBeLessThan(0.15);
+			expect(mean(acceptedPerWindow(account).slice(1, 11))).toBeGreaterThanOrEqual(3.8);
+		},
+	);
+
+	it('the previous limiter keeps sending bursts of 20 into a limit of 5', async () => {
+		const { account } = await overClaim(
+			(clock) => new LegacyCreateLimiter(20, WINDOW_MS, clock),
+			1,
+		);
+		expect(account.refusedShare()).toBeGreaterThan(0.6);
+	});
+});
+
+describe('TaskCreateLimiter pacing, step by step', () => {
+	async function grantTimes(limiter: TaskCreateLimiter, clock: ManualClock, count: number) {
+		const times: number[] = [];
+		const permits: CreatePermit[] = [];
+		for (let i = 0; i < count; i++) {
+			void limiter.acquire().then((permit) => {
+				times.push(clock.now());
+				permits.push(permit);
+			});
+		}
+		await settle();
+		return { times, permits };
+	}
+
+	it('holds every create of the account for Kie’s Retry-After', async () => {
+		const clock = new ManualClock(0);
+		const limiter = new TaskCreateLimiter(20, WINDOW_MS, clock, 0);
+		const first = await limiter.acquire();
+		first.rateLimited(5000);
+		const { times } = await grantTimes(limiter, clock, 1);
+		await clock.advance(4999);
+		expect(times).toEqual([]);
+		await clock.advance(1);
+		expect(times).toEqual([5000]);
+	});
+
+	it('decreases once for the refusals that answer one burst, to no more than Kie accepted', async () => {
+		const clock = new ManualClock(0);
+		const limiter = new TaskCreateLimiter(20, WINDOW_MS, clock, 0, {
+			initialInFlight: 20,
+			spreadBefore: 0,
+		});
+		const { permits } = await grantTimes(limiter, clock, 20);
+		expect(permits).toHaveLength(20);
+		await clock.advance(20);
+		for (const permit of permits.slice(0, 12)) permit.arrived();
+		permits[12].rateLimited();
+		// 0.8 × 20 = 16, but Kie took only 12 from this process in the window.
+		expect(limiter.currentRate()).toBe(12);
+		for (const permit of permits.slice(13)) permit.rateLimited();
+		expect(limiter.currentRate()).toBe(12);
+		// A window later, a lone refusal with nothing accepted in the window: down to one per window.
+		await clock.advance(WINDOW_MS);
+		const next = await limiter.acquire();
+		next.rateLimited();
+		expect(limiter.currentRate()).toBe(1);
+	});
+
+	it('climbs back while creates succeed, never above the credential limit', async () => {
+		const clock = new ManualClock(0);
+		const limiter = new TaskCreateLimiter(10, WINDOW_MS, clock, 0);
+		const refused = await limiter.acquire();
+		const accepted = await limiter.acquire();
+		accepted.arrived();
+		refused.rateLimited();
+		expect(limiter.currentRate()).toBe(1);
+		const rates: number[] = [];
+		for (let i = 0; i < 60; i++) {
+			const permit = await clock.runUntilSettled(limiter.acquire());
+			permit.arrived();
+			rates.push(limiter.currentRate());
+		}
+		expect(rates.every((rate, i) => i === 0 || rate >= rates[i - 1])).toBe(true);
+		expect(Math.max(...rates)).toBe(10);
+		// From 1 to 10 within a handful of windows (the step triples per window without a 429).
+		expect(clock.now()).toBeLessThan(8 * WINDOW_MS);
+	});
+
+	it('reads rateLimited() after arrived() as a refusal, taking back the increase', async () => {
+		const clock = new ManualClock(0);
+		const limiter = new TaskCreateLimiter(20, WINDOW_MS, clock, 0);
+		const permit = await limiter.acquire();
+		permit.arrived();
+		permit.rateLimited();
+		expect(limiter.currentRate()).toBe(1);
+		permit.rateLimited();
+		permit.arrived();
+		expect(limiter.currentRate()).toBe(1);
+	});
+
+	it('starts with a few creates in flight and lets more go as Kie accepts them', async () => {
+		const clock = new ManualClock(0);
+		const limiter = new TaskCreateLimiter(20, WINDOW_MS, clock, 0, { spreadBefore: 0 });
+		const { permits } = await grantTimes(limiter, clock, 20);
+		expect(permits).toHaveLength(2);
+		permits[0].arrived();
+		await settle();
+		expect(permits).toHaveLength(4);
+	});
+
+	it('follows a lower credential limit at once', async () => {
+		const clock = new ManualClock(0);
+		const limiter = new TaskCreateLimiter(20, WINDOW_MS, clock, 0);
+		limiter.configure(5, WINDOW_MS);
+		expect(limiter.currentRate()).toBe(5);
+	});
+});
