@@ -112,6 +112,11 @@ export class KieClient {
 		return ENDPOINTS[name].retry === 'create' ? await once() : await this.withReadRetries(once);
 	}
 
+	/** The clock time `ms` from now: an item's deadline for createTask. */
+	deadlineIn(ms: number): number {
+		return this.clock.now() + ms;
+	}
+
 	/**
 	 * Creates a task within the account's create limit. Repeated only where Kie cannot have created
 	 * it (429, maintenance, connection refused) — a 429 until `deadline` (clock time) when given;

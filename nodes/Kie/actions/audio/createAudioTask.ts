@@ -48,7 +48,11 @@ export async function createAudioTask(
 		options.timeoutSeconds = AUDIO_TIMEOUT_SECONDS;
 	}
 	const request = await build(readCallbackUrl(ctx, itemIndex));
-	const created = await run.client.createTask(request);
+	// A 429 is sent again (paced) until the item's own timeout, never the end of the item.
+	const created = await run.client.createTask(
+		request,
+		run.client.deadlineIn(options.timeoutSeconds * 1000),
+	);
 	run.progress.taskId = created.taskId;
 	run.progress.api = created.api;
 	run.progress.state = 'waiting';

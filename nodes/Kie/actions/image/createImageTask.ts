@@ -62,8 +62,12 @@ export async function createImageTask(
 	const uploadedUrls = binaryImages ? await binaryImages.upload() : [];
 	const request = mapInput(valid, uploadedUrls);
 
-	// The jobs API, or the model's dedicated image API (4o Image, Flux Kontext).
-	const created = await run.client.createTask(imageCreate(request, callBackUrl));
+	// The jobs API, or the model's dedicated image API (4o Image, Flux Kontext). A 429 never ends
+	// the item: Kie did not create the task, so it is sent again until the item's own timeout.
+	const created = await run.client.createTask(
+		imageCreate(request, callBackUrl),
+		run.client.deadlineIn(options.timeoutSeconds * 1000),
+	);
 	run.progress.taskId = created.taskId;
 	run.progress.api = created.api;
 	run.progress.state = 'waiting';
