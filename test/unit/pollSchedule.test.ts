@@ -33,15 +33,20 @@ describe('nextPollDelay', () => {
 			nextPollDelay({ elapsedMs: 0, samples: [], phase, companions }, PLAN);
 		expect(first(0.5)).toBe(1500);
 		// A task's phase moves its whole grid, the first poll included, by up to half a step.
-		expect(first(0)).toBeCloseTo(1500 / Math.sqrt(1.6));
-		expect(first(0.9999)).toBeLessThan(1500 * Math.sqrt(1.6));
+		expect(first(0)).toBeCloseTo(1500 / Math.sqrt(1 + PLAN.earlyGrowth));
+		expect(first(0.9999)).toBeLessThan(1500 * Math.sqrt(1 + PLAN.earlyGrowth));
 		expect(first(0.9999, 19)).toBeLessThan(1500 * Math.sqrt(2.3));
 	});
 
-	it('spreads polls out while nothing is known, up to the longest interval', () => {
+	it('spreads polls out while nothing is known: dense early, then wider, up to the longest interval', () => {
 		const times = pollTimes([], 180_000);
 		const waits = times.map((time, i) => time - (times[i - 1] ?? 0));
-		expect(times.slice(0, 4).map(Math.round)).toEqual([1500, 2400, 3840, 6144]);
+		// 1.35 × the time spent while short tasks may finish (first 10 s), 1.6 × after that.
+		expect(times.slice(0, 4).map(Math.round)).toEqual([1500, 2025, 2734, 3691]);
+		const late = times.filter((time) => time > 10_000 && time < 30_000);
+		expect(late.length).toBeGreaterThanOrEqual(3);
+		// (The first step after 10 s lands on the wider grid's next point, closer than 1.6 ×.)
+		late.slice(2).forEach((time, i) => expect(time / late[i + 1]).toBeCloseTo(1.6, 5));
 		for (let i = 2; i < waits.length; i++)
 			expect(waits[i]).toBeGreaterThanOrEqual(waits[i - 1] - 1e-6);
 		expect(Math.max(...waits)).toBeCloseTo(DEFAULT_POLL_PLAN.maxIntervalMs);
@@ -189,6 +194,8 @@ async function runBatch(
 		pollIntervalMs?: number;
 		/** Per task, 0–1 (default 0.5; production spreads them, which varies by run). */
 		phases?: number[];
+		/** The catalogue's prior for how long the tasks take. */
+		expectedMs?: number;
 	} = {},
 ) {
 	const tasks = new Map<string, FakeTask>();
@@ -222,6 +229,7 @@ async function runBatch(
 				timeoutMs: options.timeoutMs ?? 600_000,
 				pollIntervalMs: options.pollIntervalMs,
 				pollPhase: options.phases?.[index] ?? 0.5,
+				expectedMs: options.expectedMs,
 			},
 		);
 	});
@@ -272,11 +280,11 @@ describe('pollUntilFinal with the adaptive schedule (manual clock)', () => {
 		const sameKind = await runBatch(clock, new GenerationTimes(), [4500, 2500], {
 			createDelays: [0, 1000],
 		});
-		// B polled at 1.5 s and 2.77 s and slept towards 5.1 s; A was seen final at 3.77 s, and B,
-		// having learned 2.5 s, polled at that very moment.
+		// B polled at 1.5 s, 2.24 s and 3.35 s and slept towards 4.5 s; A was seen final at
+		// 3.77 s, and B, having learned 2.5 s, polled at that very moment.
 		const [bPolls] = sameKind.pollTimes;
 		const aSeenAt = sameKind.seenAt[1];
-		expect(bPolls.filter((time) => time < aSeenAt)).toHaveLength(2);
+		expect(bPolls.filter((time) => time < aSeenAt)).toHaveLength(3);
 		expect(bPolls).toContain(aSeenAt);
 
 		// The control: A of another kind teaches B nothing; B keeps its own, sparser plan.
@@ -312,5 +320,64 @@ describe('pollUntilFinal with the adaptive schedule (manual clock)', () => {
 		const times = new GenerationTimes();
 		await runBatch(clock, times, [3000, 5000, 9000]);
 		expect(times.watcherCount('nano-banana-pro|2K')).toBe(0);
+	});
+});
+
+describe('the first tasks of a kind in a fresh process (cold start)', () => {
+	const median = (values: number[]) => {
+		const sorted = [...values].sort((a, b) => a - b);
+		const middle = (sorted.length - 1) / 2;
+		return (sorted[Math.floor(middle)] + sorted[Math.ceil(middle)]) / 2;
+	};
+
+	/** Three 6 s tasks created 20 ms apart, for ten placements of their polls (phases). */
+	async function threeSixSecondTasks(plan: PollPlanOptions) {
+		const medians: number[] = [];
+		const polls: number[] = [];
+		for (let offset = 0; offset < 10; offset++) {
+			const phases = [0, 0.236, 0.618].map((phase) => (phase + offset / 10) % 1);
+			const clock = new ManualClock();
+			const saved = { ...PLAN };
+			Object.assign(PLAN, plan);
+			try {
+				const run = await runBatch(clock, new GenerationTimes(), [6000, 6000, 6000], {
+					createDelays: [0, 20, 40],
+					phases,
+				});
+				medians.push(median(run.lateness));
+				polls.push(...run.polls);
+			} finally {
+				Object.assign(PLAN, saved);
+			}
+		}
+		return { lateness: median(medians), mostPolls: Math.max(...polls) };
+	}
+
+	it('three 6 s tasks are seen about half a second after they finish, with at most 6 polls each', async () => {
+		const now = await threeSixSecondTasks(DEFAULT_POLL_PLAN);
+		expect(now.lateness).toBeLessThanOrEqual(550);
+		expect(now.mostPolls).toBeLessThanOrEqual(6);
+		// The control: the earlier plan (one growth from the first poll on) sees them later.
+		const before = await threeSixSecondTasks({ ...DEFAULT_POLL_PLAN, earlyUntilMs: 0 });
+		expect(before.lateness).toBeGreaterThan(now.lateness + 150);
+	});
+
+	it("a long task with the catalogue's prior is polled far less than one without", async () => {
+		const withPrior = await runBatch(new ManualClock(), new GenerationTimes(), [180_000], {
+			expectedMs: 180_000,
+		});
+		const withoutPrior = await runBatch(new ManualClock(), new GenerationTimes(), [180_000]);
+		expect(withPrior.results[0].task.state).toBe('success');
+		expect(withPrior.polls[0]).toBeLessThanOrEqual(12);
+		expect(withPrior.polls[0]).toBeLessThan(withoutPrior.polls[0] - 5);
+		// Nothing before half the prior: a minute-long video is not looked at every few seconds.
+		expect(withPrior.pollTimes[0][0]).toBeGreaterThanOrEqual(15_000);
+	});
+
+	it('a prior is only used until a task of the kind has been seen', () => {
+		const first = (samples: number[]) =>
+			nextPollDelay({ elapsedMs: 0, samples, expectedMs: 120_000 }, PLAN);
+		expect(first([])).toBe(PLAN.maxIntervalMs);
+		expect(first([8000, 8000, 8000, 8000])).toBeLessThan(8000);
 	});
 });

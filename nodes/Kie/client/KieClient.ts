@@ -59,6 +59,7 @@ const UNREACHABLE_ATTEMPTS = 4;
 interface OwnTask {
 	sentAt: number;
 	kind: string;
+	expectedMs?: number;
 }
 
 function inputOf(task: { param: IDataObject | null }): IDataObject {
@@ -145,7 +146,7 @@ export class KieClient {
 				const taskId = outcome.value;
 				const kind =
 					request.kind ?? generationKind(request.model, inputOf({ param: request.body }));
-				this.ownTasks.set(taskId, { sentAt, kind });
+				this.ownTasks.set(taskId, { sentAt, kind, expectedMs: request.expectedMs });
 				return {
 					taskId,
 					api: request.api,
@@ -223,6 +224,7 @@ export class KieClient {
 				createdAt: own?.sentAt ?? item.createTime ?? this.clock.now(),
 				kind: own?.kind ?? (item.model ? kindOf(item) : ''),
 				kindOf,
+				expectedMs: own?.expectedMs,
 			},
 			options,
 		);

@@ -3,8 +3,10 @@
  * when polled: polling often wastes requests, polling rarely delivers results late.
  *
  * The process learns how long each kind of task (model + resolution) takes from the tasks it has
- * seen finish, and concentrates polls where tasks of that kind usually finish. Before anything is
- * known, polls start soon and spread out (less so for a task waiting alone; tasks of a kind
+ * seen finish, and concentrates polls where tasks of that kind usually finish. Until then it plans
+ * from the catalogue's prior for the model when there is one (a video: minutes, so no polls every
+ * few seconds). Without either, polls start soon, stay dense through the first seconds (where
+ * short tasks finish; after a restart every task is polled this way) and spread out (less so for a task waiting alone; tasks of a kind
  * waiting together poll at offset moments, each less often). Tasks waiting on a kind re-plan as
  * soon as another task of that kind finishes (see `GenerationTimes.watch`).
  */
@@ -73,6 +75,9 @@ export interface PollPlanOptions {
 	 */
 	growth: number;
 	maxGrowth: number;
+	/** The growth while the task is younger than `earlyUntilMs` (short tasks finish then). */
+	earlyGrowth: number;
+	earlyUntilMs: number;
 	/** Never poll the same task more often than this. */
 	minIntervalMs: number;
 	/** Never leave a task unpolled longer than this. */
@@ -84,6 +89,8 @@ export interface PollPlanOptions {
 export const DEFAULT_POLL_PLAN: PollPlanOptions = {
 	firstPollMs: 1500,
 	growth: 0.6,
+	earlyGrowth: 0.35,
+	earlyUntilMs: 10_000,
 	maxGrowth: 1.3,
 	minIntervalMs: 300,
 	maxIntervalMs: 15_000,
@@ -102,6 +109,8 @@ export interface PollContext {
 	phase?: number;
 	/** The user's fixed poll interval; wins when set. */
 	fixedIntervalMs?: number;
+	/** A prior for how long tasks of this kind take (the catalogue's), used until one is seen. */
+	expectedMs?: number;
 }
 
 function quantile(sorted: readonly number[], q: number): number {
@@ -126,6 +135,12 @@ export function expectedFinishSpan(
 	const from = Math.min(quantile(sorted, 0.1), median * (1 - widening));
 	const to = Math.max(quantile(sorted, 0.9), median * (1 + widening));
 	return { from: from * 0.95, to: to * 1.05 };
+}
+
+/** A prior is only a guess: the span around it is wider than one learned from a task. */
+function priorSpan(expectedMs: number | undefined): { from: number; to: number } | undefined {
+	if (!expectedMs || !Number.isFinite(expectedMs) || expectedMs <= 0) return undefined;
+	return { from: expectedMs * 0.5, to: expectedMs * 1.6 };
 }
 
 let spreadPoint = Math.random();
@@ -164,11 +179,12 @@ export function nextPollDelay(
 	if (fixedIntervalMs && fixedIntervalMs > 0) return fixedIntervalMs;
 	const { minIntervalMs, maxIntervalMs, pollsAcrossSpread } = options;
 	const clamp = (ms: number) => Math.min(maxIntervalMs, Math.max(minIntervalMs, ms));
-	const span = expectedFinishSpan(samples);
+	const span = expectedFinishSpan(samples) ?? priorSpan(context.expectedMs);
 
 	if (!span) {
 		// Nothing known: soon, then spreading out in proportion to the time already spent.
-		const growth = Math.min(options.maxGrowth, options.growth * Math.sqrt(1 + companions));
+		const base = elapsedMs < options.earlyUntilMs ? options.earlyGrowth : options.growth;
+		const growth = Math.min(options.maxGrowth, base * Math.sqrt(1 + companions));
 		if (elapsedMs * growth >= maxIntervalMs) return maxIntervalMs;
 		return Math.min(maxIntervalMs, nextOnGrid(elapsedMs, 1 + growth, phase, options));
 	}

@@ -74,6 +74,11 @@ export interface WaitOptions {
 	pollIntervalMs?: number;
 	/** The task's offset among its kind's polls while nothing is known (0–1; default: spread evenly). */
 	pollPhase?: number;
+	/**
+	 * A prior for how long the task takes (e.g. the catalogue's for a video model: minutes), used
+	 * until a task of its kind has been seen finishing in this process.
+	 */
+	expectedMs?: number;
 }
 
 export interface WaitResult {

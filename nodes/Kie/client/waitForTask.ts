@@ -33,6 +33,8 @@ export interface PollTarget {
 	/** Learned-duration key ('' = not known yet: learned from the first record). */
 	kind: string;
 	kindOf(task: KieTask): string;
+	/** The create request's prior for how long it takes (WaitOptions.expectedMs wins). */
+	expectedMs?: number;
 }
 
 /** How long Kie may not know a task it has just created. */
@@ -74,6 +76,7 @@ export async function pollUntilFinal(
 							companions: kind ? generationTimes.watcherCount(kind) : 0,
 							phase,
 							fixedIntervalMs: fixedInterval,
+							expectedMs: options.expectedMs ?? target.expectedMs,
 						},
 						deps.pollPlan,
 					) -
