@@ -6,9 +6,10 @@
  * seen finish, and concentrates polls where tasks of that kind usually finish. Until then it plans
  * from the catalogue's prior for the model when there is one (a video: minutes, so no polls every
  * few seconds). Without either, polls start soon, stay dense through the first seconds (where
- * short tasks finish; after a restart every task is polled this way) and spread out (less so for a task waiting alone; tasks of a kind
- * waiting together poll at offset moments, each less often). Tasks waiting on a kind re-plan as
- * soon as another task of that kind finishes (see `GenerationTimes.watch`).
+ * short tasks finish; after a restart every task is polled this way) and spread out (less so for
+ * a task waiting alone; tasks of a kind waiting together poll at offset moments, each less often).
+ * Tasks waiting on a kind re-plan as soon as another task of that kind finishes (see
+ * `GenerationTimes.watch`).
  */
 
 /** Durations (create → final state, ms) of recently finished tasks per kind. */
