@@ -168,6 +168,15 @@ export class N8nCli {
 		return service;
 	}
 
+	/** `n8n worker` (queue mode: the environment carries EXECUTIONS_MODE and Redis); resolves when ready. */
+	async startWorker(concurrency = 10, timeoutMs = 180_000): Promise<Service> {
+		const service = startService(this.n8nBinary, ['worker', `--concurrency=${concurrency}`], {
+			env: await this.processEnv(),
+		});
+		await service.waitFor(/n8n worker is now ready/, timeoutMs);
+		return service;
+	}
+
 	/** `n8n execute --id … --rawOutput`; the run data, or an error with n8n's own explanation. */
 	async execute(workflowId: string): Promise<{ execution: ExecutionResult; durationMs: number }> {
 		const result = await this.run(['execute', `--id=${workflowId}`, '--rawOutput']);

@@ -186,6 +186,13 @@ async function main(): Promise<number> {
 			await step(`execute examples/${scenario.file}`, async () => {
 				try {
 					await scenario.prepare?.(context);
+					if (scenario.startedByWebhook) {
+						// Production executions only: the check calls the webhook itself.
+						const checkStarted = Date.now();
+						await scenario.check(context, { data: { resultData: { runData: {} } } }, checks);
+						ms = Date.now() - checkStarted;
+						return;
+					}
 					const { execution, durationMs } = await n8n.execute(scenario.workflowId);
 					ms = durationMs;
 					checks.equal(execution.status, scenario.expectedStatus ?? 'success', 'execution status');

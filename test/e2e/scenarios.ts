@@ -21,6 +21,7 @@ import {
 	nodeOutput,
 	type OutputItem,
 } from './n8n';
+import { checkBatchAnswer, postBatch, QUEUE_EXAMPLE } from './queue-mode';
 
 /** The folder the examples read and write; the runner points it at a fresh folder per run. */
 export const EXAMPLES_FILES_FOLDER = '/tmp/n8n-kie/';
@@ -53,6 +54,8 @@ export interface Scenario {
 	phase?: 'cli' | 'server';
 	/** Activate before `n8n start` (production webhooks of trigger nodes). */
 	activate?: boolean;
+	/** Not run with `n8n execute`: `check` starts it through its webhook (server phase). */
+	startedByWebhook?: boolean;
 	/** The status `n8n execute` reports. Default 'success'. */
 	expectedStatus?: string;
 	prepare?(context: ScenarioContext): Promise<void>;
@@ -668,6 +671,22 @@ scenarios.push(...audioScenarios);
 scenarios.push(...videoScenarios);
 
 /** Writes the workflow with its id and the files folder swapped in, ready for import. */
+// The batch endpoint made for queue mode (test/e2e/queue-mode.ts runs it on workers); here, in
+// the regular `n8n start`, a POST of three prompts answers with three finished tasks.
+scenarios.push({
+	file: QUEUE_EXAMPLE,
+	workflowId: 'kieE2eQueueBatch',
+	phase: 'server',
+	activate: true,
+	startedByWebhook: true,
+	async check(context, _execution, checks) {
+		const prompts = ['A lighthouse at dusk', 'A red fox in snow', 'A skyline of stacked books'];
+		const answer = await postBatch(context.serverUrl, prompts);
+		checkBatchAnswer(context.sim, prompts, answer, checks, 'POST /webhook/kie-batch');
+		checks.equal(context.sim.record.createdTaskCount(), 3, 'tasks the simulator created');
+	},
+});
+
 export async function prepareWorkflowFile(
 	context: ScenarioContext,
 	scenario: Scenario,

@@ -1,0 +1,359 @@
+/**
+ * n8n queue mode, end to end: Redis (Debian's redis-server, installed when absent), an n8n main
+ * (`n8n start`, EXECUTIONS_MODE=queue) and `n8n worker` processes sharing one user folder and
+ * SQLite file, the packed package installed as a community package, production executions
+ * started by POSTs to the webhook of examples/queue-mode-batch-webhook.json. The simulator's
+ * record says what Kie saw: creates per window, 429s, duplicates, tasks no item reports.
+ *
+ * `node build-test/test/e2e/queue-mode.js` (from .ci/run) runs a small batch and checks it;
+ * test/bench uses runQueueMode with the benchmark's sizes, and with the previous create limiter.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { startSimulator, type KieSimulatorApi } from '../simulator';
+import { Checks } from './checks';
+import { installAsCommunityPackage, packPackage, type PackedPackage } from './community-package';
+import { ensureN8n, freePort, n8nEnvironment, N8nCli } from './n8n';
+import { runCommand, startService, stopAllProcesses, tail, type Service } from './processes';
+
+export const QUEUE_EXAMPLE = 'queue-mode-batch-webhook.json';
+export const QUEUE_WEBHOOK_PATH = 'webhook/kie-batch';
+const WORKFLOW_ID = 'kieE2eQueue00001';
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+/** One answer item of the batch webhook (the Kie node's output item). */
+export interface BatchAnswerItem {
+	taskId?: string;
+	state?: string;
+	resultUrls?: string[];
+	error?: unknown;
+}
+
+/** POSTs the prompts to the batch webhook; the answer is one item per prompt. */
+export async function postBatch(serverUrl: string, prompts: string[]): Promise<BatchAnswerItem[]> {
+	const response = await fetch(`${serverUrl}${QUEUE_WEBHOOK_PATH}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ prompts }),
+		signal: AbortSignal.timeout(300_000),
+	});
+	const text = await response.text();
+	if (!response.ok)
+		throw new Error(`POST ${QUEUE_WEBHOOK_PATH} answered ${response.status}: ${text}`);
+	const parsed = JSON.parse(text) as BatchAnswerItem[] | BatchAnswerItem;
+	return Array.isArray(parsed) ? parsed : [parsed];
+}
+
+/** Every prompt's item succeeded with its own task (the one the simulator made for that prompt). */
+export function checkBatchAnswer(
+	sim: KieSimulatorApi,
+	prompts: string[],
+	answer: BatchAnswerItem[],
+	checks: Checks,
+	label: string,
+): void {
+	checks.equal(answer.length, prompts.length, `${label}: items answered`);
+	answer.forEach((item, index) => {
+		const task = item.taskId ? sim.record.tasks.get(item.taskId) : undefined;
+		checks.that(
+			item.state === 'success' && item.error === undefined,
+			`${label} item ${index}: state ${item.state}${item.error ? ` (error ${JSON.stringify(item.error)})` : ''}`,
+		);
+		checks.equal(task?.input.prompt, prompts[index], `${label} item ${index}: the task's prompt`);
+		checks.that(
+			(item.resultUrls ?? []).length > 0 &&
+				(item.resultUrls ?? []).every((url) => url.startsWith(`${sim.baseUrl}/files/results/`)),
+			`${label} item ${index}: resultUrls ${JSON.stringify(item.resultUrls)}`,
+		);
+	});
+}
+
+/** The redis-server binary; installs Debian's package when it is missing and we are root. */
+export function ensureRedisServer(): string {
+	const find = () => spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
+	let found = find();
+	if (found.status !== 0) {
+		if (process.getuid?.() !== 0) {
+			throw new Error('redis-server is not installed (apt-get install redis-server)');
+		}
+		process.stdout.write('  installing redis-server (apt-get)\n');
+		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+		for (const args of [['update'], ['install', '-y', 'redis-server']]) {
+			const run = spawnSync('apt-get', args, { env, encoding: 'utf8' });
+			if (run.status !== 0)
+				throw new Error(`apt-get ${args.join(' ')} failed:\n${tail(run.stderr)}`);
+		}
+		found = find();
+	}
+	return found.stdout.trim();
+}
+
+/**
+ * The packed package with the previous create limiter in place of the shipped one (for the
+ * benchmark's comparison); the limiter is compiled from test/bench/legacyCreateLimiter.ts.
+ */
+async function previousLimiterPackage(packed: PackedPackage, work: string): Promise<PackedPackage> {
+	const folder = path.join(work, 'previous-limiter');
+	await mkdir(folder, { recursive: true });
+	const untar = await runCommand('tar', ['-xzf', packed.tarball, '-C', folder]);
+	if (untar.code !== 0) throw new Error(`tar: ${untar.stderr}`);
+	const client = path.join(folder, 'package', 'dist', 'nodes', 'Kie', 'client');
+	const legacy = readFileSync(path.join(__dirname, '..', 'bench', 'legacyCreateLimiter.js'), 'utf8')
+		.split('../../nodes/Kie/client/')
+		.join('./');
+	await writeFile(path.join(client, 'legacyCreateLimiter.js'), legacy);
+	await writeFile(
+		path.join(client, 'taskCreateLimiter.js'),
+		"'use strict';\nconst legacy = require('./legacyCreateLimiter');\n" +
+			'exports.TaskCreateLimiter = legacy.LegacyCreateLimiter;\n' +
+			'exports.taskCreateLimiterFor = legacy.legacyCreateLimiterFor;\n',
+	);
+	const tarball = path.join(work, 'previous-limiter.tgz');
+	const retar = await runCommand('tar', ['-czf', tarball, '-C', folder, 'package']);
+	if (retar.code !== 0) throw new Error(`tar: ${retar.stderr}`);
+	return { ...packed, tarball };
+}
+
+export interface QueueModeOptions {
+	executions: number;
+	itemsPerExecution: number;
+	generationMs: number;
+	/** Enforced by the simulator and claimed by the credential. */
+	limit: { max: number; windowMs: number };
+	workers: number;
+	limiter?: 'shipped' | 'previous';
+	log?: (message: string) => void;
+}
+
+export interface QueueModeRun {
+	/** First POST sent → last answer received. */
+	wallMs: number;
+	startupMs: number;
+	items: number;
+	itemErrors: number;
+	createRequests: number;
+	answered429: number;
+	maxCreatesPerWindow: number;
+	/** Prompts with more than one task. */
+	duplicates: number;
+	/** Tasks the simulator created that no answered item names. */
+	lostTasks: number;
+	/** Executions each worker started (from its log). */
+	executionsPerWorker: number[];
+	failures: string[];
+}
+
+function workerExecutions(worker: Service): number {
+	return (worker.output().match(/Worker started execution/g) ?? []).length;
+}
+
+/** One queue-mode session: Redis, main, workers, the batch POSTs, the simulator's figures. */
+export async function runQueueMode(options: QueueModeOptions): Promise<QueueModeRun> {
+	const log = options.log ?? ((message: string) => process.stdout.write(`  ${message}\n`));
+	const started = Date.now();
+	const n8nBinary = ensureN8n(repoRoot);
+	const redisServer = ensureRedisServer();
+	const work = await mkdtemp(path.join(tmpdir(), 'n8n-kie-queue-'));
+	const userFolder = path.join(work, 'user');
+	const filesFolder = path.join(work, 'files');
+	await mkdir(filesFolder, { recursive: true });
+	const sim = await startSimulator({
+		generationMs: options.generationMs,
+		createLimit: options.limit,
+	});
+	const checks = new Checks();
+	try {
+		let packed = await packPackage(repoRoot, work);
+		if (options.limiter === 'previous') packed = await previousLimiterPackage(packed, work);
+		await installAsCommunityPackage(packed, userFolder);
+
+		const redisPort = await freePort();
+		const redis = startService(redisServer, [
+			'--port',
+			String(redisPort),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+		]);
+		await redis.waitFor(/Ready to accept connections/, 30_000);
+
+		const serverPort = await freePort();
+		const serverUrl = `http://127.0.0.1:${serverPort}/`;
+		const n8n = new N8nCli(
+			n8nBinary,
+			n8nEnvironment({
+				userFolder,
+				filesFolder,
+				extra: {
+					WEBHOOK_URL: serverUrl,
+					EXECUTIONS_MODE: 'queue',
+					QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+					QUEUE_BULL_REDIS_PORT: String(redisPort),
+				},
+			}),
+		);
+		const credentialFile = path.join(work, 'credentials.json');
+		await writeFile(
+			credentialFile,
+			JSON.stringify([
+				{
+					id: 'kieQueueCredential',
+					name: 'Kie.ai account',
+					type: 'kieApi',
+					data: {
+						apiKey: 'sim-key',
+						baseUrl: sim.baseUrl,
+						uploadBaseUrl: sim.uploadBaseUrl,
+						maxNewTasks: options.limit.max,
+						maxNewTasksWindow: options.limit.windowMs / 1000,
+					},
+				},
+			]),
+		);
+		await n8n.importCredentials(credentialFile);
+		const workflows = path.join(work, 'workflows');
+		await mkdir(workflows);
+		const workflow = JSON.parse(
+			await readFile(path.join(repoRoot, 'examples', QUEUE_EXAMPLE), 'utf8'),
+		) as Record<string, unknown>;
+		workflow.id = WORKFLOW_ID;
+		await writeFile(path.join(workflows, QUEUE_EXAMPLE), JSON.stringify(workflow));
+		await n8n.importWorkflows(workflows);
+		await n8n.activate(WORKFLOW_ID);
+
+		// Main and workers start side by side (each loads n8n, the longest part of a start-up).
+		const [main, ...workers] = await Promise.all([
+			n8n.startServer(serverPort, 180_000),
+			...Array.from({ length: options.workers }, async () => await n8n.startWorker()),
+		]);
+		const startupMs = Date.now() - started;
+		log(`main and ${options.workers} workers up after ${(startupMs / 1000).toFixed(1)} s`);
+
+		const batches = Array.from({ length: options.executions }, (_, execution) =>
+			Array.from(
+				{ length: options.itemsPerExecution },
+				(_, item) => `Queue batch ${execution} picture ${item}`,
+			),
+		);
+		const sentAt = Date.now();
+		const answers = await Promise.all(
+			batches.map(async (prompts, index) => {
+				try {
+					return await postBatch(serverUrl, prompts);
+				} catch (error) {
+					checks.failures.push(`execution ${index}: ${(error as Error).message}`);
+					return [];
+				}
+			}),
+		);
+		const wallMs = Date.now() - sentAt;
+		answers.forEach((answer, index) =>
+			checkBatchAnswer(sim, batches[index], answer, checks, `execution ${index}`),
+		);
+
+		const creates = sim.record.requests.filter((request) => request.endpoint === 'createTask');
+		const tasks = [...sim.record.tasks.values()];
+		const prompts = batches.flat();
+		const tasksPerPrompt = new Map<string, number>();
+		for (const task of tasks) {
+			const prompt = String(task.input.prompt);
+			tasksPerPrompt.set(prompt, (tasksPerPrompt.get(prompt) ?? 0) + 1);
+		}
+		const answered = new Set(answers.flat().map((item) => item.taskId));
+		const executionsPerWorker = workers.map(workerExecutions);
+		const run: QueueModeRun = {
+			wallMs,
+			startupMs,
+			items: prompts.length,
+			itemErrors:
+				answers.flat().filter((item) => item.state !== 'success').length +
+				prompts.length -
+				answers.flat().length,
+			createRequests: creates.length,
+			answered429: sim.record.rateLimitedCount(),
+			maxCreatesPerWindow: sim.record.maxCreatesInAnyWindow(options.limit.windowMs),
+			duplicates: [...tasksPerPrompt.values()].filter((count) => count > 1).length,
+			lostTasks: tasks.filter((task) => !answered.has(task.taskId)).length,
+			executionsPerWorker,
+			failures: checks.failures,
+		};
+		checks.equal(run.duplicates, 0, 'prompts with more than one task');
+		checks.equal(run.lostTasks, 0, 'tasks no item reports');
+		checks.equal(tasks.length, prompts.length, 'tasks the simulator created');
+		checks.that(
+			run.maxCreatesPerWindow <= options.limit.max,
+			`${run.maxCreatesPerWindow} creates accepted in one window (limit ${options.limit.max})`,
+		);
+		checks.equal(
+			executionsPerWorker.reduce((sum, count) => sum + count, 0),
+			options.executions,
+			'executions the workers started',
+		);
+		checks.that(
+			!/Worker started execution/.test(main.output()),
+			'the main process ran an execution itself',
+		);
+		if (checks.failures.length > 0) {
+			log(`--- main (last lines) ---\n${tail(main.output(), 30)}`);
+			workers.forEach((worker, index) =>
+				log(`--- worker ${index + 1} (last lines) ---\n${tail(worker.output(), 30)}`),
+			);
+		}
+		return run;
+	} finally {
+		await stopAllProcesses();
+		await sim.stop();
+		if (checks.failures.length === 0 && process.env.E2E_KEEP !== '1') {
+			await rm(work, { recursive: true, force: true });
+		} else log(`(kept ${work})`);
+	}
+}
+
+/** .ci/run: a small queue-mode batch, checked; prints what the simulator counted. */
+async function main(): Promise<number> {
+	if (!existsSync(path.join(repoRoot, 'dist', 'nodes'))) {
+		throw new Error('dist/ is missing: run `npm run build` first');
+	}
+	const started = Date.now();
+	process.stdout.write('▶ queue mode: Redis, n8n main, 2 workers, 4 webhook executions\n');
+	const run = await runQueueMode({
+		executions: 4,
+		itemsPerExecution: 10,
+		generationMs: 1000,
+		limit: { max: 20, windowMs: 2000 },
+		workers: 2,
+	});
+	const share = run.createRequests > 0 ? run.answered429 / run.createRequests : 0;
+	process.stdout.write(
+		`  ${run.items} items: ${run.items - run.itemErrors} succeeded, ${run.duplicates} duplicates, ` +
+			`${run.lostTasks} lost; ${run.createRequests} create requests, ${run.answered429} answered 429 ` +
+			`(${(share * 100).toFixed(0)} %), at most ${run.maxCreatesPerWindow} creates per 2 s window; ` +
+			`executions per worker ${run.executionsPerWorker.join(' + ')}; batch ${(run.wallMs / 1000).toFixed(1)} s, ` +
+			`start-up ${(run.startupMs / 1000).toFixed(1)} s, total ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+	);
+	for (const failure of run.failures) process.stdout.write(`  ✗ ${failure}\n`);
+	process.stdout.write(
+		run.failures.length === 0 ? 'QUEUE MODE E2E PASSED\n' : 'QUEUE MODE E2E FAILED\n',
+	);
+	return run.failures.length === 0 ? 0 : 1;
+}
+
+if (require.main === module) {
+	const interrupted = () => void stopAllProcesses(1_000).finally(() => process.exit(130));
+	process.once('SIGINT', interrupted);
+	process.once('SIGTERM', interrupted);
+	main().then(
+		(code) => process.exit(code),
+		(error: Error) => {
+			process.stderr.write(`\nQUEUE MODE E2E FAILED: ${error.message}\n`);
+			void stopAllProcesses().finally(() => process.exit(1));
+		},
+	);
+}
