@@ -10,6 +10,7 @@ import { startSimulator } from '../simulator';
 import type { KieSimulator } from '../simulator';
 import { kieWorkflow } from '../workflow/helpers';
 import { BASELINE_POLL_MS, runBaselineItem, runBaselineSequential } from './baseline';
+import { runColdStart, runOverClaim, runQueueModeBench } from './scale-scenarios';
 import {
 	answered429,
 	createRequests,
@@ -147,7 +148,7 @@ function log(message: string): void {
 	process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
-export async function runOnce() {
+async function runClassic() {
 	const latencyDurations = new Map<string, number>();
 	const random = seededRandom(LATENCY.seed);
 	const latencyPrompts = Array.from({ length: LATENCY.items }, (_, index) => {
@@ -304,6 +305,31 @@ export async function runOnce() {
 	} finally {
 		await sim.stop();
 	}
+}
+
+export const SCENARIOS = ['cold', 'classic', 'overclaim', 'queue'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+/** The selected scenarios; the cold start first, while the process has learned nothing. */
+export async function runOnce(selected: readonly ScenarioName[] = SCENARIOS) {
+	const has = (name: ScenarioName) => selected.includes(name);
+	const run: Record<string, unknown> = {};
+	if (has('cold')) {
+		log('cold start: three 6 s tasks in a fresh process');
+		run.coldStart = await runColdStart();
+	}
+	if (has('classic')) Object.assign(run, await runClassic());
+	if (has('overclaim')) {
+		log('over-claim: 60 items, account 5 per 2 s, credential 20 per 2 s, 1 s generation');
+		run.overClaim = await runOverClaim();
+	}
+	if (has('queue')) run.queueMode = await runQueueModeBench(log);
+	run.machine ??= {
+		cpus: os.cpus().length,
+		loadAverage1mBefore: Math.round(os.loadavg()[0] * 100) / 100,
+		node: process.version,
+	};
+	return run;
 }
 
 export type BenchRun = Awaited<ReturnType<typeof runOnce>>;
