@@ -2,11 +2,18 @@ import { CancelledError } from '../../nodes/Kie/client/errors';
 import {
 	TaskCreateLimiter,
 	taskCreateLimiterFor,
-	WINDOW_ONLY,
 	type CreatePermit,
+	type PacingOptions,
 } from '../../nodes/Kie/client/taskCreateLimiter';
 import { maxInAnyWindow } from '../simulator/record';
 import { ManualClock, settle } from './manualClock';
+
+/** Only the arrival-safe window: no spacing, no in-flight ramp (the pacing has its own tests). */
+const WINDOW_ONLY: Partial<PacingOptions> = {
+	initialInFlight: Infinity,
+	spreadBefore: 0,
+	spreadAfter: 0,
+};
 
 /** Deterministic numbers in [0, 1) for property runs. */
 function seededRandom(seed: number): () => number {

@@ -30,7 +30,8 @@ const generate = (extra: Record<string, unknown> = {}) => ({
 	model: 'nano-banana-pro',
 	prompt: '={{ $json.prompt }}',
 	resolution: '1K',
-	options: { pollInterval: 0.2, downloadImages: false, ...extra },
+	downloadResults: false,
+	options: { pollInterval: 0.2, ...extra },
 });
 
 const items = (count: number, label: string) =>

@@ -82,13 +82,6 @@ export const DEFAULT_PACING: PacingOptions = {
 	spreadAfter: 0.5,
 };
 
-/** Only the arrival-safe window: no spacing, no in-flight ramp (for tests of the window alone). */
-export const WINDOW_ONLY: Partial<PacingOptions> = {
-	initialInFlight: Infinity,
-	spreadBefore: 0,
-	spreadAfter: 0,
-};
-
 export class TaskCreateLimiter {
 	private slots: Slot[] = [];
 
