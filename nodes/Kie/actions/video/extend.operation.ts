@@ -207,7 +207,10 @@ export async function execute(
 		},
 		readCallbackUrl(this, itemIndex),
 	);
-	const created = await run.client.createTask(request);
+	const created = await run.client.createTask(
+		request,
+		run.client.deadlineIn(options.timeoutSeconds * 1000),
+	);
 	run.progress.taskId = created.taskId;
 	run.progress.state = 'waiting';
 	return await completeTask(this, itemIndex, run, created, options);

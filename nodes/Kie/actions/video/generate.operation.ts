@@ -126,7 +126,10 @@ export async function execute(
 		uploadedUrls,
 		callbackUrl ?? (needsCallback ? UNUSED_CALLBACK_URL : undefined),
 	);
-	const created = await run.client.createTask(request);
+	const created = await run.client.createTask(
+		request,
+		run.client.deadlineIn(options.timeoutSeconds * 1000),
+	);
 	run.progress.taskId = created.taskId;
 	run.progress.state = 'waiting';
 	return await completeTask(this, itemIndex, run, created, options);

@@ -125,14 +125,17 @@ export async function execute(
 	if (resolution === '4k') {
 		const body: IDataObject = { taskId, index };
 		if (callbackUrl) body.callBackUrl = callbackUrl;
-		const created = await run.client.createTask({
-			api: 'veo',
-			endpoint: 'veo.4k',
-			model: original.model ?? 'veo3',
-			body,
-			kind: 'veo|4k-upscale',
-			expectedMs: 450_000,
-		});
+		const created = await run.client.createTask(
+			{
+				api: 'veo',
+				endpoint: 'veo.4k',
+				model: original.model ?? 'veo3',
+				body,
+				kind: 'veo|4k-upscale',
+				expectedMs: 450_000,
+			},
+			run.client.deadlineIn(options.timeoutSeconds * 1000),
+		);
 		run.progress.taskId = created.taskId;
 		run.progress.state = 'waiting';
 		return await completeTask(this, itemIndex, run, created, options);
