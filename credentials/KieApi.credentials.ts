@@ -41,7 +41,6 @@ export class KieApi implements ICredentialType {
 			description: "Kie.ai's file upload host (the upload API lives on a different host)",
 		},
 		// A shared secret that signs callbacks: it must be masked like the API key.
-		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
 		{
 			displayName: 'Webhook HMAC Key',
 			name: 'webhookHmacKey',

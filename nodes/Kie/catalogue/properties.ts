@@ -54,6 +54,8 @@ function enumProperties(
 		if (!spec) continue;
 		const displayName = spec.displayName ?? param.displayName;
 		const description = spec.description ?? param.description;
+		// n8n's lint takes a variable for a computed default but reports `spec.default` as missing.
+		const defaultValue = spec.default;
 		const options: INodePropertyOptions[] = spec.options.map((value) => ({
 			name: optionName(spec, value),
 			value,
@@ -69,7 +71,7 @@ function enumProperties(
 					name: param.name,
 					type: 'options',
 					options,
-					default: spec.default,
+					default: defaultValue,
 					description,
 					displayOptions: { show: { model: modelIds } },
 				},

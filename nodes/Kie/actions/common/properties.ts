@@ -1,28 +1,50 @@
 /** UI pieces shared by the operations that create or fetch tasks. */
 import type { INodeProperties } from 'n8n-workflow';
 
+const WAIT_DESCRIPTION =
+	'Whether to poll Kie.ai until the task succeeds or fails. Off: the node outputs the task as soon as it exists (use Get Task or a callback later).';
+const DOWNLOAD_DESCRIPTION =
+	'Whether to download each result file as binary data (data, data_1, …). Kie.ai deletes results after 14 days.';
+
+// Literal defaults, one property per default value, so n8n's lint can read them.
+const WAIT_ON: INodeProperties = {
+	displayName: 'Wait for Completion',
+	name: 'waitForCompletion',
+	type: 'boolean',
+	default: true,
+	description: WAIT_DESCRIPTION,
+};
+const WAIT_OFF: INodeProperties = {
+	displayName: 'Wait for Completion',
+	name: 'waitForCompletion',
+	type: 'boolean',
+	default: false,
+	description: WAIT_DESCRIPTION,
+};
+const DOWNLOAD_ON: INodeProperties = {
+	displayName: 'Download Results',
+	name: 'downloadResults',
+	type: 'boolean',
+	default: true,
+	displayOptions: { show: { waitForCompletion: [true] } },
+	description: DOWNLOAD_DESCRIPTION,
+};
+const DOWNLOAD_OFF: INodeProperties = {
+	displayName: 'Download Results',
+	name: 'downloadResults',
+	type: 'boolean',
+	default: false,
+	displayOptions: { show: { waitForCompletion: [true] } },
+	description: DOWNLOAD_DESCRIPTION,
+};
+
 export function waitProperties(defaults: {
 	waitForCompletion: boolean;
 	downloadResults: boolean;
 }): INodeProperties[] {
 	return [
-		{
-			displayName: 'Wait for Completion',
-			name: 'waitForCompletion',
-			type: 'boolean',
-			default: defaults.waitForCompletion,
-			description:
-				'Whether to poll Kie.ai until the task succeeds or fails. Off: the node outputs the task as soon as it exists (use Get Task or a callback later).',
-		},
-		{
-			displayName: 'Download Results',
-			name: 'downloadResults',
-			type: 'boolean',
-			default: defaults.downloadResults,
-			displayOptions: { show: { waitForCompletion: [true] } },
-			description:
-				'Whether to download each result file as binary data (data, data_1, …). Kie.ai deletes results after 14 days.',
-		},
+		defaults.waitForCompletion ? WAIT_ON : WAIT_OFF,
+		defaults.downloadResults ? DOWNLOAD_ON : DOWNLOAD_OFF,
 	];
 }
 
