@@ -11,24 +11,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// ESLint, fast-glob and tmp as the scanner itself resolves them.
-const scannerRequire = createRequire(
-	createRequire(import.meta.url).resolve('@n8n/scan-community-package/scanner/scanner.mjs'),
-);
+import { scanner, scannerRequire, scannerVersion } from './scanner.mjs';
+
+const { analyzePackage, buildScanConfig, SOURCE_FILE_PATTERNS } = scanner;
 const { ESLint } = scannerRequire('eslint');
 const glob = scannerRequire('fast-glob');
-const tmp = scannerRequire('tmp');
-
-// The scanner makes a temporary folder when it is imported; remove it when this script ends.
-tmp.setGracefulCleanup();
-const { analyzePackage, buildScanConfig, SOURCE_FILE_PATTERNS } = await import(
-	'@n8n/scan-community-package/scanner/scanner.mjs'
-);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The scanner's tarball leg (analyzePackageByName): compiled JavaScript and the published package.json. */
@@ -91,9 +82,6 @@ function packTarball(workDir) {
 	return unpacked;
 }
 
-const scannerVersion = JSON.parse(
-	fs.readFileSync(path.join(root, 'node_modules/@n8n/scan-community-package/package.json'), 'utf8'),
-).version;
 console.log(`@n8n/scan-community-package ${scannerVersion} analyzer`);
 
 if (!fs.existsSync(path.join(root, 'dist', 'nodes'))) {
