@@ -1,9 +1,10 @@
-import { isElevenLabsModel, validateElevenLabs } from './elevenlabs';
-
 /**
- * What the simulated createTask accepts: Kie's documented limits for nano-banana-pro, and only a
- * non-empty prompt for every other model (Kie has dozens; unknown ones are accepted too).
+ * What the simulated createTask accepts: Kie's documented limits for nano-banana-pro, each
+ * catalogue model's documented input field names (model-fields.ts), and only a non-empty prompt
+ * for any other model (Kie has dozens; unknown ones are accepted too).
  */
+import { isElevenLabsModel, validateElevenLabs } from './elevenlabs';
+import { MODEL_FIELDS } from './model-fields';
 
 export const NANO_BANANA_PRO = 'nano-banana-pro';
 export const NANO_BANANA_PRO_ASPECT_RATIOS = [
@@ -78,6 +79,19 @@ function validateNanoBananaPro(input: Record<string, unknown>): string | undefin
 	return undefined;
 }
 
+/** A missing required field or one the model's page does not name. */
+function documentedFieldsProblem(
+	model: string,
+	input: Record<string, unknown>,
+): string | undefined {
+	const { required, allowed } = MODEL_FIELDS[model];
+	const missing = required.find((name) => input[name] === undefined || input[name] === '');
+	if (missing) return `${missing} is required`;
+	const unknown = Object.keys(input).find((name) => !allowed.includes(name));
+	if (unknown) return `${unknown} is not a parameter of ${model}`;
+	return undefined;
+}
+
 export function validateCreateRequest(body: unknown): CreateValidation {
 	if (!isRecord(body)) return { ok: false, msg: 'Request body must be a JSON object' };
 	const { model, input, callBackUrl } = body;
@@ -92,14 +106,16 @@ export function validateCreateRequest(body: unknown): CreateValidation {
 	) {
 		return { ok: false, msg: 'callBackUrl must be a valid http(s) URL' };
 	}
+	const fields = MODEL_FIELDS[model];
 	const problem =
-		model === NANO_BANANA_PRO
+		(fields ? documentedFieldsProblem(model, input) : undefined) ??
+		(model === NANO_BANANA_PRO
 			? validateNanoBananaPro(input)
 			: isElevenLabsModel(model)
 				? validateElevenLabs(model, input)
-				: typeof input.prompt === 'string' && input.prompt.trim() !== ''
+				: fields || (typeof input.prompt === 'string' && input.prompt.trim() !== '')
 					? undefined
-					: 'prompt is required';
+					: 'prompt is required');
 	if (problem) return { ok: false, msg: problem };
 	const request: CreateRequest = { model, input };
 	if (typeof callBackUrl === 'string' && callBackUrl !== '') request.callBackUrl = callBackUrl;

@@ -141,7 +141,7 @@ describe('task lifecycle', () => {
 	it('gives num_images / n results with the output_format extension', async () => {
 		sim.configure({ generationMs: 20 });
 		const three = await createdTaskId(sim, {
-			model: 'z-image',
+			model: 'google/imagen4-fast',
 			input: { prompt: 'x', num_images: 3 },
 		});
 		const two = await createdTaskId(sim, {
@@ -176,7 +176,10 @@ describe('credits', () => {
 		expect(before.json).toEqual({ code: 200, msg: 'success', data: 100_000 });
 		await createdTaskId(sim, nanoBananaPro());
 		await createdTaskId(sim, nanoBananaPro({ resolution: '4K' }));
-		await createdTaskId(sim, { model: 'seedream/4.5-text-to-image', input: { prompt: 'x' } });
+		await createdTaskId(sim, {
+			model: 'seedream/4.5-text-to-image',
+			input: { prompt: 'x', aspect_ratio: '1:1', quality: 'basic' },
+		});
 		expect((await credits(sim)).json.data).toBe(100_000 - 24 - 48 - 10);
 	});
 

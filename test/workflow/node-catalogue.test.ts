@@ -9,6 +9,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { MODELS } from '../../nodes/Kie/catalogue';
 import type { EnumFieldSpec, ModelSpec } from '../../nodes/Kie/catalogue';
 import { startSimulator } from '../simulator';
+import { MODEL_FIELDS } from '../simulator/model-fields';
 import type { KieSimulator } from '../simulator';
 import { createBodies, kieOutput, runKie } from './helpers';
 
@@ -126,6 +127,19 @@ async function runEveryModel(operation: 'generate' | 'edit'): Promise<void> {
 		const expected = expectedInput(model, cases[index]);
 		const body = bodies.find((entry) => entry.model === model.id);
 		expect({ model: model.id, input: body?.input }).toEqual({ model: model.id, input: expected });
+		// The names checked against the model's page, not against the catalogue itself.
+		const documented = MODEL_FIELDS[model.id];
+		expect({ model: model.id, documented: documented !== undefined }).toEqual({
+			model: model.id,
+			documented: true,
+		});
+		expect({
+			model: model.id,
+			undocumented: Object.keys(body?.input ?? {}).filter(
+				(name) => !documented.allowed.includes(name),
+			),
+			missing: documented.required.filter((name) => body?.input[name] === undefined),
+		}).toEqual({ model: model.id, undocumented: [], missing: [] });
 
 		// The item of this model is the task created with this body.
 		const item = items[index];

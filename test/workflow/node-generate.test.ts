@@ -104,8 +104,12 @@ describe('Generate with nano-banana-pro, waiting and downloading (the defaults)'
 	});
 
 	it('turns several results into data, data_1, data_2, each with its own bytes', async () => {
-		// No catalogue model has a result-count field: Additional Input carries it (num_images).
-		const result = await runKie(sim, generate({ additionalInput: '{"num_images": 3}' }));
+		// No catalogue model has a result-count field: Additional Input carries the one Imagen 4
+		// Fast documents (num_images).
+		const result = await runKie(
+			sim,
+			generate({ model: 'google/imagen4-fast', additionalInput: '{"num_images": 3}' }),
+		);
 
 		const [item] = kieOutput(result);
 		const taskId = item.json.taskId as string;
@@ -132,6 +136,7 @@ describe('Generate with nano-banana-pro, waiting and downloading (the defaults)'
 		const result = await runKie(
 			sim,
 			generate({
+				model: 'google/imagen4-fast',
 				additionalInput: '{"num_images": 2}',
 				options: { ...FAST_POLL, binaryPropertyName: 'picture' },
 			}),

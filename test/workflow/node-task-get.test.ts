@@ -73,7 +73,10 @@ describe('Get Task without waiting (the default)', () => {
 	it('reads the taskId per item from an expression, trimmed', async () => {
 		sim.configure({ generationMs: 50 });
 		const first = await createTaskDirectly(sim, { model: 'nano-banana-pro', input: INPUT });
-		const second = await createTaskDirectly(sim, { model: 'z-image', input: { prompt: 'A kite' } });
+		const second = await createTaskDirectly(sim, {
+			model: 'z-image',
+			input: { prompt: 'A kite', aspect_ratio: '1:1' },
+		});
 		await sleep(100);
 
 		const result = await runKie(sim, getTask('={{ $json.id }}'), {
