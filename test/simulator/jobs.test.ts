@@ -82,7 +82,20 @@ describe('task lifecycle', () => {
 		expect(data.updateTime).toBe(data.completeTime);
 		expect(data.failCode).toBe('');
 		expect(data.failMsg).toBe('');
-		expect(data.creditsConsumed).toBe(24);
+		// The documented fields, in the documented order, and nothing else (no credits field).
+		expect(Object.keys(data)).toEqual([
+			'taskId',
+			'model',
+			'state',
+			'param',
+			'resultJson',
+			'failCode',
+			'failMsg',
+			'costTime',
+			'completeTime',
+			'createTime',
+			'updateTime',
+		]);
 
 		expect(task.polls).toBe(answers.length);
 		expect(task.pollTimes).toHaveLength(task.polls);

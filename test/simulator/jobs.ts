@@ -81,7 +81,7 @@ function createTask(state: SimulatorState, context: RequestContext): Answer {
 	return jsonAnswer(200, { code: 200, msg: 'success', data: { taskId: task.taskId } });
 }
 
-/** recordInfo's `data` for a task at time `now`. */
+/** recordInfo's `data` for a task at time `now`: the fields market/common/get-task-detail documents. */
 function taskData(
 	state: SimulatorState,
 	task: SimulatedTask,
@@ -111,7 +111,6 @@ function taskData(
 		completeTime: final ? task.finishAt : null,
 		createTime: task.createdAt,
 		updateTime,
-		creditsConsumed: taskState === 'success' ? (meta?.cost ?? 0) : null,
 	};
 }
 

@@ -64,7 +64,13 @@ describe('Get Task without waiting (the default)', () => {
 			taskId,
 			state: 'success',
 			resultUrls: [`${sim.baseUrl}/files/results/${taskId}_0.png`],
-			creditsConsumed: 24,
+			creditsConsumed: null,
+		});
+		const task = sim.record.tasks.get(taskId)!;
+		expect(item.json).toMatchObject({
+			createTime: task.createdAt,
+			completeTime: task.finishAt,
+			costTime: task.finishAt - task.createdAt,
 		});
 		expect(item.binary).toBeUndefined();
 		expect(sim.record.count('file')).toBe(0);
