@@ -18,6 +18,8 @@ beforeAll(() => {
 
 describe('Kie.ai Trigger receiving callbacks from Kie.ai', () => {
 	it('emits the finished task of a Generate that set the callback URL', async () => {
+		// Long enough that the callback's whole seconds are not 0: 1.6 s is reported as 2.
+		sim.configure({ generationMs: 1_600 });
 		const taskId = await generateWithCallback();
 		const [delivery] = await endpoint.waitForDeliveries(1);
 
@@ -40,6 +42,7 @@ describe('Kie.ai Trigger receiving callbacks from Kie.ai', () => {
 		expect(json.param).toMatchObject({ model: 'nano-banana-pro', callBackUrl: endpoint.url });
 		// Callbacks report seconds; the item carries milliseconds like every other task item.
 		expect(json.costTime).toBe(Math.round((task.finishAt - task.createdAt) / 1000) * 1000);
+		expect(json.costTime).toBe(2_000);
 		expect(delivery.items[0].binary).toBeUndefined();
 		expect(await callbacksRecorded(1)).toEqual([expect.objectContaining({ taskId, status: 200 })]);
 	});
@@ -142,12 +145,18 @@ describe('Kie.ai Trigger receiving callbacks from Kie.ai', () => {
 
 	it('never shows the API key or the webhook key to the caller or in the item', async () => {
 		configure({ downloadResults: true });
-		await generateWithCallback();
+		const taskId = await generateWithCallback();
 		await postSigned(
 			{ code: 200, data: { taskId: 'x'.repeat(32), state: 'success' } },
 			'y'.repeat(32),
 		);
 		const deliveries = await endpoint.waitForDeliveries(2);
+		// Both paths were taken: the genuine callback emitted its task, the forged one was refused.
+		const emitted = deliveries.find((delivery) => delivery.workflowStarted);
+		expect(emitted?.items.map((item) => item.json.taskId)).toEqual([taskId]);
+		expect(emitted?.items[0].binary?.data).toBeDefined();
+		const refused = deliveries.find((delivery) => !delivery.workflowStarted);
+		expect(refused).toMatchObject({ status: 401, response: { reason: 'invalid-signature' } });
 		const seen = JSON.stringify(deliveries.map(({ response, items }) => ({ response, items })));
 		expect(seen).not.toContain(HMAC_KEY);
 		expect(seen).not.toContain('sim-key');
