@@ -134,7 +134,7 @@ export function streamUploads(sim: KieSimulatorApi): StreamUpload[] {
 /** Creates a task straight on the simulator (not through the node), e.g. for Get Task tests. */
 export async function createTaskDirectly(
 	sim: KieSimulatorApi,
-	body: { model: string; input: Record<string, unknown> },
+	body: { model: string; input: Record<string, unknown>; callBackUrl?: string },
 	apiKey = 'sim-key',
 ): Promise<string> {
 	const response = await request(`${sim.baseUrl}/api/v1/jobs/createTask`, {

@@ -5,7 +5,9 @@
  * Kie's documented bodies: trigger-bodies.test.ts; the callback examples: trigger-examples.test.ts.
  */
 import { readBinary } from '../harness/engine';
+import { makePng } from '../simulator';
 import type { KieSimulator } from '../simulator';
+import { createTaskDirectly } from './helpers';
 import { HMAC_KEY, type TriggerEndpoint, useTriggerFixture } from './trigger-fixture';
 
 const fixture = useTriggerFixture();
@@ -141,6 +143,47 @@ describe('Kie.ai Trigger receiving callbacks from Kie.ai', () => {
 		expect(delivery.response).toEqual({ received: true, ignored: 'state fail' });
 		expect(delivery.workflowStarted).toBe(false);
 		expect((await callbacksRecorded(1))[0].status).toBe(200);
+	});
+
+	it('with only Fail selected, runs the workflow for a failed task and acknowledges a success', async () => {
+		configure({ options: { states: ['fail'] } });
+		const failed = await generateWithCallback('[fail] a lighthouse');
+		const succeeded = await generateWithCallback('a lighthouse');
+		const deliveries = await endpoint.waitForDeliveries(2);
+
+		const started = deliveries.filter((delivery) => delivery.workflowStarted);
+		expect(
+			started
+				.flatMap((delivery) => delivery.items)
+				.map((item) => [item.json.taskId, item.json.state]),
+		).toEqual([[failed, 'fail']]);
+		const ignored = deliveries.find((delivery) => !delivery.workflowStarted);
+		expect(ignored?.response).toEqual({ received: true, ignored: 'state success' });
+		expect(JSON.parse(ignored!.request.body).data.taskId).toBe(succeeded);
+	});
+
+	it('downloads every result of a multi-result task under the custom binary prefix', async () => {
+		configure({ downloadResults: true, binaryPropertyName: 'image' });
+		const taskId = await createTaskDirectly(sim, {
+			model: 'google/imagen4-fast',
+			input: { prompt: 'three kites', num_images: 3 },
+			callBackUrl: endpoint.url,
+		});
+		const [delivery] = await endpoint.waitForDeliveries(1);
+
+		const [item] = delivery.items;
+		expect(item.json.resultUrls).toEqual(sim.record.tasks.get(taskId)!.resultUrls);
+		expect(Object.keys(item.binary ?? {}).sort()).toEqual(['image', 'image_1', 'image_2']);
+		for (const [n, property] of ['image', 'image_1', 'image_2'].entries()) {
+			expect(item.binary![property]).toMatchObject({
+				mimeType: 'image/png',
+				fileName: `${taskId}_${n}.png`,
+			});
+			expect((await readBinary(item.binary![property])).equals(makePng(`${taskId}_${n}`))).toBe(
+				true,
+			);
+		}
+		expect(sim.record.count('file')).toBe(3);
 	});
 
 	it('never shows the API key or the webhook key to the caller or in the item', async () => {
