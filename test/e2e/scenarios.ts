@@ -655,8 +655,11 @@ scenarios.push(
 					200,
 					'status of the last callback delivery',
 				);
-				if (!resumed.data) return;
-				const finished = nodeOutput({ data: resumed.data }, 'Get finished task');
+				// An execution without its run data cannot show the finished task: that is a failure.
+				const runData = resumed.data;
+				checks.that(runData !== undefined, `execution ${executionId} has no run data`);
+				if (!runData) return;
+				const finished = nodeOutput({ data: runData }, 'Get finished task');
 				checks.equal(finished.length, 1, 'Get finished task: item count');
 				checks.equal(finished[0]?.json.taskId, taskId, 'Get finished task: taskId');
 				if (finished[0])

@@ -427,17 +427,42 @@ describe('parseUploadResult', () => {
 		});
 	});
 
-	it('reads the quickstart page’s fileUrl and uploadTime', () => {
+	it('reads the quickstart page’s answer (fileId, fileUrl, downloadUrl, uploadPath, no filePath)', () => {
+		// file-upload-api/quickstart.md, "Handle Response", verbatim.
+		const quickstart = {
+			fileId: 'file_abc123456',
+			fileName: 'my-image.jpg',
+			originalName: 'sample-image.jpg',
+			fileSize: 245760,
+			mimeType: 'image/jpeg',
+			uploadPath: 'images',
+			fileUrl: 'https://kieai.redpandaai.co/files/images/my-image.jpg',
+			downloadUrl: 'https://kieai.redpandaai.co/download/file_abc123456',
+			uploadTime: '2025-01-15T10:30:00Z',
+			expiresAt: '2025-01-18T10:30:00Z',
+		};
+		expect(parseUploadResult('upload.url', quickstart)).toEqual({
+			downloadUrl: 'https://kieai.redpandaai.co/download/file_abc123456',
+			fileName: 'my-image.jpg',
+			filePath: 'images/my-image.jpg',
+			fileSize: 245760,
+			mimeType: 'image/jpeg',
+			uploadedAt: '2025-01-15T10:30:00Z',
+		});
+	});
+
+	it('takes fileUrl when an answer has no downloadUrl, and a numeric string size', () => {
 		expect(
 			parseUploadResult('upload.url', {
-				fileUrl: 'https://u/b.jpg',
+				fileUrl: 'https://u/n8n/b.jpg',
+				fileName: 'b.jpg',
 				uploadPath: 'n8n',
 				uploadTime: 'today',
 				fileSize: '5',
 			}),
 		).toMatchObject({
-			downloadUrl: 'https://u/b.jpg',
-			filePath: 'n8n',
+			downloadUrl: 'https://u/n8n/b.jpg',
+			filePath: 'n8n/b.jpg',
 			uploadedAt: 'today',
 			fileSize: 5,
 		});

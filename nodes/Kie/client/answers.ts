@@ -80,7 +80,12 @@ export function parseUploadResult(endpoint: EndpointName, data: unknown): Upload
 	return {
 		downloadUrl,
 		fileName: file.fileName ?? '',
-		filePath: file.filePath ?? file.uploadPath ?? '',
+		// The quickstart's answer names the folder and the file apart.
+		filePath:
+			file.filePath ??
+			[file.uploadPath, file.fileName]
+				.filter((part) => part !== undefined && part !== '')
+				.join('/'),
 		fileSize: Number(file.fileSize ?? 0),
 		mimeType: file.mimeType ?? '',
 		uploadedAt: file.uploadedAt ?? file.uploadTime ?? '',
