@@ -209,17 +209,19 @@ describe('Suno API', () => {
 	it('keeps Suno tasks out of the jobs API and jobs tasks out of Suno', async () => {
 		const taskId = (await post('/api/v1/generate', song())).json.data.taskId;
 		expect((await recordInfo(sim, taskId)).json.code).toBe(422);
-		const jobId = (await createTask(sim, { model: 'z-image', input: { prompt: 'p' } })).json.data
-			.taskId;
+		const jobId = (
+			await createTask(sim, { model: 'z-image', input: { prompt: 'p', aspect_ratio: '1:1' } })
+		).json.data.taskId;
 		expect((await sunoStatus(jobId)).code).toBe(422);
 	});
 
 	it('counts Suno creates in the one account-wide create limit', async () => {
 		sim.configure({ createLimit: { max: 2, windowMs: 10_000 } });
 		expect((await post('/api/v1/generate', song())).status).toBe(200);
-		expect((await createTask(sim, { model: 'z-image', input: { prompt: 'p' } })).json.code).toBe(
-			200,
-		);
+		expect(
+			(await createTask(sim, { model: 'z-image', input: { prompt: 'p', aspect_ratio: '1:1' } }))
+				.json.code,
+		).toBe(200);
 		const third = await post('/api/v1/generate', song());
 		expect(third.status).toBe(429);
 		expect(sim.record.createdTaskCount()).toBe(2);

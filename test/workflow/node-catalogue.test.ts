@@ -127,7 +127,9 @@ async function runEveryModel(operation: 'generate' | 'edit'): Promise<void> {
 		const expected = expectedInput(model, cases[index]);
 		const body = bodies.find((entry) => entry.model === model.id);
 		expect({ model: model.id, input: body?.input }).toEqual({ model: model.id, input: expected });
-		// The names checked against the model's page, not against the catalogue itself.
+		// The names checked against the model's page, not against the catalogue itself (jobs-API
+		// models; the dedicated image APIs have their own simulator checks).
+		if (!model.docsPage.startsWith('market/')) continue;
 		const documented = MODEL_FIELDS[model.id];
 		expect({ model: model.id, documented: documented !== undefined }).toEqual({
 			model: model.id,
