@@ -16,6 +16,8 @@ function voiceProperties(): INodeProperties[] {
 			name: spec.optionNames?.[value] ?? value,
 			value,
 		}));
+		// n8n's lint takes a variable for a computed default but reports `spec.default` as missing.
+		const defaultValue = spec.default;
 		const key = JSON.stringify(spec.options);
 		let group = groups.get(key);
 		if (!group) {
@@ -27,7 +29,7 @@ function voiceProperties(): INodeProperties[] {
 					name: 'voice',
 					type: 'options',
 					options,
-					default: spec.default,
+					default: defaultValue,
 					description: spec.description,
 					displayOptions: { show: { model: modelIds } },
 				},

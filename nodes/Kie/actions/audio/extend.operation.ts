@@ -33,9 +33,9 @@ const properties: INodeProperties[] = [
 		name: 'audioId',
 		type: 'string',
 		default: '',
-		placeholder: 'e.g. e231…8cadc7dc (tracks[0].id)',
+		placeholder: 'e.g. e231…8cadc7dc',
 		description:
-			'Which of the task’s tracks to continue (its `tracks[n].id`). Empty: the first track.',
+			'Which of the task’s tracks to continue: the ID of one of its `tracks`. Empty: the first track.',
 	},
 	{
 		displayName: 'Prompt',
