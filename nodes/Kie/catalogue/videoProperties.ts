@@ -90,12 +90,14 @@ export function videoModelProperties(): INodeProperties[] {
 			grouped(VIDEO_MODELS, (model) => {
 				const spec = model[param.name];
 				if (!spec) return undefined;
+				// n8n's lint takes a variable for a computed default but reports `spec.default` as missing.
+				const defaultValue = spec.default;
 				return {
 					displayName: spec.displayName ?? param.displayName,
 					name: param.name,
 					type: 'options',
 					options: spec.options.map((value) => ({ name: optionName(spec, value), value })),
-					default: spec.default,
+					default: defaultValue,
 					description: spec.description ?? param.description,
 				};
 			}),
