@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { KieAccount, KieContext } from './account';
 import { apiFamily } from './apis';
+import { taskItem } from './apis/fields';
 import { parseCreatedTaskId, parseCredits, parseUploadResult } from './answers';
 import { systemClock, type Clock } from './clock';
 import { DOWNLOAD_TIMEOUT_MS, ENDPOINTS, type EndpointName } from './endpoints';
@@ -75,20 +76,12 @@ function createdTaskItem(taskId: string, request: CreateTaskRequest): KieTask {
 	const param: IDataObject =
 		request.api === 'market' ? { model: body.model, input: body.input } : { ...body };
 	if (request.api === 'market' && body.callBackUrl) param.callBackUrl = body.callBackUrl;
-	return {
+	return taskItem({
 		taskId,
 		api: request.api,
 		model: request.model,
-		state: 'waiting',
-		resultUrls: [],
-		failCode: null,
-		failMsg: null,
-		costTime: null,
-		createTime: null,
-		completeTime: null,
-		creditsConsumed: null,
 		param,
-	};
+	});
 }
 
 export class KieClient {

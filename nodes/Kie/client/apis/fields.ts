@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-import type { TaskState } from '../types';
+import type { KieTask, TaskState } from '../types';
 
 const blank = (value: unknown) => value === null || value === undefined || value === '';
 
@@ -68,4 +68,21 @@ export function costTimeMs(
 		return asSeconds < asMillis ? costTime * 1000 : costTime;
 	}
 	return source === 'callback' ? costTime * 1000 : costTime;
+}
+
+/** A task item with nothing known yet but what is given: the one shape every API's reader fills. */
+export function taskItem(known: Pick<KieTask, 'taskId' | 'api'> & Partial<KieTask>): KieTask {
+	return {
+		model: null,
+		state: 'waiting',
+		resultUrls: [],
+		failCode: null,
+		failMsg: null,
+		costTime: null,
+		createTime: null,
+		completeTime: null,
+		creditsConsumed: null,
+		param: null,
+		...known,
+	};
 }

@@ -12,7 +12,7 @@ import { KieRequestError } from '../errors';
 import type { KieTask } from '../types';
 import { elapsed, flagState, timeMs } from './dedicatedImage';
 import type { ApiFamily, CallbackTask } from './family';
-import { jsonOrText, optionalNumber, optionalText, taskIdOf } from './fields';
+import { jsonOrText, optionalNumber, optionalText, taskIdOf, taskItem } from './fields';
 
 const imagesSchema = z
 	.object({ resultImageUrl: optionalText, originImageUrl: optionalText })
@@ -36,20 +36,14 @@ function isRecord(value: unknown): value is IDataObject {
 
 function taskWithImages(taskId: string, images: unknown, param: IDataObject | null): KieTask {
 	const { resultImageUrl, originImageUrl } = imagesSchema.parse(isRecord(images) ? images : {});
-	const task: KieTask = {
+	const task: KieTask = taskItem({
 		taskId,
 		api: 'flux-kontext',
 		model: param && typeof param.model === 'string' ? param.model : null,
 		state: 'generating',
 		resultUrls: resultImageUrl ? [resultImageUrl] : [],
-		failCode: null,
-		failMsg: null,
-		costTime: null,
-		createTime: null,
-		completeTime: null,
-		creditsConsumed: null,
 		param,
-	};
+	});
 	if (originImageUrl) task.extra = { originImageUrl };
 	return task;
 }

@@ -12,7 +12,7 @@ import { KieRequestError } from '../errors';
 import type { KieTask } from '../types';
 import { elapsed, flagState, progressPercent, timeMs } from './dedicatedImage';
 import type { ApiFamily, CallbackTask } from './family';
-import { jsonOrText, optionalNumber, optionalText, taskIdOf } from './fields';
+import { jsonOrText, optionalNumber, optionalText, taskIdOf, taskItem } from './fields';
 
 export const FOUR_O_IMAGE_MODEL = 'gpt-4o-image';
 
@@ -45,20 +45,12 @@ function resultUrlsOf(holder: unknown): string[] {
 }
 
 function emptyTask(taskId: string): KieTask {
-	return {
+	return taskItem({
 		taskId,
 		api: '4o-image',
 		model: FOUR_O_IMAGE_MODEL,
 		state: 'generating',
-		resultUrls: [],
-		failCode: null,
-		failMsg: null,
-		costTime: null,
-		createTime: null,
-		completeTime: null,
-		creditsConsumed: null,
-		param: null,
-	};
+	});
 }
 
 function parseStatus(data: unknown, taskId: string): KieTask {

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { KieRequestError } from '../errors';
 import type { KieTask, TaskState } from '../types';
 import type { ApiFamily, CallbackTask } from './family';
-import { optionalNumber, optionalText, taskIdOf } from './fields';
+import { optionalNumber, optionalText, taskIdOf, taskItem } from './fields';
 import { timeMs } from './videoFields';
 
 const STATES: Record<string, TaskState> = {
@@ -66,7 +66,7 @@ function parseStatus(data: unknown, taskId: string): KieTask {
 	const record = recordSchema.parse(data);
 	const video = isRecord(record.videoInfo) ? videoInfoSchema.parse(record.videoInfo) : undefined;
 	const final = record.state === 'success' || record.state === 'fail';
-	const task: KieTask = {
+	const task: KieTask = taskItem({
 		taskId: taskIdOf(data) ?? taskId,
 		api: 'runway',
 		model: 'runway',
@@ -74,13 +74,10 @@ function parseStatus(data: unknown, taskId: string): KieTask {
 		resultUrls: record.state === 'success' && video?.videoUrl ? [video.videoUrl] : [],
 		failCode: record.state === 'fail' ? (record.failCode ?? '400') : null,
 		failMsg: record.state === 'fail' ? record.failMsg : null,
-		costTime: null,
-		createTime: null,
 		// "Timestamp when the video generation was completed"
 		completeTime: final ? record.generateTime : null,
-		creditsConsumed: null,
 		param: (record.generateParam as IDataObject | undefined) ?? null,
-	};
+	});
 	const extra = runwayExtra({
 		imageUrl: video?.imageUrl ?? null,
 		videoId: video?.videoId ?? null,
@@ -103,7 +100,7 @@ function parseCallback(body: IDataObject, taskId: string): CallbackTask | undefi
 	const success = code === 200;
 	const videoUrl =
 		typeof data.video_url === 'string' && data.video_url !== '' ? data.video_url : undefined;
-	const task: KieTask = {
+	const task: KieTask = taskItem({
 		taskId: taskIdOf(data) ?? taskId,
 		api: 'runway',
 		model: 'runway',
@@ -111,12 +108,7 @@ function parseCallback(body: IDataObject, taskId: string): CallbackTask | undefi
 		resultUrls: success && videoUrl ? [videoUrl] : [],
 		failCode: success ? null : code !== null ? String(code) : null,
 		failMsg: success ? null : msg,
-		costTime: null,
-		createTime: null,
-		completeTime: null,
-		creditsConsumed: null,
-		param: null,
-	};
+	});
 	const extra = runwayExtra({
 		imageUrl: (data.image_url as string) ?? null,
 		videoId: (data.video_id as string) ?? null,

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { KieRequestError } from '../errors';
 import type { KieTask, TaskState } from '../types';
 import type { ApiFamily, CallbackTask } from './family';
-import { jsonOrText, optionalNumber, optionalText, taskIdOf } from './fields';
+import { jsonOrText, optionalNumber, optionalText, taskIdOf, taskItem } from './fields';
 
 /** A track as users see it in `tracks` (the status endpoint's names). */
 export interface SunoTrack extends IDataObject {
@@ -104,20 +104,13 @@ function isRecord(value: unknown): value is IDataObject {
 }
 
 function baseTask(taskId: string, param: IDataObject | null, tracks: SunoTrack[]): KieTask {
-	const task: KieTask = {
+	const task: KieTask = taskItem({
 		taskId,
 		api: 'suno',
 		model: param && typeof param.model === 'string' ? param.model : null,
-		state: 'waiting',
 		resultUrls: tracks.map((track) => track.audioUrl).filter((url): url is string => !!url),
-		failCode: null,
-		failMsg: null,
-		costTime: null,
-		createTime: null,
-		completeTime: null,
-		creditsConsumed: null,
 		param,
-	};
+	});
 	task.extra = { tracks };
 	return task;
 }

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { KieRequestError } from '../errors';
 import type { KieTask, TaskState } from '../types';
 import type { ApiFamily, CallbackTask } from './family';
-import { jsonOrText, optionalNumber, optionalText, taskIdOf } from './fields';
+import { jsonOrText, optionalNumber, optionalText, taskIdOf, taskItem } from './fields';
 import { timeMs, urlList } from './videoFields';
 
 const flagState = z.unknown().transform((value): TaskState => {
@@ -79,7 +79,7 @@ function parseStatus(data: unknown, taskId: string): KieTask {
 	const resultUrls =
 		response && response.resultUrls.length > 0 ? response.resultUrls : record.resultUrls;
 	const failed = record.successFlag === 'fail';
-	const task: KieTask = {
+	const task: KieTask = taskItem({
 		taskId: taskIdOf(data) ?? taskId,
 		api: 'veo',
 		model: param && typeof param.model === 'string' ? param.model : null,
@@ -95,9 +95,8 @@ function parseStatus(data: unknown, taskId: string): KieTask {
 				: null,
 		createTime: record.createTime,
 		completeTime: record.completeTime,
-		creditsConsumed: null,
 		param,
-	};
+	});
 	const extra = veoExtra({
 		resolution: response?.resolution ?? null,
 		originUrls: response?.originUrls ?? [],
@@ -145,7 +144,7 @@ function parseCallback(body: IDataObject, taskId: string): CallbackTask | undefi
 	const param = isRecord(jsonOrText.parse(data.promptJson))
 		? (jsonOrText.parse(data.promptJson) as IDataObject)
 		: null;
-	const task: KieTask = {
+	const task: KieTask = taskItem({
 		taskId: taskIdOf(data) ?? taskId,
 		api: 'veo',
 		model: param && typeof param.model === 'string' ? param.model : null,
@@ -153,12 +152,8 @@ function parseCallback(body: IDataObject, taskId: string): CallbackTask | undefi
 		resultUrls: success ? resultUrls : [],
 		failCode: success ? null : code !== null ? String(code) : null,
 		failMsg: success ? null : msg,
-		costTime: null,
-		createTime: null,
-		completeTime: null,
-		creditsConsumed: null,
 		param,
-	};
+	});
 	const extra = veoExtra({
 		resolution: info?.resolution ?? null,
 		originUrls: info?.originUrls ?? [],
