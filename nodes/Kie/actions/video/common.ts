@@ -1,13 +1,9 @@
 /** What the video operations share: options with the video timeout, binary inputs, the callback URL. */
-import {
-	randomString,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { checkUrl, KieInputError } from '../../catalogue';
 import { validateBinaryForVideoModel } from '../../catalogue/video';
+import { binaryInputs, type BinaryUploads } from '../common/binaryInputs';
 import { taskOptionsCollection } from '../common/properties';
 import { readTaskOptions, type ItemRun, type TaskOptions } from '../common/taskOutput';
 
@@ -60,81 +56,14 @@ export function readCallbackUrl(ctx: IExecuteFunctions, itemIndex: number): stri
  */
 export const UNUSED_CALLBACK_URL = 'https://example.com/n8n-nodes-kie/no-callback';
 
-const INPUT_UPLOAD_PATH = 'n8n/inputs';
-
-function binaryPropertyNames(ctx: IExecuteFunctions, itemIndex: number): string[] {
-	const raw = ctx.getNodeParameter('binaryProperties', itemIndex, '') as unknown;
-	if (raw === undefined || raw === null || raw === '') return [];
-	if (typeof raw !== 'string') {
-		throw new KieInputError(
-			'binaryProperties',
-			raw,
-			'Input Binary Properties must be text: binary property names separated by commas',
-		);
-	}
-	return raw
-		.split(',')
-		.map((name) => name.trim())
-		.filter((name) => name !== '');
-}
-
-/**
- * The item's binary image inputs for a video model: checked now (presence, type, size), uploaded
- * later in the order listed, once every other field has been validated.
- */
+/** The item's binary image inputs for a video model (see binaryInputs). */
 export function binaryImages(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	run: ItemRun,
 	model: string,
-): { count: number; upload: () => Promise<string[]> } {
-	const names = binaryPropertyNames(ctx, itemIndex);
-	const item = ctx.getInputData()[itemIndex];
-	const binaries = names.map((name) => {
-		if (!item.binary?.[name]) {
-			const available = Object.keys(item.binary ?? {});
-			throw new KieInputError(
-				'binaryProperties',
-				name,
-				`The input item has no binary property "${name}"`,
-				available.length > 0 ? available.join(', ') : 'no binary properties on this item',
-			);
-		}
-		const metadata = ctx.helpers.assertBinaryData(itemIndex, name);
-		validateBinaryForVideoModel(model, {
-			propertyName: name,
-			mimeType: metadata.mimeType,
-			fileSize: metadata.fileSize,
-			bytes: metadata.bytes,
-			fileName: metadata.fileName,
-		});
-		return { name, metadata };
-	});
-	return {
-		count: binaries.length,
-		upload: async () => {
-			const urls: string[] = [];
-			for (const { name, metadata } of binaries) {
-				const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, name);
-				validateBinaryForVideoModel(model, {
-					propertyName: name,
-					mimeType: metadata.mimeType,
-					bytes: data.length,
-				});
-				const extension = metadata.fileExtension ?? metadata.mimeType.split('/')[1] ?? 'bin';
-				const uploaded = await run.client.uploadFile(
-					{
-						data,
-						fileName: `${randomString(12).toLowerCase()}.${extension}`,
-						mimeType: metadata.mimeType,
-					},
-					INPUT_UPLOAD_PATH,
-				);
-				urls.push(uploaded.downloadUrl);
-			}
-			return urls;
-		},
-	};
+): BinaryUploads {
+	return binaryInputs(ctx, itemIndex, run, (binary) => validateBinaryForVideoModel(model, binary));
 }
 
 /** A task id parameter: one token, no spaces. */
