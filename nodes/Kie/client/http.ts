@@ -135,19 +135,23 @@ export interface DownloadStream {
 	contentType?: string;
 }
 
-/** Opens a result file as a stream (videos: a batch must not hold every file in memory). */
-export async function downloadFileStream(
+/**
+ * A result file's answer. No credential: the file lives on Kie's CDN, not its API. Anything but
+ * 2xx is a KieRequestError (a stream's body is closed first).
+ */
+async function getResultFile(
 	ctx: KieContext,
 	url: string,
+	encoding: 'stream' | 'arraybuffer',
 	timeoutMs: number,
 	signal?: AbortSignal,
-): Promise<DownloadStream> {
+): Promise<{ body: unknown; contentType?: string }> {
 	let response: { body?: unknown; headers?: unknown; statusCode?: unknown };
 	try {
 		response = await ctx.helpers.httpRequest({
 			method: 'GET',
 			url,
-			encoding: 'stream',
+			encoding,
 			json: false,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
@@ -158,16 +162,36 @@ export async function downloadFileStream(
 		throw toKieError('download', error, signal);
 	}
 	const status = Number(response.statusCode ?? 0);
-	const body = response.body as Readable | undefined;
-	if (status < 200 || status >= 300 || !body || typeof body.pipe !== 'function') {
-		body?.destroy?.();
+	if (status < 200 || status >= 300) {
+		(response.body as Partial<Readable> | undefined)?.destroy?.();
 		throw new KieRequestError(
 			{ endpoint: 'download', delivery: 'answered', httpStatus: status, code: status },
 			`Downloading the result failed with HTTP ${status}`,
 		);
 	}
 	const contentType = headersOf(response.headers)['content-type'];
-	return { stream: body, contentType: typeof contentType === 'string' ? contentType : undefined };
+	return {
+		body: response.body,
+		contentType: typeof contentType === 'string' ? contentType : undefined,
+	};
+}
+
+/** Opens a result file as a stream (videos: a batch must not hold every file in memory). */
+export async function downloadFileStream(
+	ctx: KieContext,
+	url: string,
+	timeoutMs: number,
+	signal?: AbortSignal,
+): Promise<DownloadStream> {
+	const { body, contentType } = await getResultFile(ctx, url, 'stream', timeoutMs, signal);
+	const stream = body as Readable | undefined;
+	if (!stream || typeof stream.pipe !== 'function') {
+		throw new KieRequestError(
+			{ endpoint: 'download', delivery: 'answered', httpStatus: 200, code: 200 },
+			'Downloading the result failed with HTTP 200',
+		);
+	}
+	return { stream, contentType };
 }
 
 export interface DownloadedFile {
@@ -182,34 +206,11 @@ export async function downloadFile(
 	timeoutMs: number,
 	signal?: AbortSignal,
 ): Promise<DownloadedFile> {
-	let response: { body?: unknown; headers?: unknown; statusCode?: unknown };
-	try {
-		response = await ctx.helpers.httpRequest({
-			method: 'GET',
-			url,
-			encoding: 'arraybuffer',
-			json: false,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: timeoutMs,
-			...(signal ? { abortSignal: signal } : {}),
-		});
-	} catch (error) {
-		throw toKieError('download', error, signal);
-	}
-	const status = Number(response.statusCode ?? 0);
-	if (status < 200 || status >= 300) {
-		throw new KieRequestError(
-			{ endpoint: 'download', delivery: 'answered', httpStatus: status, code: status },
-			`Downloading the result failed with HTTP ${status}`,
-		);
-	}
-	const body = response.body;
+	const { body, contentType } = await getResultFile(ctx, url, 'arraybuffer', timeoutMs, signal);
 	const data = Buffer.isBuffer(body)
 		? body
 		: body instanceof ArrayBuffer
 			? Buffer.from(body)
 			: Buffer.from(String(body ?? ''));
-	const contentType = headersOf(response.headers)['content-type'];
-	return { data, contentType: typeof contentType === 'string' ? contentType : undefined };
+	return { data, contentType };
 }
