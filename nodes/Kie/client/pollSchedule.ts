@@ -9,7 +9,9 @@
  * short tasks finish; after a restart every task is polled this way) and spread out (less so for
  * a task waiting alone; tasks of a kind waiting together poll at offset moments, each less often).
  * Tasks waiting on a kind re-plan as soon as another task of that kind finishes (see
- * `GenerationTimes.watch`).
+ * `GenerationTimes.watch`). Inside the span a poll's worth is weighed against lateness: long spans
+ * are polled less densely than short ones, but not in proportion (seconds, not tens of seconds,
+ * for a video). `test/bench/planner-sim.ts` replays the benches' shapes of work in virtual time.
  */
 
 /** Durations (create → final state, ms) of recently finished tasks per kind. */
@@ -17,6 +19,8 @@ export class GenerationTimes {
 	private readonly samples = new Map<string, number[]>();
 
 	private readonly watchers = new Map<string, Set<() => void>>();
+
+	private readonly waiting = new Map<string, number>();
 
 	constructor(private readonly keep = 30) {}
 
@@ -55,6 +59,24 @@ export class GenerationTimes {
 		};
 	}
 
+	/** Counts a task of this kind as waiting until the returned function is called. */
+	startWaiting(kind: string): () => void {
+		this.waiting.set(kind, (this.waiting.get(kind) ?? 0) + 1);
+		let stopped = false;
+		return () => {
+			if (stopped) return;
+			stopped = true;
+			const left = (this.waiting.get(kind) ?? 1) - 1;
+			if (left > 0) this.waiting.set(kind, left);
+			else this.waiting.delete(kind);
+		};
+	}
+
+	/** Tasks of this kind waiting in this process now. */
+	waitingCount(kind: string): number {
+		return this.waiting.get(kind) ?? 0;
+	}
+
 	/** Tasks currently watching a kind (for tests). */
 	watcherCount(kind: string): number {
 		return this.watchers.get(kind)?.size ?? 0;
@@ -70,38 +92,69 @@ export interface PollPlanOptions {
 	/**
 	 * When nothing is known, polls sit on a geometric grid: each one `1 + growth` times as long
 	 * after the create as the one before, for a task waiting alone. Tasks of a kind waiting
-	 * together poll less each (growth up to `maxGrowth`): the first of them seen finished teaches
-	 * all the others, and their grids are offset from one another so that, together, they look
-	 * at every moment alike.
+	 * together poll less each (growth × (1 + companions)^companionExponent, up to `maxGrowth`):
+	 * the first of them seen finished teaches all the others, and their grids are offset from one
+	 * another so that, together, they look at every moment alike.
 	 */
 	growth: number;
 	maxGrowth: number;
+	companionExponent: number;
 	/** The growth while the task is younger than `earlyUntilMs` (short tasks finish then). */
 	earlyGrowth: number;
 	earlyUntilMs: number;
 	/** Never poll the same task more often than this. */
 	minIntervalMs: number;
-	/** Never leave a task unpolled longer than this. */
+	/** Never leave a task unpolled longer than this (once it may be done)... */
 	maxIntervalMs: number;
-	/** Polls planned across the span where tasks of this kind usually finish. */
+	/** ...or this, while it is too early for it to be done (a video's first minute). */
+	beforeSpanMaxIntervalMs: number;
+	/** Polls planned across the span where tasks of this kind usually finish (short spans)... */
 	pollsAcrossSpread: number;
+	/**
+	 * ...and for long spans fewer: the interval in the span is at most
+	 * `intervalMs · (span / atSpanMs)^exponent`. A poll costs the same whatever the task while a
+	 * late result costs its lateness, so the interval grows more slowly than the span (a 3 s span
+	 * is polled every 0.7 s, a 30 s one every 1.8 s).
+	 */
+	spanInterval: { atSpanMs: number; intervalMs: number; exponent: number };
+	/**
+	 * ...but never below this share of the typical duration: a long task is not polled every few
+	 * seconds (a 3-minute video is seen a few seconds late, not every 3 s).
+	 */
+	spanIntervalFloorShare: number;
+	/**
+	 * When the first task of a kind finishes, the others already that old poll at once if fewer
+	 * than this many others wait: the first of many to finish is the earliest of many (the others
+	 * are likely still running), and a poll each would cost many requests for little.
+	 */
+	wakeCompanionsBelow: number;
+	/** Past the span, the interval grows by this share of the overrun. */
+	overrunBackoff: number;
 }
 
 export const DEFAULT_POLL_PLAN: PollPlanOptions = {
-	firstPollMs: 1500,
+	firstPollMs: 3000,
 	growth: 0.6,
-	earlyGrowth: 0.35,
+	maxGrowth: 1.0,
+	companionExponent: 0.4,
+	earlyGrowth: 0.18,
 	earlyUntilMs: 10_000,
-	maxGrowth: 1.3,
 	minIntervalMs: 300,
 	maxIntervalMs: 15_000,
-	pollsAcrossSpread: 5,
+	beforeSpanMaxIntervalMs: 25_000,
+	pollsAcrossSpread: 4,
+	spanInterval: { atSpanMs: 30_000, intervalMs: 1800, exponent: 0.4 },
+	spanIntervalFloorShare: 0.03,
+	wakeCompanionsBelow: 5,
+	overrunBackoff: 0.5,
 };
 
 /** What the next poll of one task is planned from. */
 export interface PollContext {
 	/** How old the task was at its last poll (at the create, 0, before the first poll). */
 	elapsedMs: number;
+	/** How old the task is now (default `elapsedMs`). */
+	ageMs?: number;
 	/** Durations learned for its kind. */
 	samples: readonly number[];
 	/** Other tasks of the same kind waiting in this process now. */
@@ -185,19 +238,49 @@ export function nextPollDelay(
 	if (!span) {
 		// Nothing known: soon, then spreading out in proportion to the time already spent.
 		const base = elapsedMs < options.earlyUntilMs ? options.earlyGrowth : options.growth;
-		const growth = Math.min(options.maxGrowth, base * Math.sqrt(1 + companions));
+		const growth = Math.min(
+			options.maxGrowth,
+			base * (1 + companions) ** options.companionExponent,
+		);
 		if (elapsedMs * growth >= maxIntervalMs) return maxIntervalMs;
 		return Math.min(maxIntervalMs, nextOnGrid(elapsedMs, 1 + growth, phase, options));
 	}
-	const spreadInterval = (span.to - span.from) / pollsAcrossSpread;
+	const width = span.to - span.from;
+	const { spanInterval } = options;
+	const learned = samples.length > 0;
+	const typicalMs = learned
+		? quantile(
+				[...samples].sort((a, b) => a - b),
+				0.5,
+			)
+		: (context.expectedMs ?? 0);
+	const spreadInterval = Math.max(
+		typicalMs * options.spanIntervalFloorShare,
+		Math.min(
+			width / pollsAcrossSpread,
+			spanInterval.intervalMs * (width / spanInterval.atSpanMs) ** spanInterval.exponent,
+		),
+	);
+	// The first task of a kind just finished at an age this one has passed since its last poll:
+	// this one (created before or with it) may be done too.
+	const ageMs = context.ageMs ?? elapsedMs;
+	if (
+		samples.length === 1 &&
+		companions < options.wakeCompanionsBelow &&
+		samples[0] > elapsedMs &&
+		samples[0] <= ageMs
+	)
+		return minIntervalMs;
 	if (elapsedMs < span.from) {
-		// Too early to be done: next poll where the span begins (within maxIntervalMs, so a task
-		// that failed early is still noticed).
-		return clamp(span.from - elapsedMs);
+		// Too early to be done: the wait until the span begins in equal parts of at most
+		// `beforeSpanMaxIntervalMs` (so a task that failed early is still noticed).
+		const wait = span.from - elapsedMs;
+		const parts = Math.ceil(wait / options.beforeSpanMaxIntervalMs);
+		return Math.max(minIntervalMs, Math.min(options.beforeSpanMaxIntervalMs, wait / parts));
 	}
 	if (elapsedMs <= span.to) return clamp(spreadInterval);
 	// Later than usual: back off with the overrun.
-	return clamp(Math.max(spreadInterval, (elapsedMs - span.to) * 0.5));
+	return clamp(Math.max(spreadInterval, (elapsedMs - span.to) * options.overrunBackoff));
 }
 
 /** The kind a task's duration is learned under. */

@@ -61,69 +61,78 @@ export async function pollUntilFinal(
 	let lastPollAt = createdAt;
 	// This task's place among those of its kind polling while nothing is known.
 	const phase = options.pollPhase ?? evenlySpread();
-
-	while (!FINAL_STATES.includes(last.state)) {
-		const now = clock.now();
-		if (now >= deadline) return { task: last, timedOut: true, polls };
-		let delay =
-			consecutiveFailures > 0
-				? backoffMs(consecutiveFailures - 1)
-				: lastPollAt +
-					nextPollDelay(
-						{
-							elapsedMs: lastPollAt - createdAt,
-							samples: generationTimes.get(kind),
-							companions: kind ? generationTimes.watcherCount(kind) : 0,
-							phase,
-							fixedIntervalMs: fixedInterval,
-							expectedMs: options.expectedMs ?? target.expectedMs,
-						},
-						deps.pollPlan,
-					) -
-					now;
-		delay = Math.max(0, Math.min(delay, deadline - now));
-		// While sleeping, another task of the same kind may finish and teach a better plan.
-		const relearn =
-			fixedInterval || consecutiveFailures > 0 || !kind ? undefined : generationTimes.watch(kind);
-		// A sleep cut short by a re-plan is aborted, so it does not stay listening on the signal.
-		const endSleep = new AbortController();
-		let replan: boolean;
-		try {
-			replan = await sleepOrWake(
-				clock,
-				delay,
-				relearn?.changed ?? new Promise<void>(() => undefined),
-				signal ? AbortSignal.any([signal, endSleep.signal]) : endSleep.signal,
-			);
-		} finally {
-			relearn?.cancel();
-			endSleep.abort();
+	let stopWaiting = kind ? generationTimes.startWaiting(kind) : undefined;
+	try {
+		while (!FINAL_STATES.includes(last.state)) {
+			const now = clock.now();
+			if (now >= deadline) return { task: last, timedOut: true, polls };
+			let delay =
+				consecutiveFailures > 0
+					? backoffMs(consecutiveFailures - 1)
+					: lastPollAt +
+						nextPollDelay(
+							{
+								elapsedMs: lastPollAt - createdAt,
+								ageMs: now - createdAt,
+								samples: generationTimes.get(kind),
+								companions: kind ? generationTimes.waitingCount(kind) - 1 : 0,
+								phase,
+								fixedIntervalMs: fixedInterval,
+								expectedMs: options.expectedMs ?? target.expectedMs,
+							},
+							deps.pollPlan,
+						) -
+						now;
+			delay = Math.max(0, Math.min(delay, deadline - now));
+			// While sleeping, another task of the same kind may finish and teach a better plan.
+			const relearn =
+				fixedInterval || consecutiveFailures > 0 || !kind ? undefined : generationTimes.watch(kind);
+			// A sleep cut short by a re-plan is aborted, so it does not stay listening on the signal.
+			const endSleep = new AbortController();
+			let replan: boolean;
+			try {
+				replan = await sleepOrWake(
+					clock,
+					delay,
+					relearn?.changed ?? new Promise<void>(() => undefined),
+					signal ? AbortSignal.any([signal, endSleep.signal]) : endSleep.signal,
+				);
+			} finally {
+				relearn?.cancel();
+				endSleep.abort();
+			}
+			if (replan) continue;
+			lastPollAt = clock.now();
+			polls++;
+			const outcome = await settle(async () => await deps.getTask(last));
+			if (outcome.ok) {
+				last = outcome.value;
+				target.seen = true;
+				consecutiveFailures = 0;
+				if (!kind && last.model) {
+					kind = target.kindOf(last);
+					stopWaiting = generationTimes.startWaiting(kind);
+				}
+				continue;
+			}
+			const justCreatedAndNotYetVisible =
+				outcome.error instanceof KieRequestError &&
+				(outcome.error.code === 404 || outcome.error.code === 422) &&
+				!target.seen &&
+				clock.now() - createdAt < NOT_YET_VISIBLE_MS;
+			if (!isTransientReadError(outcome.error) && !justCreatedAndNotYetVisible) throw outcome.error;
+			consecutiveFailures++;
 		}
-		if (replan) continue;
-		lastPollAt = clock.now();
-		polls++;
-		const outcome = await settle(async () => await deps.getTask(last));
-		if (outcome.ok) {
-			last = outcome.value;
-			target.seen = true;
-			consecutiveFailures = 0;
-			if (!kind && last.model) kind = target.kindOf(last);
-			continue;
+		stopWaiting?.();
+		if (last.state === 'success' && kind) {
+			const duration =
+				last.createTime !== null && last.completeTime !== null
+					? last.completeTime - last.createTime
+					: (last.costTime ?? clock.now() - createdAt);
+			generationTimes.record(kind, duration);
 		}
-		const justCreatedAndNotYetVisible =
-			outcome.error instanceof KieRequestError &&
-			(outcome.error.code === 404 || outcome.error.code === 422) &&
-			!target.seen &&
-			clock.now() - createdAt < NOT_YET_VISIBLE_MS;
-		if (!isTransientReadError(outcome.error) && !justCreatedAndNotYetVisible) throw outcome.error;
-		consecutiveFailures++;
+		return { task: last, timedOut: false, polls };
+	} finally {
+		stopWaiting?.();
 	}
-	if (last.state === 'success' && kind) {
-		const duration =
-			last.createTime !== null && last.completeTime !== null
-				? last.completeTime - last.createTime
-				: (last.costTime ?? clock.now() - createdAt);
-		generationTimes.record(kind, duration);
-	}
-	return { task: last, timedOut: false, polls };
 }
