@@ -3,8 +3,6 @@
  * created the task; after an ambiguous failure the item says a task may exist and nothing is
  * sent again, so the simulator never holds more tasks than the user was told about.
  */
-import { createServer } from 'node:net';
-
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { kieCredentials, runWorkflow } from '../harness';
@@ -12,6 +10,8 @@ import type { WorkflowRunResult } from '../harness';
 import { startSimulator } from '../simulator';
 import type { FaultKind, KieSimulator, RecordedRequest } from '../simulator';
 import { kieWorkflow, recordMatrixRow } from './helpers';
+import { countRequestsTo, reserveRefusingPort } from './unreachable';
+import type { RefusingPort, RequestCounter } from './unreachable';
 
 const BATCH = 10;
 const FAULTY_CREATES = 3;
@@ -217,26 +217,32 @@ describe('a create Kie refused without creating is retried', () => {
 });
 
 describe('a create that cannot reach Kie at all', () => {
-	async function closedPort(): Promise<number> {
-		const server = createServer();
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		const { port } = server.address() as { port: number };
-		await new Promise<void>((resolve) => server.close(() => resolve()));
-		return port;
-	}
+	let refusing: RefusingPort;
+	let counter: RequestCounter;
+	beforeEach(async () => {
+		refusing = await reserveRefusingPort();
+		counter = countRequestsTo(refusing.port);
+	});
+	afterEach(async () => {
+		counter.stop();
+		await refusing.release();
+	});
 
 	it('is retried, then fails with a clear message and no task', async () => {
-		const port = await closedPort();
-
-		const { output } = await runBatch(sim, 'refused', { baseUrl: `http://127.0.0.1:${port}` });
+		const { output } = await runBatch(sim, 'refused', { baseUrl: refusing.url });
 
 		for (const item of output) {
 			expect(item.json).toEqual({ error: 'Could not reach Kie.ai: the connection was refused' });
 		}
+		// Each item's create was tried UNREACHABLE_ATTEMPTS (4) times, then given up.
+		expect(counter.started).toEqual(
+			Array.from({ length: BATCH * 4 }, () => 'POST /api/v1/jobs/createTask'),
+		);
 		recordMatrixRow({
 			path: 'create',
 			fault: 'connection refused (closed port)',
 			items: BATCH,
+			createAttempts: counter.started.length,
 			succeeded: 0,
 			errors: output.length,
 			tasksCreated: 0,
@@ -245,38 +251,37 @@ describe('a create that cannot reach Kie at all', () => {
 	});
 
 	it('succeeds once Kie is back, with one task per item', async () => {
-		const port = await closedPort();
-		let late: KieSimulator | undefined;
-		// Kie comes back while the creates are being retried.
-		const comeBack = new Promise<void>((resolve) =>
-			setTimeout(() => {
-				void startSimulator({ generationMs: 300 }, { port }).then((started) => {
-					late = started;
-					resolve();
-				});
-			}, 1200),
-		);
+		let late: Promise<KieSimulator> | undefined;
+		// Kie comes back once every item's create has been refused at least once.
+		const watch = setInterval(() => {
+			if (late || counter.started.length < BATCH) return;
+			late = startSimulator({ generationMs: 300 }, { port: refusing.port });
+		}, 5);
 		try {
-			const { output, prompts } = await runBatch(sim, 'back', {
-				baseUrl: `http://127.0.0.1:${port}`,
-			});
-			await comeBack;
+			const { output, prompts } = await runBatch(sim, 'back', { baseUrl: refusing.url });
 
+			expect(late).toBeDefined();
+			const back = await late!;
 			expect(output.map((item) => item.json.state)).toEqual(prompts.map(() => 'success'));
+			const attempts = counter.started.filter((request) => request.includes('createTask'));
+			const creates = createRequests(back);
 			recordMatrixRow({
 				path: 'create',
-				fault: 'connection refused for 1.2 s, then reachable',
+				fault: 'connection refused until every item was refused once, then reachable',
 				items: BATCH,
-				createRequests: createRequests(late!).length,
-				tasksCreated: late!.record.createdTaskCount(),
+				createAttempts: attempts.length,
+				createRequests: creates.length,
+				tasksCreated: back.record.createdTaskCount(),
 				succeeded: output.length,
 			});
-			expect(perPrompt(late!, prompts).map((count) => [count.requests, count.tasks])).toEqual(
+			// Every item was refused at least once; the attempt that reached Kie made its only task.
+			expect(attempts.length - creates.length).toBeGreaterThanOrEqual(BATCH);
+			expect(perPrompt(back, prompts).map((count) => [count.requests, count.tasks])).toEqual(
 				prompts.map(() => [1, 1]),
 			);
 		} finally {
-			await comeBack;
-			await late?.stop();
+			clearInterval(watch);
+			await (await late?.catch(() => undefined))?.stop();
 		}
 	});
 });
