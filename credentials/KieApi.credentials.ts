@@ -1,11 +1,24 @@
 import type {
 	IAuthenticateGeneric,
+	IAuthenticateRuleResponseCode,
 	IAuthenticateRuleResponseSuccessBody,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+
+/** Kie's codes (https://docs.kie.ai/) that fail the credential test, and what the user is told. */
+const FAILING_CODES: Record<number, string> = {
+	401: 'Kie.ai rejected the API key (code 401: You do not have access permissions). Check the key at https://kie.ai/api-key.',
+	403: 'Kie.ai refused access (code 403). Check the key and its IP whitelist at https://kie.ai/api-key.',
+	404: 'Kie.ai answered code 404 (not found): check the Base URL (https://api.kie.ai).',
+	429: 'Kie.ai answered code 429 (rate limit exceeded): try the test again in a few seconds.',
+	433: "Kie.ai answered code 433: this key's usage cap is reached. Raise it at https://kie.ai/api-key.",
+	455: 'Kie.ai answered code 455: the service is under maintenance. Try again later.',
+	500: 'Kie.ai answered code 500 (server error). Try again later.',
+	505: 'Kie.ai answered code 505: this feature is currently disabled.',
+};
 
 export class KieApi implements ICredentialType {
 	name = 'kieApi';
@@ -78,46 +91,27 @@ export class KieApi implements ICredentialType {
 		},
 	};
 
-	// Kie answers errors with HTTP 200 and the real code in the body ({"code":401,"msg":…}), so each
-	// code that means "this credential cannot be used" gets a rule. 402 (no credits) still passes:
-	// the key itself works.
+	// Kie answers errors with HTTP 200 and the real code in the body ({"code":401,"msg":…}), and
+	// some (429, 500) with that HTTP status, so each code that means "this credential cannot be
+	// used now" gets a rule for both forms. 402 (no credits) still passes: the key itself works.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/api/v1/chat/credit',
 			method: 'GET',
 		},
-		rules: [
-			bodyCodeRule(
-				401,
-				'Kie.ai rejected the API key (code 401: You do not have access permissions). Check the key at https://kie.ai/api-key.',
-			),
-			bodyCodeRule(
-				403,
-				'Kie.ai refused access (code 403). Check the key and its IP whitelist at https://kie.ai/api-key.',
-			),
-			bodyCodeRule(
-				404,
-				'Kie.ai answered code 404 (not found): check the Base URL (https://api.kie.ai).',
-			),
-			bodyCodeRule(
-				429,
-				'Kie.ai answered code 429 (rate limit exceeded): try the test again in a few seconds.',
-			),
-			bodyCodeRule(
-				433,
-				"Kie.ai answered code 433: this key's usage cap is reached. Raise it at https://kie.ai/api-key.",
-			),
-			bodyCodeRule(
-				455,
-				'Kie.ai answered code 455: the service is under maintenance. Try again later.',
-			),
-			bodyCodeRule(500, 'Kie.ai answered code 500 (server error). Try again later.'),
-			bodyCodeRule(505, 'Kie.ai answered code 505: this feature is currently disabled.'),
-		],
+		// n8n's credential tester reads both rule kinds from the one list (its type names one kind).
+		rules: Object.entries(FAILING_CODES).flatMap(([code, message]) => [
+			bodyCodeRule(Number(code), message),
+			statusRule(Number(code), message),
+		]) as IAuthenticateRuleResponseSuccessBody[],
 	};
 }
 
 function bodyCodeRule(code: number, message: string): IAuthenticateRuleResponseSuccessBody {
 	return { type: 'responseSuccessBody', properties: { key: 'code', value: code, message } };
+}
+
+function statusRule(status: number, message: string): IAuthenticateRuleResponseCode {
+	return { type: 'responseCode', properties: { value: status, message } };
 }
