@@ -3,7 +3,7 @@
  * model's own input fields, validation before any request, and the model-dependent UI.
  */
 export { CUSTOM_MODEL, MODELS, getModel } from './registry';
-export { KieInputError } from './errors';
+export { describeValue, KieInputError } from './errors';
 export { checkUrl } from './inputs';
 export { withoutForeignImageDefaults } from './foreignDefaults';
 export { validate, type ValidInput } from './validate';

@@ -3,7 +3,7 @@
  * every property is checked at once (present, type, size), and uploaded to Kie only later, in
  * the order listed, once every other field has been validated, so bad input costs no upload.
  */
-import { randomString, type IExecuteFunctions } from 'n8n-workflow';
+import { randomString, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { KieInputError, type BinaryInfo } from '../../catalogue';
 import type { ItemRun } from './taskOutput';
@@ -32,6 +32,12 @@ function binaryPropertyNames(ctx: IExecuteFunctions, itemIndex: number): string[
 		.filter((name) => name !== '');
 }
 
+/** The binary property names an item has, for "Allowed: …" in a message. */
+export function binaryPropertiesOf(item: INodeExecutionData): string {
+	const names = Object.keys(item.binary ?? {});
+	return names.length > 0 ? names.join(', ') : 'none (the input item has no binary data)';
+}
+
 /** `check` is the model's own limits (throws KieInputError); it sees each file twice: now, and with its real size. */
 export function binaryInputs(
 	ctx: IExecuteFunctions,
@@ -42,12 +48,12 @@ export function binaryInputs(
 	const item = ctx.getInputData()[itemIndex];
 	const binaries = binaryPropertyNames(ctx, itemIndex).map((name) => {
 		if (!item.binary?.[name]) {
-			const available = Object.keys(item.binary ?? {});
+			const allowed = binaryPropertiesOf(item);
 			throw new KieInputError(
 				'binaryProperties',
 				name,
-				`The input item has no binary property "${name}"`,
-				available.length > 0 ? available.join(', ') : 'no binary properties on this item',
+				`The input item has no binary property "${name}". Allowed: ${allowed}`,
+				allowed,
 			);
 		}
 		const metadata = ctx.helpers.assertBinaryData(itemIndex, name);

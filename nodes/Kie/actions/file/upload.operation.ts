@@ -5,7 +5,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { checkUrl, KieInputError } from '../../catalogue';
+import { checkUrl, describeValue, KieInputError } from '../../catalogue';
+import { binaryPropertiesOf } from '../common/binaryInputs';
 import type { UploadedFile } from '../../client';
 import type { OperationExecute } from '../common/taskOutput';
 
@@ -98,15 +99,27 @@ export const execute: OperationExecute = async function (itemIndex, run) {
 		// A data URL may carry parameters before ;base64 (data:image/svg+xml;charset=utf-8;base64,…).
 		const payload = base64Data.replace(/^data:[^,]*;base64,/i, '');
 		if (payload === '' || !/^[A-Za-z0-9+/\s]+={0,2}$/.test(payload)) {
+			const allowed = 'plain base64, or data:<type>;base64,…';
 			throw new KieInputError(
 				'base64Data',
 				base64Data.slice(0, 40),
-				'Base64 Data is empty or not base64 (plain base64 or data:<type>;base64,…)',
+				`Base64 Data ${describeValue(base64Data)} is empty or not base64. Allowed: ${allowed}`,
+				allowed,
 			);
 		}
 		uploaded = await run.client.uploadBase64(base64Data, uploadPath, fileName || undefined);
 	} else {
 		const propertyName = text(this, 'binaryPropertyName', itemIndex) || 'data';
+		const item = this.getInputData()[itemIndex];
+		if (!item.binary?.[propertyName]) {
+			const allowed = binaryPropertiesOf(item);
+			throw new KieInputError(
+				'binaryPropertyName',
+				propertyName,
+				`The input item has no binary property "${propertyName}". Allowed: ${allowed}`,
+				allowed,
+			);
+		}
 		const metadata = this.helpers.assertBinaryData(itemIndex, propertyName);
 		const data = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
 		uploaded = await run.client.uploadFile(

@@ -37,7 +37,13 @@ export const execute: OperationExecute = async function (itemIndex, run) {
 	const raw = this.getNodeParameter('taskId', itemIndex) as unknown;
 	const taskId = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 	if (!taskId || /\s/.test(taskId)) {
-		throw new KieInputError('taskId', raw, `Task ID ${JSON.stringify(raw)} is not a Kie.ai taskId`);
+		const allowed = 'the taskId Kie.ai returned for the task (one word, no spaces)';
+		throw new KieInputError(
+			'taskId',
+			raw,
+			`Task ID ${JSON.stringify(raw)} is not a Kie.ai taskId. Allowed: ${allowed}`,
+			allowed,
+		);
 	}
 	const options = readTaskOptions(this, itemIndex, {
 		waitForCompletion: false,

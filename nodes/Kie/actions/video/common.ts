@@ -71,11 +71,12 @@ export function readTaskId(ctx: IExecuteFunctions, itemIndex: number): string {
 	const raw = ctx.getNodeParameter('taskId', itemIndex, '') as unknown;
 	const taskId = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 	if (!taskId || /\s/.test(taskId)) {
+		const allowed = 'the taskId of a finished video task (one word, no spaces)';
 		throw new KieInputError(
 			'taskId',
 			raw,
-			`Task ID ${JSON.stringify(raw ?? '')} is not a Kie.ai taskId`,
-			'the taskId of a finished video task',
+			`Task ID ${JSON.stringify(raw ?? '')} is not a Kie.ai taskId. Allowed: ${allowed}`,
+			allowed,
 		);
 	}
 	return taskId;
