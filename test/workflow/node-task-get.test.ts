@@ -29,7 +29,7 @@ function sleep(ms: number): Promise<void> {
 
 describe('Get Task without waiting (the default)', () => {
 	it('emits the task as it is now, once, without downloading', async () => {
-		sim.configure({ generationMs: 5000 });
+		sim.configure({ generationMs: 600_000 });
 		const taskId = await createTaskDirectly(sim, { model: 'nano-banana-pro', input: INPUT });
 
 		const result = await runKie(sim, getTask(taskId));
@@ -99,17 +99,29 @@ describe('Get Task without waiting (the default)', () => {
 
 describe('Get Task waiting for completion', () => {
 	it('polls until success and downloads the result when asked', async () => {
-		sim.configure({ generationMs: 600 });
+		sim.configure({ generationMs: 600_000 });
 		const taskId = await createTaskDirectly(sim, { model: 'nano-banana-pro', input: INPUT });
-
-		const result = await runKie(
-			sim,
-			getTask(taskId, { waitForCompletion: true, downloadResults: true, options: FAST_POLL }),
-		);
+		const task = sim.record.tasks.get(taskId)!;
+		// The task finishes once the node has seen it unfinished twice (order, not timing): its
+		// planned end moves to now, so the next poll answers success.
+		const finishAfterTwoPolls = setInterval(() => {
+			if (task.polls >= 2 && task.finishAt > Date.now()) task.finishAt = Date.now();
+		}, 5);
+		let result;
+		try {
+			result = await runKie(
+				sim,
+				getTask(taskId, { waitForCompletion: true, downloadResults: true, options: FAST_POLL }),
+			);
+		} finally {
+			clearInterval(finishAfterTwoPolls);
+		}
 
 		const [item] = kieOutput(result);
 		expect(item.json.state).toBe('success');
-		expect(sim.record.tasks.get(taskId)!.polls).toBeGreaterThanOrEqual(2);
+		// Polled while unfinished, then once more: the poll that saw success was the last.
+		expect(task.pollTimes.filter((time) => time < task.finishAt).length).toBeGreaterThanOrEqual(2);
+		expect(task.pollTimes.filter((time) => time >= task.finishAt)).toHaveLength(1);
 		const url = `${sim.baseUrl}/files/results/${taskId}_0.png`;
 		expect(item.json.resultUrls).toEqual([url]);
 		expect(item.binary?.data).toMatchObject({ mimeType: 'image/png', fileName: `${taskId}_0.png` });
