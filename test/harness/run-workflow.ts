@@ -39,6 +39,8 @@ export interface RunWorkflowOptions {
 	credentials?: CredentialsByType;
 	/** Stop the execution after this long, as the Stop button does (the run ends `canceled`). */
 	cancelAfterMs?: number;
+	/** Stop the execution as the Stop button does once this returns true (checked every 5 ms). */
+	cancelWhen?: () => boolean;
 	/** The execution timeout (n8n's `executionTimeout` setting, in ms). Default: the workflow's setting. */
 	timeoutMs?: number;
 	/** How long a cancelled execution may take to wind down before the harness gives up. Default 5000. */
@@ -172,6 +174,15 @@ export async function runWorkflow(
 		);
 	}
 	if (options.cancelAfterMs !== undefined) timers.push(setTimeout(cancel, options.cancelAfterMs));
+	const { cancelWhen } = options;
+	if (cancelWhen) {
+		const watch = setInterval(() => {
+			if (!cancelWhen()) return;
+			clearInterval(watch);
+			cancel();
+		}, 5);
+		timers.push(watch);
+	}
 
 	let run: IRun;
 	try {

@@ -144,7 +144,9 @@ describe("the credential test for each of Kie's answers (a stand-in Kie answerin
 		it.each(failing)('%i fails the test with a clear message', async (code, msg, message) => {
 			answer = { status: status(code), body: { code, msg, data: null } };
 
-			const result = await testCredential(kieCredentials({ baseUrl, uploadBaseUrl: baseUrl }, { apiKey: KEY }));
+			const result = await testCredential(
+				kieCredentials({ baseUrl, uploadBaseUrl: baseUrl }, { apiKey: KEY }),
+			);
 
 			expect(result).toEqual({ status: 'Error', message });
 			expect(result.message).not.toContain(KEY);
@@ -164,7 +166,9 @@ describe("the credential test for each of Kie's answers (a stand-in Kie answerin
 			},
 		};
 
-		const result = await testCredential(kieCredentials({ baseUrl, uploadBaseUrl: baseUrl }, { apiKey: KEY }));
+		const result = await testCredential(
+			kieCredentials({ baseUrl, uploadBaseUrl: baseUrl }, { apiKey: KEY }),
+		);
 
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(seen).toHaveLength(1);

@@ -8,11 +8,14 @@ import { kieCredentials, runWorkflow } from '../harness';
 import type { RunWorkflowOptions } from '../harness';
 import { startSimulator } from '../simulator';
 import type { KieSimulator } from '../simulator';
+import { stateOf } from '../simulator/tasks';
 import { kieWorkflow, recordMatrixRow } from './helpers';
+import { countRequestsTo } from './unreachable';
 
 let sim: KieSimulator;
 beforeAll(async () => {
-	sim = await startSimulator({ generationMs: 10_000, createLimit: { max: 1000, windowMs: 1000 } });
+	// Tasks never finish by themselves here; the timeout tests set their own generation time.
+	sim = await startSimulator({ generationMs: 600_000, createLimit: { max: 1000, windowMs: 1000 } });
 });
 afterEach(() => sim.reset());
 afterAll(async () => await sim.stop());
@@ -50,74 +53,99 @@ async function runBatch(
 }
 
 describe('a cancelled execution', () => {
-	const GRACE_MS = 150;
-
-	async function cancelAndWatch(cancelAfterMs: number, nodeOptions: INodeParameters) {
-		const result = await runBatch(5, 'cancel', nodeOptions, { cancelAfterMs });
-		// The harness stops the execution cancelAfterMs after the engine started it.
-		const cancelledBy = new Date(result.run.startedAt).getTime() + cancelAfterMs + GRACE_MS;
-		// Long enough for several more polls or retries, had any been planned.
-		await pause(2000);
-		const late = sim.record.requests.filter((request) => request.arrivedAt > cancelledBy);
-		recordMatrixRow({
-			path: 'cancel',
-			when: expect.getState().currentTestName,
-			status: result.status,
-			requestsBeforeCancel: sim.record.requests.length - late.length,
-			requestsAfterCancel: late.length,
-		});
-		return { result, late };
+	/**
+	 * Runs a batch of 5 and stops it once the simulator's record says `enough`. What the node did
+	 * after the stop is read from the requests this process started (counted in order with the
+	 * stop, so no wall-clock window is involved) and from what the simulator received.
+	 */
+	async function cancelOnceSeen(enough: () => boolean, nodeOptions: INodeParameters) {
+		const counter = countRequestsTo(Number(new URL(sim.baseUrl).port));
+		let startedBeforeCancel = -1;
+		try {
+			const result = await runBatch(5, 'cancel', nodeOptions, {
+				cancelWhen: () => {
+					if (!enough()) return false;
+					startedBeforeCancel = counter.started.length;
+					return true;
+				},
+			});
+			// Long enough for several more polls or retries, had any been planned.
+			await pause(2000);
+			const startedAfterCancel = counter.started.slice(startedBeforeCancel);
+			recordMatrixRow({
+				path: 'cancel',
+				when: expect.getState().currentTestName,
+				status: result.status,
+				requestsBeforeCancel: startedBeforeCancel,
+				requestsAfterCancel: startedAfterCancel.length,
+			});
+			expect(startedBeforeCancel).toBeGreaterThan(0);
+			// Whatever reached the simulator was sent before the stop.
+			expect(sim.record.requests.length).toBeLessThanOrEqual(startedBeforeCancel);
+			return { result, startedAfterCancel };
+		} finally {
+			counter.stop();
+		}
 	}
+	const polls = () => sim.record.count('recordInfo');
 
 	it('stops polling and sends nothing more', async () => {
-		const { result, late } = await cancelAndWatch(1000, { pollInterval: 0.2 });
+		const { result, startedAfterCancel } = await cancelOnceSeen(() => polls() >= 10, {
+			pollInterval: 0.2,
+		});
 
 		expect(result.status).toBe('canceled');
 		expect(sim.record.count('createTask')).toBe(5);
-		expect(sim.record.count('recordInfo')).toBeGreaterThanOrEqual(5);
-		expect(late).toEqual([]);
+		expect(polls()).toBeGreaterThanOrEqual(10);
+		expect(startedAfterCancel).toEqual([]);
 	});
 
 	it('stops adaptive polling too', async () => {
-		const { result, late } = await cancelAndWatch(2500, {});
+		const { result, startedAfterCancel } = await cancelOnceSeen(() => polls() >= 5, {});
 
 		// How many polls come before the cancel is the schedule's business; none may come after.
 		expect(result.status).toBe('canceled');
 		expect(sim.record.count('createTask')).toBe(5);
-		expect(late).toEqual([]);
+		expect(startedAfterCancel).toEqual([]);
 	});
 
 	it('stops retrying failing polls', async () => {
 		sim.injectFault({ endpoint: 'recordInfo', kind: 'http503' });
 
-		const { result, late } = await cancelAndWatch(1500, { pollInterval: 0.2 });
+		const { result, startedAfterCancel } = await cancelOnceSeen(() => polls() >= 10, {
+			pollInterval: 0.2,
+		});
 
 		expect(result.status).toBe('canceled');
-		expect(sim.record.count('recordInfo')).toBeGreaterThanOrEqual(5);
-		expect(late).toEqual([]);
+		expect(polls()).toBeGreaterThanOrEqual(10);
+		expect(startedAfterCancel).toEqual([]);
 	});
 
 	it('stops retrying creates Kie refused', async () => {
 		sim.injectFault({ endpoint: 'createTask', kind: 'body455' });
 
-		const { result, late } = await cancelAndWatch(1500, { pollInterval: 0.2 });
+		const { result, startedAfterCancel } = await cancelOnceSeen(
+			() => sim.record.count('createTask') >= 10,
+			{ pollInterval: 0.2 },
+		);
 
 		expect(result.status).toBe('canceled');
-		expect(sim.record.count('createTask')).toBeGreaterThanOrEqual(5);
+		expect(sim.record.count('createTask')).toBeGreaterThanOrEqual(10);
 		expect(sim.record.createdTaskCount()).toBe(0);
-		expect(late).toEqual([]);
+		expect(startedAfterCancel).toEqual([]);
 	});
 });
 
 describe('a task that outlives the timeout', () => {
-	const lastStateSeen = (taskId: string) => {
-		const polls = sim.record.requests.filter(
-			(request) =>
-				request.endpoint === 'recordInfo' &&
-				request.query.taskId === taskId &&
-				request.status === 200,
-		);
-		return polls.length;
+	// Waiting 0.5 s, queuing to 1 s, then generating: a 1 s wait ends in either of the last two
+	// unless the machine stalls for seconds, and the item must say what Kie last answered.
+	beforeEach(() => sim.configure({ generationMs: 5000 }));
+	const answeredPolls = (taskId: string) => sim.record.tasks.get(taskId)?.pollTimes ?? [];
+	/** The state in the simulator's last answer for the task ('waiting' before any). */
+	const lastAnsweredState = (taskId: string) => {
+		const task = sim.record.tasks.get(taskId)!;
+		const lastPoll = task.pollTimes.at(-1);
+		return lastPoll === undefined ? 'waiting' : stateOf(task, lastPoll);
 	};
 
 	it('leaves every item with its taskId and last state (Continue On Fail)', async () => {
@@ -139,8 +167,9 @@ describe('a task that outlives the timeout', () => {
 				error: string;
 			};
 			expect(sim.record.tasks.has(taskId)).toBe(true);
-			expect(lastStateSeen(taskId)).toBeGreaterThan(0);
-			expect(['waiting', 'queuing']).toContain(state);
+			expect(answeredPolls(taskId).length).toBeGreaterThan(0);
+			expect(state).toBe(lastAnsweredState(taskId));
+			expect(['waiting', 'queuing', 'generating']).toContain(state);
 			expect(error).toBe(`Kie.ai task ${taskId} did not finish within 1 s (last state: ${state})`);
 			expect(item.json.description).toContain(
 				`Task ${taskId} exists on Kie.ai (last state: ${state})`,
@@ -173,9 +202,12 @@ describe('a task that outlives the timeout', () => {
 
 		expect(result.status).toBe('error');
 		const text = `${result.error?.message ?? ''} ${result.error?.description ?? ''}`;
-		expect(result.error?.message).toMatch(
-			/^Kie\.ai task [0-9a-f]{32} did not finish within 1 s \(last state: (waiting|queuing)\)$/,
-		);
+		const named =
+			/^Kie\.ai task ([0-9a-f]{32}) did not finish within 1 s \(last state: (\w+)\)$/.exec(
+				result.error?.message ?? '',
+			);
+		expect(named).not.toBeNull();
+		expect(named![2]).toBe(lastAnsweredState(named![1]));
 		const taskIds = [...sim.record.tasks.keys()];
 		expect(taskIds).toHaveLength(3);
 		for (const taskId of taskIds) expect(text).toContain(taskId);
