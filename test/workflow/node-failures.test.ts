@@ -12,6 +12,7 @@ import type { WorkflowRunResult } from '../harness';
 import { makePng, startSimulator } from '../simulator';
 import type { KieSimulator } from '../simulator';
 import { binaryOf, FAST_POLL, kieOutput, runKie, SECRET_KEY, visibleText } from './helpers';
+import { reserveRefusingPort } from './unreachable';
 import type { KieRunOptions } from './helpers';
 
 const WRONG_KEY = 'sk-wrong-distinctive-KEY-456';
@@ -375,17 +376,16 @@ describe('successful runs', () => {
 
 describe('network failures', () => {
 	it('a Kie that cannot be reached: a clear message and no key', async () => {
-		const closed = http.createServer();
-		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-		const baseUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
-		await new Promise<void>((resolve) => closed.close(() => resolve()));
-
-		const result = await run(
-			{ resource: 'task', operation: 'get', taskId: 'abc123' },
-			{
-				credential: { baseUrl },
-			},
-		);
+		const refusing = await reserveRefusingPort();
+		let result;
+		try {
+			result = await run(
+				{ resource: 'task', operation: 'get', taskId: 'abc123' },
+				{ credential: { baseUrl: refusing.url } },
+			);
+		} finally {
+			await refusing.release();
+		}
 
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/Could not reach Kie\.ai/);

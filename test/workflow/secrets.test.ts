@@ -2,11 +2,11 @@
  * The API key never appears in what a run leaves behind: output items, error messages and
  * descriptions, the whole run data (errors there are the live objects, causes included) and
  * what n8n logs, on every error path. The simulator accepts only a distinctive key, so any
- * leak is found by a plain substring search. The scenarios run concurrently (each against its
- * own simulator), because many of them wait out the client's retries.
+ * leak is found by a plain substring search. The scenarios run a few at a time (each against its
+ * own simulator), because many of them wait out the client's retries; each test waits for its
+ * own scenario, so no single hook has to hold them all.
  */
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer } from 'node:net';
 
 import { Logger } from '@n8n/backend-common';
 import { OutboundHttp } from '@n8n/backend-network';
@@ -29,6 +29,8 @@ import { makePng, startSimulator } from '../simulator';
 import type { FaultSpec, KieSimulator, RecordedRequest, SimulatorOptions } from '../simulator';
 import { kieWorkflow } from './helpers';
 import type { FixtureItemSpec } from './helpers';
+import { reserveRefusingPort } from './unreachable';
+import type { RefusingPort } from './unreachable';
 
 const KEY = 'sk-kie-DISTINCTIVE-9f8e7d6c';
 const WRONG_KEY = 'sk-kie-WRONG-DISTINCTIVE-1a2b3c4d';
@@ -84,12 +86,11 @@ function captureLogs(): void {
 /** For the tests after the scenarios (each scenario runs against a simulator of its own). */
 let sim: KieSimulator;
 
+/** A port that refuses connections, held for the whole file (no other test can take it). */
+let refusing: Promise<RefusingPort> | undefined;
 async function closedPort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as { port: number };
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
+	refusing ??= reserveRefusingPort();
+	return (await refusing).port;
 }
 
 const PNG = makePng('secret scan input', 8);
@@ -341,6 +342,21 @@ const outcomes = new Map<string, Promise<Outcome>>();
 const outcomeKey = (scenario: Scenario, continueOnFail: boolean) =>
 	`${scenario.name}|${continueOnFail}`;
 
+/** At most this many engine runs at once, started in the order the tests read them. */
+const CONCURRENT_RUNS = 6;
+let running = 0;
+const queued: Array<() => void> = [];
+async function inTurn<T>(job: () => Promise<T>): Promise<T> {
+	if (running >= CONCURRENT_RUNS) await new Promise<void>((resolve) => queued.push(resolve));
+	running++;
+	try {
+		return await job();
+	} finally {
+		running--;
+		queued.shift()?.();
+	}
+}
+
 beforeAll(async () => {
 	captureLogs();
 	sim = await startSimulator({ apiKeys: [KEY], createLimit: { max: 1000, windowMs: 1000 } });
@@ -351,15 +367,18 @@ beforeAll(async () => {
 	);
 	for (const { continueOnFail } of modes) {
 		for (const scenario of scenarios) {
-			const outcome = runScenario(scenario, continueOnFail);
+			const outcome = inTurn(async () => await runScenario(scenario, continueOnFail));
 			outcome.catch(() => undefined);
 			outcomes.set(outcomeKey(scenario, continueOnFail), outcome);
 		}
 	}
-	await Promise.allSettled(outcomes.values());
 });
 afterEach(() => sim.reset());
-afterAll(async () => await sim.stop());
+afterAll(async () => {
+	await Promise.allSettled(outcomes.values());
+	await sim.stop();
+	await (await refusing)?.release();
+});
 
 describe.each(modes)('no key anywhere after an error path, $label', ({ continueOnFail }) => {
 	it.each(scenarios)('$name', async (scenario) => {
