@@ -14,9 +14,16 @@ const BODY_FAULTS: Partial<Record<FaultKind, { code: number; msg: string }>> = {
 		msg: 'Server Error - An unexpected error occurred while processing the request',
 	},
 	body429: { code: 429, msg: 'Rate limit exceeded' },
+	body408: {
+		code: 408,
+		msg: 'Upstream is currently experiencing service issues. No result has been returned for over 10 minutes.',
+	},
 };
 
 const HTTP_FAULTS: Partial<Record<FaultKind, { status: number; msg: string }>> = {
+	http400: { status: 400, msg: 'Missing required parameter: uploadPath' },
+	http401: { status: 401, msg: 'Authentication failed: Invalid API Key' },
+	http405: { status: 405, msg: 'Method Not Allowed' },
 	http500: { status: 500, msg: 'Internal Server Error' },
 	http502: { status: 502, msg: 'Bad Gateway' },
 	http503: { status: 503, msg: 'Service Unavailable' },
@@ -55,8 +62,10 @@ export class Faults {
 	/** Answers for faults that replace the request's processing entirely. */
 	answer(kind: FaultKind, host: Host): Answer | undefined {
 		const httpFault = HTTP_FAULTS[kind];
-		if (httpFault)
-			return jsonAnswer(httpFault.status, { code: httpFault.status, msg: httpFault.msg });
+		if (httpFault) {
+			const body = { code: httpFault.status, msg: httpFault.msg };
+			return jsonAnswer(httpFault.status, host === 'upload' ? { success: false, ...body } : body);
+		}
 		const bodyFault = BODY_FAULTS[kind];
 		if (bodyFault) {
 			const { max, windowMs } = this.state.options.createLimit;

@@ -1,6 +1,7 @@
 import { makeMp3 } from './audio';
 import { type Answer, type Host, jsonAnswer, type RequestContext } from './http';
 import { makePng, TINY_JPEG } from './images';
+import { jobsResultExtension } from './jobs';
 import type { Route } from './routes';
 import type { FileBody, SimulatorState } from './state';
 import { stateOf } from './tasks';
@@ -51,12 +52,14 @@ function lookupFile(state: SimulatorState, host: Host, pathname: string): FileBo
 		const target = state.downloadTokens.get(temporary[1]);
 		return target ? lookupFile(state, target.host, target.pathname) : undefined;
 	}
-	const result = /^\/files\/results\/([0-9a-f]{32})_(\d+)\.(png|jpg|mp3|mp4)$/.exec(path);
+	// Without an extension (options.resultUrlExtensions false), the task's own decides.
+	const result = /^\/files\/results\/([0-9a-f]{32})_(\d+)(?:\.(png|jpg|mp3|mp4))?$/.exec(path);
 	if (!result) return undefined;
-	const [, taskId, index, extension] = result;
+	const [, taskId, index] = result;
 	const task = state.record.tasks.get(taskId);
 	const fileUrl = `${state.baseUrl}${path}`;
 	if (!task || !task.resultUrls.includes(fileUrl)) return undefined;
+	const extension = result[3] ?? jobsResultExtension(task);
 	if (stateOf(task, Date.now()) !== 'success') return undefined;
 	if (extension === 'mp3') return { bytes: makeMp3(`${taskId}_${index}`), mimeType: 'audio/mpeg' };
 	if (extension === 'mp4') return { bytes: makeMp4(`${taskId}_${index}`), mimeType: 'video/mp4' };

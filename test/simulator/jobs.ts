@@ -9,7 +9,7 @@ import { API_UNAUTHORIZED, type Answer, jsonAnswer, type RequestContext } from '
 import type { Route } from './routes';
 import type { SimulatorState } from './state';
 import { createTaskRecord, notePoll, stateOf } from './tasks';
-import type { SimulatedTask } from './types';
+import type { SimulatedTask, TaskState } from './types';
 import { isVideoModel } from './video';
 
 /** The jobs API (market models): POST /api/v1/jobs/createTask, GET /api/v1/jobs/recordInfo. */
@@ -54,9 +54,7 @@ function createTask(state: SimulatorState, context: RequestContext): Answer {
 	const prompt = [request.input.prompt, request.input.text]
 		.filter((value): value is string => typeof value === 'string')
 		.join(' ');
-	const extension = isVideoModel(request.model)
-		? 'mp4'
-		: resultExtensionFor(request.input, request.model);
+	const extension = jobsResultExtension(request);
 	const task = createTaskRecord(state, {
 		apiKey,
 		model: request.model,
@@ -73,12 +71,48 @@ function createTask(state: SimulatorState, context: RequestContext): Answer {
 		resultUrls: (taskId) =>
 			Array.from(
 				{ length: resultCountFor(request.input) },
-				(_, index) => `${state.baseUrl}/files/results/${taskId}_${index}.${extension}`,
+				(_, index) =>
+					`${state.baseUrl}/files/results/${taskId}_${index}` +
+					(state.options.resultUrlExtensions ? `.${extension}` : ''),
 			),
 		callbackBody: (finished) => callbackBody(state, finished),
 		arrivedAt: context.record.arrivedAt,
 	});
+	context.record.taskId = task.taskId;
 	return jsonAnswer(200, { code: 200, msg: 'success', data: { taskId: task.taskId } });
+}
+
+/** The extension of a jobs-API task's result files. */
+export function jobsResultExtension(task: {
+	model: string;
+	input: Record<string, unknown>;
+}): string {
+	return isVideoModel(task.model) ? 'mp4' : resultExtensionFor(task.input, task.model);
+}
+
+/** recordInfo's answer to a taskId it does not know, in the form the options choose. */
+function unknownTask(state: SimulatorState): Answer {
+	switch (state.options.unknownTaskAnswer) {
+		case 'task-not-found':
+			return jsonAnswer(200, { code: 404, msg: 'Task not found' });
+		case 'task-not-found-http':
+			return jsonAnswer(404, { code: 404, msg: 'Task not found' });
+		default:
+			return jsonAnswer(200, { code: 422, msg: 'recordInfo is null', data: null });
+	}
+}
+
+/** Right after its create, Kie may not know a task yet (options.notVisibleAfterCreate). */
+function notVisibleYet(state: SimulatorState, task: SimulatedTask, now: number): boolean {
+	const { queries = 0, ms = 0 } = state.options.notVisibleAfterCreate;
+	const meta = state.taskMeta.get(task.taskId);
+	if (!meta) return false;
+	meta.hiddenAnswers ??= 0;
+	if (meta.hiddenAnswers < queries || now - task.createdAt < ms) {
+		meta.hiddenAnswers++;
+		return true;
+	}
+	return false;
 }
 
 /** recordInfo's `data` for a task at time `now`: the fields market/common/get-task-detail documents. */
@@ -121,12 +155,14 @@ function recordInfo(state: SimulatorState, context: RequestContext): Answer {
 	if (!taskId) return jsonAnswer(200, { code: 400, msg: 'taskId parameter is required' });
 	const task = state.record.tasks.get(taskId);
 	// Tasks of the dedicated APIs (Suno, 4o Image, Flux Kontext) are not jobs-API records.
-	if (!task || task.apiKey !== apiKey || apiOf(task) !== undefined) {
-		return jsonAnswer(200, { code: 422, msg: 'recordInfo is null', data: null });
-	}
+	context.record.taskId = taskId;
+	if (!task || task.apiKey !== apiKey || apiOf(task) !== undefined) return unknownTask(state);
 	const now = Date.now();
+	if (notVisibleYet(state, task, now)) return unknownTask(state);
 	notePoll(state, task, now);
-	return jsonAnswer(200, { code: 200, msg: 'success', data: taskData(state, task, now) });
+	const data = taskData(state, task, now);
+	context.record.taskState = data.state as TaskState;
+	return jsonAnswer(200, { code: 200, msg: 'success', data });
 }
 
 function callbackBody(state: SimulatorState, task: SimulatedTask): Record<string, unknown> {

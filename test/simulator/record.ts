@@ -51,6 +51,26 @@ export class SimulatorRecordImpl implements SimulatorRecord {
 		return best;
 	}
 
+	maxTasksInFlight(): number {
+		const inFlight = new Set<string>();
+		const done = new Set<string>();
+		let best = 0;
+		for (const request of this.requests) {
+			if (!request.taskId || done.has(request.taskId)) continue;
+			if (request.endpoint === 'createTask') {
+				inFlight.add(request.taskId);
+				best = Math.max(best, inFlight.size);
+			} else if (
+				request.endpoint === 'recordInfo' &&
+				(request.taskState === 'success' || request.taskState === 'fail')
+			) {
+				inFlight.delete(request.taskId);
+				done.add(request.taskId);
+			}
+		}
+		return best;
+	}
+
 	addAcceptedCreate(apiKey: string, arrivedAt: number): void {
 		const times = this.acceptedCreateArrivals.get(apiKey) ?? [];
 		let index = times.length;

@@ -15,7 +15,14 @@ import { boundaryOf, MultipartError, parseMultipart } from './multipart';
 import type { SimulatorRecordImpl } from './record';
 import { findRoute } from './routes';
 import { DEFAULT_OPTIONS, type ResolvedOptions, seededRandom, SimulatorState } from './state';
-import type { FaultSpec, KieSimulatorApi, RecordedRequest, SimulatorOptions } from './types';
+import {
+	CREATE_ENDPOINTS,
+	type Endpoint,
+	type FaultSpec,
+	type KieSimulatorApi,
+	type RecordedRequest,
+	type SimulatorOptions,
+} from './types';
 
 export interface ListenOptions {
 	/** Port of baseUrl (API + result files). Default 0: an ephemeral port. */
@@ -130,7 +137,7 @@ export class KieSimulator implements KieSimulatorApi {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const method = req.method ?? 'GET';
 		const route = findRoute(host, method, url.pathname);
-		const endpoint = route?.endpoint ?? 'unknown';
+		const endpoint: Endpoint | 'unknown' = route?.endpoint ?? 'unknown';
 		const record: RecordedRequest = {
 			endpoint,
 			method,
@@ -169,7 +176,10 @@ export class KieSimulator implements KieSimulatorApi {
 			return;
 		}
 		const faultAnswer = fault ? this.faults.answer(fault.kind, host) : undefined;
-		if (faultAnswer) {
+		// A create answered 408 was made upstream all the same (the worst case for the caller).
+		const createdThenFault =
+			fault?.kind === 'body408' && (CREATE_ENDPOINTS as readonly string[]).includes(endpoint);
+		if (faultAnswer && !createdThenFault) {
 			this.send(res, record, faultAnswer);
 			return;
 		}
@@ -189,6 +199,7 @@ export class KieSimulator implements KieSimulatorApi {
 		}
 		if (fault?.kind === 'createdThen500')
 			answer = jsonAnswer(500, { code: 500, msg: 'Internal Server Error' });
+		if (createdThenFault && faultAnswer) answer = faultAnswer;
 		if (fault?.kind === 'slow') await this.state.sleep(fault.delayMs ?? DEFAULT_SLOW_MS);
 		this.send(res, record, answer);
 	}
@@ -197,8 +208,15 @@ export class KieSimulator implements KieSimulatorApi {
 		record.status = answer.status;
 		if (answer.code !== undefined) record.bodyCode = answer.code;
 		if (res.destroyed || res.writableEnded) return;
+		const contentType = this.state.options.fileContentType;
+		const servedFile =
+			record.endpoint === 'file' && answer.status === 200 && contentType !== 'exact';
 		res.writeHead(answer.status, {
-			'content-type': answer.contentType,
+			...(servedFile
+				? contentType === 'none'
+					? {}
+					: { 'content-type': contentType }
+				: { 'content-type': answer.contentType }),
 			'content-length': answer.body.length,
 		});
 		res.end(record.method === 'HEAD' ? undefined : answer.body);

@@ -16,6 +16,11 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
 	credits: 100_000,
 	seed: 1,
 	apiVariants: {},
+	unknownTaskAnswer: 'recordInfo-null',
+	notVisibleAfterCreate: {},
+	fileContentType: 'exact',
+	resultUrlExtensions: true,
+	uploadErrorStatus: 'body',
 };
 
 export interface FileBody {
@@ -27,6 +32,8 @@ export interface TaskMeta {
 	cost: number;
 	param: string;
 	finalizeTimer?: NodeJS.Timeout;
+	/** recordInfo answers that did not know the task yet (options.notVisibleAfterCreate). */
+	hiddenAnswers?: number;
 	/** The callback body this task's API sends when the task is final. */
 	callbackBody: (task: SimulatedTask) => Record<string, unknown>;
 }

@@ -63,12 +63,16 @@ export type FaultKind =
 	| 'http502'
 	| 'http503'
 	| 'http504'
+	| 'http400' // the upload host's answers carry {success:false}; see the upload pages
+	| 'http401'
+	| 'http405'
 	| 'malformedJson' // HTTP 200, body is truncated JSON
 	| 'slow' // answers normally after `delayMs`
 	| 'reset' // destroys the socket without answering (nothing happens server-side)
 	| 'body455' // HTTP 200, {"code":455,"msg":"Service Unavailable - System is currently undergoing maintenance"}
 	| 'body500' // HTTP 200, {"code":500,"msg":"Server Error ..."}
 	| 'body429' // HTTP 200, {"code":429,...} (a create is NOT made)
+	| 'body408' // HTTP 200, {"code":408,...}: upstream gave no result for 10 minutes (a create IS made)
 	| 'createdThen500' // createTask only: the task IS created, then HTTP 500 is answered
 	| 'createdThenReset' // createTask only: the task IS created, then the socket is destroyed
 	| 'taskFail'; // createTask only: the created task ends in state `fail` (failCode "500")
@@ -106,6 +110,27 @@ export interface SimulatorOptions {
 	seed?: number;
 	/** See ApiVariants. Default {}. */
 	apiVariants?: ApiVariants;
+	/**
+	 * How the jobs API's recordInfo answers a taskId it does not know (get-task-detail lists both):
+	 * HTTP 200 + {"code":422,"msg":"recordInfo is null"} (default), HTTP 200 + {"code":404,
+	 * "msg":"Task not found"}, or that body with HTTP status 404.
+	 */
+	unknownTaskAnswer?: 'recordInfo-null' | 'task-not-found' | 'task-not-found-http';
+	/**
+	 * A new jobs-API task is not yet known to recordInfo (answered as unknownTaskAnswer) for its
+	 * first `queries` status requests and while less than `ms` has passed since its create.
+	 * Default {}: visible at once.
+	 */
+	notVisibleAfterCreate?: { queries?: number; ms?: number };
+	/** Content-Type of served files: 'exact' (default), 'none' (no header) or a generic type. */
+	fileContentType?: 'exact' | 'none' | 'application/octet-stream' | 'binary/octet-stream';
+	/** Jobs-API result URLs end in the file's extension (default true); false: `…/<taskId>_<n>`. */
+	resultUrlExtensions?: boolean;
+	/**
+	 * The upload host's refusals: HTTP 200 with {success:false, code} (default), or with the
+	 * HTTP status equal to the code, as the upload pages list them (400, 401, 405, 500).
+	 */
+	uploadErrorStatus?: 'body' | 'http';
 }
 
 export interface RecordedRequest {
@@ -125,6 +150,10 @@ export interface RecordedRequest {
 	bodyCode?: number;
 	/** Fault applied to this request, if any. */
 	fault?: FaultKind;
+	/** Jobs API: the task a create made or a recordInfo asked about. */
+	taskId?: string;
+	/** Jobs API: the state a recordInfo answered (absent when the task was not found). */
+	taskState?: TaskState;
 }
 
 export interface SimulatedTask {
@@ -168,6 +197,11 @@ export interface SimulatorRecord {
 	rateLimitedCount(): number;
 	/** The largest number of accepted creates whose arrival times fall in any window of `windowMs` (default: the configured window), per key. */
 	maxCreatesInAnyWindow(windowMs?: number): number;
+	/**
+	 * The most jobs-API tasks in flight at once, in request order: from their create's arrival to
+	 * the first recordInfo answer that showed them final.
+	 */
+	maxTasksInFlight(): number;
 }
 
 export interface KieSimulatorApi {

@@ -47,8 +47,13 @@ export const UPLOAD_ROUTES: readonly Route[] = [
 	},
 ];
 
-function uploadFailure(code: number, msg: string): Answer {
-	return jsonAnswer(200, { success: false, code, msg });
+/** A refusal of the upload host, as HTTP 200 or with the code as HTTP status (uploadErrorStatus). */
+function uploadFailure(state: SimulatorState, code: number, msg: string): Answer {
+	return jsonAnswer(state.options.uploadErrorStatus === 'http' ? code : 200, {
+		success: false,
+		code,
+		msg,
+	});
 }
 
 function storeUpload(
@@ -60,7 +65,7 @@ function storeUpload(
 ): Answer {
 	const uploadPath = String(uploadPathValue).replace(/^\/+|\/+$/g, '');
 	if (uploadPath.split('/').some((segment) => segment === '..' || segment === '.')) {
-		return uploadFailure(400, 'Invalid parameter: uploadPath');
+		return uploadFailure(state, 400, 'Invalid parameter: uploadPath');
 	}
 	const givenName =
 		typeof fileNameValue === 'string'
@@ -89,10 +94,12 @@ function uploadPreamble(
 	context: RequestContext,
 	fields: Record<string, unknown>,
 ): Answer | undefined {
-	if (!state.authorizedKey(context)) return jsonAnswer(200, UPLOAD_UNAUTHORIZED);
+	if (!state.authorizedKey(context)) {
+		return uploadFailure(state, UPLOAD_UNAUTHORIZED.code, UPLOAD_UNAUTHORIZED.msg);
+	}
 	const uploadPath = fields.uploadPath;
 	if (typeof uploadPath !== 'string' || uploadPath.replace(/\//g, '').trim() === '') {
-		return uploadFailure(400, 'Missing required parameter: uploadPath');
+		return uploadFailure(state, 400, 'Missing required parameter: uploadPath');
 	}
 	return undefined;
 }
@@ -107,7 +114,7 @@ function streamUpload(state: SimulatorState, context: RequestContext): Answer {
 	const file =
 		parts.find((part) => part.name === 'file' && part.fileName !== undefined) ??
 		parts.find((part) => part.name === 'file');
-	if (!file) return uploadFailure(400, 'Missing required parameter: file');
+	if (!file) return uploadFailure(state, 400, 'Missing required parameter: file');
 	const mimeType =
 		mimeWithoutParameters(file.contentType) ??
 		mimeFromFileName(fields.fileName ?? '') ??
@@ -122,21 +129,21 @@ function base64Upload(state: SimulatorState, context: RequestContext): Answer {
 	const refused = uploadPreamble(state, context, body);
 	if (refused) return refused;
 	if (typeof body.base64Data !== 'string' || body.base64Data === '') {
-		return uploadFailure(400, 'Missing required parameter: base64Data');
+		return uploadFailure(state, 400, 'Missing required parameter: base64Data');
 	}
 	let encoded = body.base64Data;
 	let dataUrlMime: string | undefined;
 	const dataUrl = /^data:([^;,]*)((?:;[^;,]*)*),/i.exec(encoded);
 	if (dataUrl) {
 		if (!/;base64/i.test(dataUrl[2])) {
-			return uploadFailure(400, 'Base64 decoding failed: Invalid Base64 format');
+			return uploadFailure(state, 400, 'Base64 decoding failed: Invalid Base64 format');
 		}
 		dataUrlMime = dataUrl[1].trim().toLowerCase() || undefined;
 		encoded = encoded.slice(dataUrl[0].length);
 	}
 	encoded = encoded.replace(/\s+/g, '');
 	if (encoded === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(encoded) || encoded.length % 4 === 1) {
-		return uploadFailure(400, 'Base64 decoding failed: Invalid Base64 format');
+		return uploadFailure(state, 400, 'Base64 decoding failed: Invalid Base64 format');
 	}
 	const bytes = Buffer.from(encoded, 'base64');
 	const mimeType =
@@ -152,19 +159,19 @@ async function urlUpload(state: SimulatorState, context: RequestContext): Promis
 	const refused = uploadPreamble(state, context, body);
 	if (refused) return refused;
 	if (typeof body.fileUrl !== 'string' || body.fileUrl === '') {
-		return uploadFailure(400, 'Missing required parameter: fileUrl');
+		return uploadFailure(state, 400, 'Missing required parameter: fileUrl');
 	}
 	let url: URL;
 	try {
 		url = new URL(body.fileUrl);
 	} catch {
-		return uploadFailure(400, 'Invalid parameter: fileUrl must be an http or https URL');
+		return uploadFailure(state, 400, 'Invalid parameter: fileUrl must be an http or https URL');
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		return uploadFailure(400, 'Invalid parameter: fileUrl must be an http or https URL');
+		return uploadFailure(state, 400, 'Invalid parameter: fileUrl must be an http or https URL');
 	}
 	if (!isLoopbackHost(url.hostname)) {
-		return uploadFailure(400, `File download failed: ${url.hostname} is not reachable`);
+		return uploadFailure(state, 400, `File download failed: ${url.hostname} is not reachable`);
 	}
 	let bytes: Buffer;
 	let contentType: string | string[] | undefined;
@@ -177,11 +184,11 @@ async function urlUpload(state: SimulatorState, context: RequestContext): Promis
 		});
 		bytes = Buffer.from(await response.body.arrayBuffer());
 		if (response.statusCode < 200 || response.statusCode >= 300) {
-			return uploadFailure(400, `File download failed: HTTP ${response.statusCode}`);
+			return uploadFailure(state, 400, `File download failed: HTTP ${response.statusCode}`);
 		}
 		contentType = response.headers['content-type'];
 	} catch (error) {
-		return uploadFailure(400, `File download failed: ${(error as Error).message}`);
+		return uploadFailure(state, 400, `File download failed: ${(error as Error).message}`);
 	}
 	const mimeType =
 		mimeWithoutParameters(contentType) ??
