@@ -38,6 +38,15 @@ function retryAfterMs(headers: Record<string, unknown>): number | undefined {
 	return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
 }
 
+/**
+ * Body codes that do not say whether the work was started: Kie's own 500, and 408 ("Upstream is
+ * currently experiencing service issues. No result has been returned for over 10 minutes",
+ * https://docs.kie.ai/veo3-api/generate-veo-3-video): a create answered so may have made a task.
+ */
+function mayHaveStarted(code: number): boolean {
+	return code === 408 || (code >= 500 && code !== 505 && code !== 501);
+}
+
 export function unwrapEnvelope(endpoint: KieEndpoint, response: RawResponse): unknown {
 	const { status, headers } = response;
 	const json = readJson(response.text);
@@ -64,8 +73,7 @@ export function unwrapEnvelope(endpoint: KieEndpoint, response: RawResponse): un
 			const code = body.code ?? 400;
 			throw new KieRequestError({
 				endpoint,
-				// Kie's own 500 does not say whether work was started.
-				delivery: code >= 500 && code !== 505 && code !== 501 ? 'maybe-sent' : 'answered',
+				delivery: mayHaveStarted(code) ? 'maybe-sent' : 'answered',
 				code,
 				httpStatus: status,
 				kieMessage,
@@ -77,8 +85,8 @@ export function unwrapEnvelope(endpoint: KieEndpoint, response: RawResponse): un
 
 	throw new KieRequestError({
 		endpoint,
-		// A gateway or server error may come after the work was done.
-		delivery: status >= 500 ? 'maybe-sent' : 'answered',
+		// A gateway or server error (or a 408) may come after the work was done.
+		delivery: status >= 500 || status === 408 ? 'maybe-sent' : 'answered',
 		code: body?.code ?? status,
 		httpStatus: status,
 		kieMessage,

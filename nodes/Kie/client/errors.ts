@@ -13,10 +13,14 @@ function isStatusEndpoint(endpoint: KieEndpoint): boolean {
 	return endpoint.endsWith('.status');
 }
 
-/** The execution was cancelled (or another item failed the node) while a request or wait ran. */
+/**
+ * The execution was cancelled (or another item failed the node) while a request or wait ran.
+ * Spelt "canceled" as n8n does: n8n marks an execution whose node error says "canceled" as
+ * canceled rather than failed.
+ */
 export class CancelledError extends Error {
 	constructor() {
-		super('The execution was cancelled');
+		super('The execution was canceled');
 		this.name = 'CancelledError';
 	}
 }
@@ -53,7 +57,9 @@ const CODE_MESSAGES: Record<number, string> = {
 	401: 'Kie.ai rejected the API key: check the Kie.ai API credential (https://kie.ai/api-key)',
 	402: 'Your Kie.ai account does not have enough credits: top up at https://kie.ai/pricing',
 	404: 'Kie.ai did not find it',
+	405: 'Kie.ai does not accept this request method here',
 	408: 'Kie.ai upstream timed out: no result for over 10 minutes',
+	413: 'Kie.ai refused the file as too large',
 	422: 'Kie.ai rejected the parameters',
 	429: "Kie.ai's rate limit was hit (20 new tasks per 10 seconds unless support raised it)",
 	433: "This Kie.ai key's usage cap (hourly, daily or total) is reached: raise it at https://kie.ai/api-key",

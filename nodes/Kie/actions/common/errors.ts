@@ -101,8 +101,8 @@ export function toNodeError(
 		return new NodeOperationError(
 			node,
 			progress.taskId
-				? `Stopped waiting for Kie.ai task ${progress.taskId}: the execution was cancelled`
-				: 'The execution was cancelled',
+				? `Stopped waiting for Kie.ai task ${progress.taskId}: the execution was canceled`
+				: 'The execution was canceled',
 			{ itemIndex, description: taskDescription(progress) },
 		);
 	}
@@ -117,7 +117,9 @@ export function toNodeError(
 		if (kieMessage) response.kieMessage = kieMessage;
 		if (networkCode) response.networkCode = networkCode;
 		return new NodeApiError(node, response, {
-			message: progress.taskId ? `${error.message} (task ${progress.taskId})` : error.message,
+			message: progress.taskId
+				? `${error.message} (task ${progress.taskId}${progress.api && progress.api !== 'market' ? `, API ${progress.api}` : ''})`
+				: error.message,
 			description: taskDescription(progress),
 			httpCode: code !== undefined ? String(code) : undefined,
 			itemIndex,

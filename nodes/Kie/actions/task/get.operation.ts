@@ -55,6 +55,7 @@ export const execute: OperationExecute = async function (itemIndex, run) {
 		throw new KieInputError('api', api, `API ${JSON.stringify(api)} is not a Kie.ai API`, allowed);
 	}
 	run.progress.taskId = taskId;
+	run.progress.api = api;
 	const task = await run.client.getTask(taskId, api);
 	return await completeTask(this, itemIndex, run, task, options);
 };
