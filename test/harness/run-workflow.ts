@@ -41,6 +41,8 @@ export interface RunWorkflowOptions {
 	cancelAfterMs?: number;
 	/** Stop the execution as the Stop button does once this returns true (checked every 5 ms). */
 	cancelWhen?: () => boolean;
+	/** Stop the execution once this settles (e.g. when the simulator has seen some request). */
+	cancelOn?: Promise<unknown>;
 	/** The execution timeout (n8n's `executionTimeout` setting, in ms). Default: the workflow's setting. */
 	timeoutMs?: number;
 	/** How long a cancelled execution may take to wind down before the harness gives up. Default 5000. */
@@ -183,6 +185,7 @@ export async function runWorkflow(
 		}, 5);
 		timers.push(watch);
 	}
+	void options.cancelOn?.then(cancel, cancel);
 
 	let run: IRun;
 	try {
