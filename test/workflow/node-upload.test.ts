@@ -124,6 +124,28 @@ describe('Upload from a URL', () => {
 		expect(requests[0].body).toEqual({ fileUrl, uploadPath: 'from-web' });
 		expect((await fetchBytes(item.json.downloadUrl as string)).bytes.equals(TINY_JPEG)).toBe(true);
 	});
+
+	it('sends the file name given, and Kie stores the file under it', async () => {
+		const fileUrl = `${webUrl}/pictures/cat.jpg`;
+		const result = await runKie(
+			sim,
+			upload({ source: 'url', fileUrl, uploadPath: 'from-web', fileName: 'kitten.jpg' }),
+		);
+
+		const [item] = kieOutput(result);
+		expectUploadItem(item.json);
+		const requests = sim.record.requests.filter((request) => request.endpoint === 'urlUpload');
+		expect(requests.map((request) => request.body)).toEqual([
+			{ fileUrl, uploadPath: 'from-web', fileName: 'kitten.jpg' },
+		]);
+		expect(item.json).toMatchObject({
+			fileName: 'kitten.jpg',
+			filePath: 'from-web/kitten.jpg',
+			downloadUrl: `${sim.uploadBaseUrl}/files/from-web/kitten.jpg`,
+			mimeType: 'image/jpeg',
+		});
+		expect((await fetchBytes(item.json.downloadUrl as string)).bytes.equals(TINY_JPEG)).toBe(true);
+	});
 });
 
 describe('Upload from base64', () => {
