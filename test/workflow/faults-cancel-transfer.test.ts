@@ -21,9 +21,10 @@ beforeAll(async () => {
 afterEach(() => sim.reset());
 afterAll(async () => await sim.stop());
 
-/** Settles once the simulator has received a request to `endpoint`. */
-async function arrivalOf(endpoint: Endpoint): Promise<void> {
-	while (sim.record.count(endpoint) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+/** Settles once the simulator has received a request to `endpoint` (or `ended()` says stop looking). */
+async function arrivalOf(endpoint: Endpoint, ended: () => boolean): Promise<void> {
+	while (sim.record.count(endpoint) === 0 && !ended())
+		await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 async function runCancelledAt(
@@ -33,10 +34,15 @@ async function runCancelledAt(
 ): Promise<WorkflowRunResult> {
 	// The request is held (answered only at the simulator's reset), so it is in flight at the cancel.
 	sim.injectFault({ endpoint, kind: 'slow', delayMs: 600_000, times: 1 });
-	return await runWorkflow(kieWorkflow(parameters, { items }), {
-		credentials: { kieApi: kieCredentials(sim) },
-		cancelOn: arrivalOf(endpoint),
-	});
+	let ended = false;
+	try {
+		return await runWorkflow(kieWorkflow(parameters, { items }), {
+			credentials: { kieApi: kieCredentials(sim) },
+			cancelOn: arrivalOf(endpoint, () => ended),
+		});
+	} finally {
+		ended = true;
+	}
 }
 
 const PNG = makePng('cancelled upload input', 8);
