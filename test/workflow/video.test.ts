@@ -303,6 +303,40 @@ describe('Video → Extend and Upscale, Task → Get', () => {
 		expect(fourK.json.taskId).not.toBe(original);
 		expect(fourK.json).toMatchObject({ api: 'veo', state: 'success', resolution: '4k' });
 		expect((fourK.json.resultUrls as string[])[0]).toMatch(/4k_0\.mp4$/);
+
+		// Asked again: Kie answers 422 "has been generated" with the earlier 4K task, which is
+		// the item (no error, no new task).
+		const tasksBefore = sim.record.tasks.size;
+		const [again] = kieOutput(await runKie(sim, { ...upscale, resolution: '4k' }));
+		expect(sim.record.count('veo4k')).toBe(2);
+		expect(sim.record.tasks.size).toBe(tasksBefore);
+		expect(again.json).toMatchObject({
+			taskId: fourK.json.taskId,
+			api: 'veo',
+			state: 'success',
+			resultUrls: fourK.json.resultUrls,
+		});
+		expect(again.binary?.data).toMatchObject({ mimeType: 'video/mp4' });
+	});
+
+	it('a repeated 4K request while the first is still processing waits for that one', async () => {
+		const original = await direct('/api/v1/veo/generate', { prompt: 'a cat' });
+		await finished(original);
+		sim.configure({ generationMs: 400 });
+		const upscale = {
+			resource: 'video',
+			operation: 'upscale',
+			taskId: original,
+			resolution: '4k',
+			options: { ...FAST_POLL },
+		};
+		const [first, second] = await Promise.all([runKie(sim, upscale), runKie(sim, upscale)]);
+		const [a] = kieOutput(first);
+		const [b] = kieOutput(second);
+		expect(sim.record.count('veo4k')).toBe(2);
+		expect(a.json.taskId).toBe(b.json.taskId);
+		expect(a.json).toMatchObject({ state: 'success', resolution: '4k' });
+		expect(b.json).toMatchObject({ state: 'success', resolution: '4k' });
 	});
 
 	it('refuses to upscale a task that is not finished, without a paid request', async () => {

@@ -78,6 +78,7 @@ export function unwrapEnvelope(endpoint: KieEndpoint, response: RawResponse): un
 				httpStatus: status,
 				kieMessage,
 				retryAfterMs: retryAfterMs(headers),
+				data: body.data ?? undefined,
 			});
 		}
 		return body.data;

@@ -50,6 +50,8 @@ export interface KieErrorInfo {
 	networkCode?: string;
 	/** From a Retry-After header, in ms. */
 	retryAfterMs?: number;
+	/** The answer's `data`, when an error answer carried one (Veo's repeated 4K request does). */
+	data?: unknown;
 }
 
 const CODE_MESSAGES: Record<number, string> = {

@@ -8,7 +8,7 @@ import {
 
 import { KieInputError } from '../../catalogue';
 import { describeValue } from '../../catalogue/errors';
-import { waitForVeoHdVideo, type KieTask } from '../../client';
+import { KieRequestError, waitForVeoHdVideo, type KieTask } from '../../client';
 import { TaskTimeoutError } from '../common/errors';
 import { waitProperties } from '../common/properties';
 import { completeTask, type ItemRun } from '../common/taskOutput';
@@ -69,6 +69,13 @@ function readResolution(raw: unknown): '1080p' | '4k' {
 }
 
 /** The original must be a finished Veo video that has the requested index: checked for free first. */
+/** The 4K task of an earlier request for the same video, from Kie's 422 answer to a repeat. */
+function earlierFourKTask(error: unknown): string | undefined {
+	if (!(error instanceof KieRequestError) || error.code !== 422) return undefined;
+	const data = error.info.data as { taskId?: unknown } | undefined;
+	return typeof data?.taskId === 'string' && data.taskId !== '' ? data.taskId : undefined;
+}
+
 function checkOriginal(original: KieTask, resolution: '1080p' | '4k', index: number): void {
 	if (original.state !== 'success') {
 		throw new KieInputError(
@@ -125,19 +132,25 @@ export async function execute(
 	if (resolution === '4k') {
 		const body: IDataObject = { taskId, index };
 		if (callbackUrl) body.callBackUrl = callbackUrl;
-		const created = await run.client.createTask(
-			{
-				api: 'veo',
-				endpoint: 'veo.4k',
-				model: original.model ?? 'veo3',
-				body,
-				kind: 'veo|4k-upscale',
-				expectedMs: 450_000,
-			},
-			run.client.deadlineIn(options.timeoutSeconds * 1000),
-		);
-		run.progress.taskId = created.taskId;
-		run.progress.state = 'waiting';
+		const created = await run.client
+			.createTask(
+				{
+					api: 'veo',
+					endpoint: 'veo.4k',
+					model: original.model ?? 'veo3',
+					body,
+					kind: 'veo|4k-upscale',
+					expectedMs: 450_000,
+				},
+				run.client.deadlineIn(options.timeoutSeconds * 1000),
+			)
+			.catch(async (error: unknown) => {
+				// Asked before: Kie answers 422 with the earlier 4K task ("processing" or "has been
+				// generated"). That task is the one to wait for; it costs nothing more.
+				const earlier = earlierFourKTask(error);
+				if (!earlier) throw error;
+				return await run.client.getTask(earlier, 'veo');
+			});
 		return await completeTask(this, itemIndex, run, created, options);
 	}
 
