@@ -140,6 +140,14 @@ function queueFigures(run: QueueModeRun) {
 		lostTasks: run.lostTasks,
 		startupS: seconds(run.startupMs),
 		executionsOnWorker1: run.executionsPerWorker[0] ?? 0,
+		fromRecord: {
+			firstCreateArrivedS: seconds(run.record.firstCreateArrivedMs),
+			lastCreateAcceptedS: seconds(run.record.lastCreateAcceptedMs),
+			lastTaskFinishedS: seconds(run.record.lastTaskFinishedMs),
+			lastTaskSeenS: seconds(run.record.lastTaskSeenMs),
+			acceptedPerWindow: run.record.acceptedPerWindow.join(' '),
+			refusedPerWindow: run.record.refusedPerWindow.join(' '),
+		},
 		failedChecks: run.failures.length,
 	};
 }

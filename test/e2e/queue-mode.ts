@@ -144,7 +144,46 @@ export interface QueueModeRun {
 	lostTasks: number;
 	/** Executions each worker started (from its log). */
 	executionsPerWorker: number[];
+	/** From the simulator's record, ms after the first POST was sent. */
+	record: {
+		firstCreateArrivedMs: number;
+		lastCreateAcceptedMs: number;
+		lastTaskFinishedMs: number;
+		/** The last task's first poll answered with its final state. */
+		lastTaskSeenMs: number;
+		/** Per window from the first create's arrival: accepted and refused creates. */
+		acceptedPerWindow: number[];
+		refusedPerWindow: number[];
+	};
 	failures: string[];
+}
+
+function recordFigures(sim: KieSimulatorApi, sentAt: number, windowMs: number) {
+	const creates = sim.record.requests.filter((request) => request.endpoint === 'createTask');
+	const tasks = [...sim.record.tasks.values()];
+	const first = Math.min(...creates.map((request) => request.arrivedAt));
+	const acceptedPerWindow: number[] = [];
+	const refusedPerWindow: number[] = [];
+	for (const request of creates) {
+		const index = Math.floor((request.arrivedAt - first) / windowMs);
+		while (acceptedPerWindow.length <= index) {
+			acceptedPerWindow.push(0);
+			refusedPerWindow.push(0);
+		}
+		if (request.status === 429 || request.bodyCode === 429) refusedPerWindow[index]++;
+		else acceptedPerWindow[index]++;
+	}
+	return {
+		firstCreateArrivedMs: first - sentAt,
+		lastCreateAcceptedMs: Math.max(...tasks.map((task) => task.createdAt)) - sentAt,
+		lastTaskFinishedMs: Math.max(...tasks.map((task) => task.finishAt)) - sentAt,
+		lastTaskSeenMs:
+			Math.max(
+				...tasks.map((task) => task.pollTimes.find((time) => time >= task.finishAt) ?? NaN),
+			) - sentAt,
+		acceptedPerWindow,
+		refusedPerWindow,
+	};
 }
 
 function workerExecutions(worker: Service): number {
@@ -282,6 +321,7 @@ export async function runQueueMode(options: QueueModeOptions): Promise<QueueMode
 			duplicates: [...tasksPerPrompt.values()].filter((count) => count > 1).length,
 			lostTasks: tasks.filter((task) => !answered.has(task.taskId)).length,
 			executionsPerWorker,
+			record: recordFigures(sim, sentAt, options.limit.windowMs),
 			failures: checks.failures,
 		};
 		checks.equal(run.duplicates, 0, 'prompts with more than one task');
