@@ -44,6 +44,7 @@ async function twoProcesses(
 	makeLimiter: (clock: ManualClock) => PacedLimiter,
 	seed: number,
 	secondStartsAt = 150,
+	items: [number, number] = [100, 100],
 ): Promise<SharedRun> {
 	const clock = new ManualClock(0);
 	const random = seededRandom(seed);
@@ -52,12 +53,12 @@ async function twoProcesses(
 		clock,
 		account,
 		[
-			{ limiter: makeLimiter(clock), items: 100, startAt: 0 },
-			{ limiter: makeLimiter(clock), items: 100, startAt: secondStartsAt },
+			{ limiter: makeLimiter(clock), items: items[0], startAt: 0 },
+			{ limiter: makeLimiter(clock), items: items[1], startAt: secondStartsAt },
 		],
 		() => 5 + random() * 35,
 	);
-	expect(runs.map((run) => run.done.length)).toEqual([100, 100]);
+	expect(runs.map((run) => run.done.length)).toEqual(items);
 	return {
 		account,
 		lastAcceptedAt: Math.max(...runs.flatMap((run) => run.done)),
@@ -85,6 +86,21 @@ describe('two processes sharing one account, neither seeing the other', () => {
 			// Near the limit: windows 1–7 (both processes busy) average at least 15 of 20.
 			expect(mean(acceptedPerWindow(run.account).slice(1, 8))).toBeGreaterThanOrEqual(15);
 			expect(run.lastAcceptedAt).toBeLessThan(1.4 * boundMs);
+		},
+	);
+
+	it.each([1, 2, 3, 4, 5])(
+		'the process left alone when the other finishes takes the whole account back within two windows (seed %i)',
+		async (seed) => {
+			// 50 + 150 items: from about 5 s on, the second process is alone on the account.
+			const run = await twoProcesses(
+				(clock) => new TaskCreateLimiter(20, WINDOW_MS, clock),
+				seed,
+				150,
+				[50, 150],
+			);
+			expect(run.account.maxAcceptedInAnyWindow()).toBeLessThanOrEqual(20);
+			expect(run.lastAcceptedAt).toBeLessThan(boundMs + 2 * WINDOW_MS);
 		},
 	);
 
@@ -187,8 +203,9 @@ describe('TaskCreateLimiter pacing, step by step', () => {
 		expect(limiter.currentRate()).toBe(12);
 		for (const permit of permits.slice(13)) permit.rateLimited();
 		expect(limiter.currentRate()).toBe(12);
-		// A window later, a lone refusal with nothing accepted in the window: down to one per window.
-		await clock.advance(WINDOW_MS);
+		// Two windows later, a lone refusal with nothing accepted in the window before it: down to
+		// one per window.
+		await clock.advance(2 * WINDOW_MS);
 		const next = await limiter.acquire();
 		next.rateLimited();
 		expect(limiter.currentRate()).toBe(1);
@@ -212,6 +229,57 @@ describe('TaskCreateLimiter pacing, step by step', () => {
 		expect(Math.max(...rates)).toBe(10);
 		// From 1 to 10 within a handful of windows (the step triples per window without a 429).
 		expect(clock.now()).toBeLessThan(8 * WINDOW_MS);
+	});
+
+	it('counts quiet windows in creates accepted, not in time: an idle spell does not raise the rate', async () => {
+		const clock = new ManualClock(0);
+		const limiter = new TaskCreateLimiter(20, WINDOW_MS, clock, 0);
+		const accepted = await limiter.acquire();
+		const refused = await limiter.acquire();
+		accepted.arrived();
+		refused.rateLimited();
+		expect(limiter.currentRate()).toBe(1);
+		// Five windows with nothing to send, then one create: still the first step (0.5 per window).
+		await clock.advance(5 * WINDOW_MS);
+		(await clock.runUntilSettled(limiter.acquire())).arrived();
+		expect(limiter.currentRate()).toBe(1.5);
+	});
+
+	it('a busy process is back at the credential limit within three windows of its last 429', async () => {
+		const clock = new ManualClock(0);
+		const limiter = new TaskCreateLimiter(20, WINDOW_MS, clock, 0, { initialInFlight: 20 });
+		const first = await Promise.all(Array.from({ length: 6 }, async () => await limiter.acquire()));
+		for (const permit of first.slice(0, 5)) permit.arrived();
+		first[5].rateLimited();
+		expect(limiter.currentRate()).toBe(5);
+		const refusedAt = clock.now();
+		while (limiter.currentRate() < 20) {
+			(await clock.runUntilSettled(limiter.acquire())).arrived();
+		}
+		// Windows of 5, then about 15, then 20: the rate triples from the second quiet window on.
+		expect(clock.now() - refusedAt).toBeLessThan(3 * WINDOW_MS);
+	});
+
+	it('sends a window at once while Kie has refused nothing, and spaces sends after a 429', async () => {
+		const clock = new ManualClock(0);
+		const limiter = new TaskCreateLimiter(20, WINDOW_MS, clock, 0);
+		const times: number[] = [];
+		for (let i = 0; i < 20; i++) {
+			(await clock.runUntilSettled(limiter.acquire())).arrived();
+			times.push(clock.now());
+		}
+		expect(times.every((time) => time === 0)).toBe(true);
+		// The next window: one refusal brings the rate down to what Kie took (20 × 0.8 = 16).
+		(await clock.runUntilSettled(limiter.acquire())).rateLimited();
+		expect(limiter.currentRate()).toBe(16);
+		const spaced: number[] = [];
+		for (let i = 0; i < 3; i++) {
+			(await clock.runUntilSettled(limiter.acquire())).arrived();
+			spaced.push(clock.now());
+		}
+		// A quarter of the even spacing: 0.25 × 2000 ms ÷ 16 ≈ 31 ms between sends.
+		expect(spaced[1] - spaced[0]).toBeGreaterThanOrEqual(31);
+		expect(spaced[2] - spaced[1]).toBeGreaterThanOrEqual(31);
 	});
 
 	it('reads rateLimited() after arrived() as a refusal, taking back the increase', async () => {

@@ -12,16 +12,19 @@
  * between processes (a node has no store for that); Kie's 429 is the signal every process sees,
  * and a refused create costs nothing (Kie does not queue it). Each limiter keeps a rate, creates
  * per window, never above the credential's limit:
- * - additive increase while creates succeed: half a create more per window right after a 429,
- *   the step tripling with every window that passes without one, so a process left alone climbs
- *   back to the credential's limit in a few windows;
+ * - increase while creates succeed: half a create more per window right after a 429, the step
+ *   tripling with every quiet window, and from the second quiet window on the rate itself
+ *   tripling per window, so a process whose peers have finished is back at the credential's
+ *   limit in two or three windows. A quiet window is a window's worth of creates accepted
+ *   since the last 429, not time passed: windows in which this process sent little or nothing
+ *   say nothing about the account's room;
  * - multiplicative decrease on a 429: the rate falls to `decrease` × its value when the refusals
  *   began, and no higher than the creates Kie accepted from this process in the last window
  *   (refusals that answer one burst are one signal: they decrease once per window);
- * - sends are spaced (a quarter of the even spacing, half of it once Kie has refused) instead of
- *   leaving in one burst: the moments the account has room are then spread over the window too,
- *   so a process that started later finds room, and the one that took it all sees 429s and
- *   yields (with bursts, whoever bursts first at each window's start would keep the account);
+ * - once Kie has refused, sends are spaced (a quarter of the even spacing) instead of leaving
+ *   in one burst: the moments the account has room are then spread over the window too, so
+ *   every process finds some of it. Before any 429 a process sends its window at once, as the
+ *   arrival-safe window allows: alone on its account, nothing is gained by waiting;
  * - creates in flight are limited to a count that starts small and grows with each accepted
  *   create (halved on a 429), so a first burst learns the account's room before all of it leaves;
  * - Retry-After, when Kie sends it, holds every create of the account that long.
@@ -35,6 +38,7 @@ interface Slot {
 	/** When the answer came back; undefined while the request is in flight. */
 	settledAt?: number;
 	accepted?: boolean;
+	grantedAt: number;
 }
 
 export interface CreatePermit {
@@ -65,8 +69,10 @@ export interface PacingOptions {
 	initialInFlight: number;
 	/** Rate gained per window right after a 429 ... */
 	firstStep: number;
-	/** ... multiplied by this for every window since without one. */
+	/** ... multiplied by this for every quiet window since ... */
 	stepGrowth: number;
+	/** ... and at least this × the rate per window from the second quiet window on. */
+	quietGrowth: number;
 	/** Sends at least spread × window ÷ rate apart, before any 429 (0: in one burst) and after. */
 	spreadBefore: number;
 	spreadAfter: number;
@@ -78,8 +84,9 @@ export const DEFAULT_PACING: PacingOptions = {
 	initialInFlight: 2,
 	firstStep: 0.5,
 	stepGrowth: 3,
-	spreadBefore: 0.25,
-	spreadAfter: 0.5,
+	quietGrowth: 2,
+	spreadBefore: 0,
+	spreadAfter: 0.25,
 };
 
 export class TaskCreateLimiter {
@@ -106,6 +113,12 @@ export class TaskCreateLimiter {
 	private rateWhenRefused = 0;
 
 	private lastRefusalAt = -Infinity;
+
+	/** When Kie's answers accepting this process's creates came back (the last few windows). */
+	private acceptedAt: number[] = [];
+
+	/** Creates Kie accepted from this process since its last 429 (counts quiet windows). */
+	private acceptedSinceRefusal = 0;
 
 	private lastGrantAt = -Infinity;
 
@@ -170,7 +183,7 @@ export class TaskCreateLimiter {
 	}
 
 	private take(): CreatePermit {
-		const slot: Slot = {};
+		const slot: Slot = { grantedAt: this.clock.now() };
 		this.slots.push(slot);
 		this.lastGrantAt = this.clock.now();
 		let done = false;
@@ -184,6 +197,7 @@ export class TaskCreateLimiter {
 				if (done) return;
 				settle();
 				slot.accepted = true;
+				this.acceptedAt.push(slot.settledAt!);
 				grew = this.grow();
 				this.pump();
 			},
@@ -191,11 +205,12 @@ export class TaskCreateLimiter {
 				// Also after arrived(): the answer was read as a refusal after all.
 				if (slot.accepted) {
 					slot.accepted = false;
+					this.acceptedAt = this.acceptedAt.filter((time) => time !== slot.settledAt);
 					this.rate -= grew.rate;
 					this.inFlightCap -= grew.inFlight;
 				} else if (done) return;
 				else settle();
-				this.refused();
+				this.refused(slot.grantedAt);
 				if (retryAfterMs !== undefined && retryAfterMs > 0) this.pause(retryAfterMs);
 				else this.pump();
 			},
@@ -214,18 +229,19 @@ export class TaskCreateLimiter {
 		const inFlightBefore = this.inFlightCap;
 		this.inFlightCap = Math.min(this.max, this.inFlightCap + 1);
 		if (this.rate < this.max) {
-			const quietWindows = Math.floor((this.clock.now() - this.lastRefusalAt) / this.windowMs);
-			const step = Math.min(
-				this.max,
-				this.pacing.firstStep * this.pacing.stepGrowth ** Math.min(quietWindows, 10),
+			const quietWindows = Math.floor(
+				this.acceptedSinceRefusal / Math.max(1, Math.floor(this.rate + 1e-9)),
 			);
-			this.rate = Math.min(this.max, this.rate + step / Math.max(1, this.rate));
+			let step = this.pacing.firstStep * this.pacing.stepGrowth ** Math.min(quietWindows, 10);
+			if (quietWindows >= 1) step = Math.max(step, this.rate * this.pacing.quietGrowth);
+			this.rate = Math.min(this.max, this.rate + Math.min(this.max, step) / Math.max(1, this.rate));
 		}
+		this.acceptedSinceRefusal++;
 		return { rate: this.rate - rateBefore, inFlight: this.inFlightCap - inFlightBefore };
 	}
 
 	/** A 429: the multiplicative decrease, once per window of refusals. */
-	private refused(): void {
+	private refused(grantedAt: number): void {
 		const now = this.clock.now();
 		if (now - this.refusedSince >= this.windowMs) {
 			this.refusedSince = now;
@@ -233,8 +249,16 @@ export class TaskCreateLimiter {
 			this.inFlightCap = Math.max(1, Math.floor(this.inFlightCap / 2));
 		}
 		this.lastRefusalAt = now;
+		this.acceptedSinceRefusal = 0;
 		this.prune();
-		const accepted = this.slots.filter((slot) => slot.accepted).length;
+		// What Kie took from this process: the accepted slots still counting, or, when the refused
+		// create was sent as the last window's slots expired (they no longer count now), the
+		// creates accepted in the window before it was sent.
+		const since = grantedAt - this.windowMs - 2 * this.pacing.marginMs;
+		const accepted = Math.max(
+			this.slots.filter((slot) => slot.accepted).length,
+			this.acceptedAt.filter((time) => time >= since && time <= grantedAt).length,
+		);
 		this.rate = Math.max(
 			1,
 			Math.min(this.rate, this.rateWhenRefused * this.pacing.decrease, Math.max(accepted, 1)),
@@ -247,6 +271,7 @@ export class TaskCreateLimiter {
 			(slot) =>
 				slot.settledAt === undefined || slot.settledAt + this.windowMs + this.pacing.marginMs > now,
 		);
+		this.acceptedAt = this.acceptedAt.filter((time) => time > now - 3 * this.windowMs);
 	}
 
 	/** 0 when a create may go now; otherwise how long until one may (Infinity: on an answer). */
