@@ -14,6 +14,7 @@ import { DEFAULT_POLL_PLAN, GenerationTimes } from '../../nodes/Kie/client/pollS
 import { pollUntilFinal } from '../../nodes/Kie/client/waitForTask';
 import { ManualClock } from '../unit/manualClock';
 import { mean, quantile } from './metrics';
+import { seededRandom } from '../simulator/state';
 
 /** The planner's options, with overrides from `PLAN='{"growth":0.5}'` to try variants. */
 const PLAN = { ...DEFAULT_POLL_PLAN, ...(JSON.parse(process.env.PLAN ?? '{}') as object) };
@@ -79,17 +80,6 @@ const SCENARIOS: Scenario[] = [
 		targets: '(a 3-minute video)',
 	},
 ];
-
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-	};
-}
 
 async function runRound(
 	clock: ManualClock,

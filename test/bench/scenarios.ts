@@ -22,6 +22,7 @@ import {
 	timelines,
 	type TaskTimeline,
 } from './metrics';
+import { seededRandom } from '../simulator/state';
 
 export const BATCH = {
 	items: 100,
@@ -47,17 +48,6 @@ const MODEL = 'nano-banana-pro';
 const BATCH_RESOLUTION = '1K';
 const LATENCY_RESOLUTION = '2K';
 const WORKFLOW_TIMEOUT_MS = 180_000;
-
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-	};
-}
 
 const seconds = (ms: number) => Math.round(ms) / 1000;
 

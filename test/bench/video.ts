@@ -16,6 +16,7 @@ import { kieCredentials, runWorkflow } from '../harness';
 import { startSimulator, type KieSimulator } from '../simulator';
 import { kieWorkflow } from '../workflow/helpers';
 import { mean, quantile } from './metrics';
+import { seededRandom } from '../simulator/state';
 
 export const VIDEO = {
 	items: 20,
@@ -25,17 +26,6 @@ export const VIDEO = {
 	baselinePollMs: 10_000,
 };
 const KEYS = { node: 'bench-video-node', baseline: 'bench-video-baseline' };
-
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-	};
-}
 
 async function callJson(url: string, apiKey: string, body?: unknown): Promise<any> {
 	const response = await request(url, {

@@ -7,6 +7,7 @@ import {
 } from '../../nodes/Kie/client/taskCreateLimiter';
 import { maxInAnyWindow } from '../simulator/record';
 import { ManualClock, settle } from './manualClock';
+import { seededRandom } from './simulatedAccount';
 
 /** Only the arrival-safe window: no spacing, no in-flight ramp (the pacing has its own tests). */
 const WINDOW_ONLY: Partial<PacingOptions> = {
@@ -16,14 +17,6 @@ const WINDOW_ONLY: Partial<PacingOptions> = {
 };
 
 /** Deterministic numbers in [0, 1) for property runs. */
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0 || 1;
-	return () => {
-		state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-		return state / 2 ** 32;
-	};
-}
-
 interface Limiter {
 	acquire(signal?: AbortSignal): Promise<CreatePermit>;
 }

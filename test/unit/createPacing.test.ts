@@ -6,15 +6,12 @@
 import { TaskCreateLimiter, type CreatePermit } from '../../nodes/Kie/client/taskCreateLimiter';
 import { LegacyCreateLimiter } from '../bench/legacyCreateLimiter';
 import { ManualClock, settle } from './manualClock';
-import { runProcesses, SimulatedAccount, type PacedLimiter } from './simulatedAccount';
-
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0 || 1;
-	return () => {
-		state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-		return state / 2 ** 32;
-	};
-}
+import {
+	runProcesses,
+	seededRandom,
+	SimulatedAccount,
+	type PacedLimiter,
+} from './simulatedAccount';
 
 const WINDOW_MS = 2000;
 

@@ -103,3 +103,12 @@ export async function runProcesses(
 	await clock.runUntilSettled(Promise.all(all));
 	return runs;
 }
+
+/** A small seeded generator (an LCG) for the simulated processes' arrival gaps. */
+export function seededRandom(seed: number): () => number {
+	let state = seed >>> 0 || 1;
+	return () => {
+		state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+		return state / 2 ** 32;
+	};
+}
