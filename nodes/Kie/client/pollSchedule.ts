@@ -175,26 +175,31 @@ function quantile(sorted: readonly number[], q: number): number {
 	return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
 }
 
+/** Where tasks of a kind usually finish (ms after their create), and their typical duration. */
+export interface FinishSpan {
+	from: number;
+	to: number;
+	typicalMs: number;
+}
+
 /**
  * The span in which a task of this kind is expected to finish, from what was learned.
  * With few samples the span is widened: one finished task says little about the others.
  */
-export function expectedFinishSpan(
-	samples: readonly number[],
-): { from: number; to: number } | undefined {
+export function expectedFinishSpan(samples: readonly number[]): FinishSpan | undefined {
 	if (samples.length === 0) return undefined;
 	const sorted = [...samples].sort((a, b) => a - b);
 	const median = quantile(sorted, 0.5);
 	const widening = samples.length >= 8 ? 0.1 : samples.length >= 3 ? 0.2 : 0.3;
 	const from = Math.min(quantile(sorted, 0.1), median * (1 - widening));
 	const to = Math.max(quantile(sorted, 0.9), median * (1 + widening));
-	return { from: from * 0.95, to: to * 1.05 };
+	return { from: from * 0.95, to: to * 1.05, typicalMs: median };
 }
 
 /** A prior is only a guess: the span around it is wider than one learned from a task. */
-function priorSpan(expectedMs: number | undefined): { from: number; to: number } | undefined {
+function priorSpan(expectedMs: number | undefined): FinishSpan | undefined {
 	if (!expectedMs || !Number.isFinite(expectedMs) || expectedMs <= 0) return undefined;
-	return { from: expectedMs * 0.5, to: expectedMs * 1.6 };
+	return { from: expectedMs * 0.5, to: expectedMs * 1.6, typicalMs: expectedMs };
 }
 
 let spreadPoint = Math.random();
@@ -247,15 +252,8 @@ export function nextPollDelay(
 	}
 	const width = span.to - span.from;
 	const { spanInterval } = options;
-	const learned = samples.length > 0;
-	const typicalMs = learned
-		? quantile(
-				[...samples].sort((a, b) => a - b),
-				0.5,
-			)
-		: (context.expectedMs ?? 0);
 	const spreadInterval = Math.max(
-		typicalMs * options.spanIntervalFloorShare,
+		span.typicalMs * options.spanIntervalFloorShare,
 		Math.min(
 			width / pollsAcrossSpread,
 			spanInterval.intervalMs * (width / spanInterval.atSpanMs) ** spanInterval.exponent,
