@@ -173,6 +173,16 @@ function recordFigures(sim: KieSimulatorApi, sentAt: number, windowMs: number) {
 		if (request.status === 429 || request.bodyCode === 429) refusedPerWindow[index]++;
 		else acceptedPerWindow[index]++;
 	}
+	// QUEUE_TRACE=N: the first N windows' creates (ms after the first, execution, answer).
+	if (process.env.QUEUE_TRACE) {
+		const early = creates.filter((request) => request.arrivedAt - first < Number(process.env.QUEUE_TRACE) * windowMs);
+		const line = early.map((request) => {
+			const prompt = String((request.body as { input?: { prompt?: string } })?.input?.prompt);
+			const refused = request.status === 429 || request.bodyCode === 429;
+			return `${request.arrivedAt - first}:e${/batch (\d+)/.exec(prompt)?.[1]}${refused ? '×' : ''}`;
+		});
+		process.stdout.write(`  first creates: ${line.join(' ')}\n`);
+	}
 	return {
 		firstCreateArrivedMs: first - sentAt,
 		lastCreateAcceptedMs: Math.max(...tasks.map((task) => task.createdAt)) - sentAt,

@@ -3,8 +3,8 @@ import {
 	TaskCreateLimiter,
 	taskCreateLimiterFor,
 	type CreatePermit,
-	type PacingOptions,
 } from '../../nodes/Kie/client/taskCreateLimiter';
+import type { PacingOptions } from '../../nodes/Kie/client/createPacing';
 import { maxInAnyWindow } from '../simulator/record';
 import { ManualClock, settle } from './manualClock';
 import { seededRandom } from './simulatedAccount';

@@ -8,31 +8,13 @@
  * arrived somewhere between those two instants, so any create sent after a slot expires arrives
  * more than one window after it. A request that certainly never left gives its slot back.
  *
- * Pacing on 429 (several processes on one account: n8n queue mode, other tools). Nothing is shared
- * between processes (a node has no store for that); Kie's 429 is the signal every process sees,
- * and a refused create costs nothing (Kie does not queue it). Each limiter keeps a rate, creates
- * per window, never above the credential's limit:
- * - increase while creates succeed: half a create more per window right after a 429, the step
- *   tripling with every quiet window, and from the second quiet window on the rate itself
- *   tripling per window, so a process whose peers have finished is back at the credential's
- *   limit in two or three windows. A quiet window is a window's worth of creates accepted
- *   since the last 429, not time passed: windows in which this process sent little or nothing
- *   say nothing about the account's room;
- * - multiplicative decrease on a 429: the rate falls to `decrease` × its value when the refusals
- *   began, and no higher than the creates Kie accepted from this process in the last window
- *   (refusals that answer one burst are one signal: they decrease once per window);
- * - once Kie has refused, sends are spaced (a quarter of the even spacing) instead of leaving
- *   in one burst: the moments the account has room are then spread over the window too, so
- *   every process finds some of it. Before any 429 a process sends its window at once, as the
- *   arrival-safe window allows: alone on its account, nothing is gained by waiting;
- * - creates in flight are limited to a count that starts small and grows with each accepted
- *   create (halved on a 429), so a first burst learns the account's room before all of it leaves;
- * - Retry-After, when Kie sends it, holds every create of the account that long.
+ * Pacing on 429, for several processes on one account (n8n queue mode): see createPacing.ts.
  *
  * One limiter per account, shared by every execution in the process.
  */
 import { systemClock, type Clock } from './clock';
 import { CancelledError, throwIfCancelled } from './errors';
+import { DEFAULT_PACING, type PacingOptions } from './createPacing';
 
 interface Slot {
 	/** When the answer came back; undefined while the request is in flight. */
@@ -59,35 +41,6 @@ interface Waiter {
 	signal?: AbortSignal;
 	onAbort?: () => void;
 }
-
-export interface PacingOptions {
-	/** Extra wait for timer granularity on either side of a window. */
-	marginMs: number;
-	/** Share of the rate kept after a 429. */
-	decrease: number;
-	/** Creates in flight at once before any has been answered. */
-	initialInFlight: number;
-	/** Rate gained per window right after a 429 ... */
-	firstStep: number;
-	/** ... multiplied by this for every quiet window since ... */
-	stepGrowth: number;
-	/** ... and at least this × the rate per window from the second quiet window on. */
-	quietGrowth: number;
-	/** Sends at least spread × window ÷ rate apart, before any 429 (0: in one burst) and after. */
-	spreadBefore: number;
-	spreadAfter: number;
-}
-
-export const DEFAULT_PACING: PacingOptions = {
-	marginMs: 50,
-	decrease: 0.8,
-	initialInFlight: 2,
-	firstStep: 0.5,
-	stepGrowth: 3,
-	quietGrowth: 2,
-	spreadBefore: 0,
-	spreadAfter: 0.25,
-};
 
 export class TaskCreateLimiter {
 	private slots: Slot[] = [];
@@ -121,6 +74,12 @@ export class TaskCreateLimiter {
 	private acceptedSinceRefusal = 0;
 
 	private lastGrantAt = -Infinity;
+
+	/**
+	 * When the current burst's first answer came back: undefined while it is awaited, -Infinity
+	 * before any burst.
+	 */
+	private burstAnsweredAt: number | undefined = -Infinity;
 
 	constructor(
 		private max: number,
@@ -183,6 +142,8 @@ export class TaskCreateLimiter {
 	}
 
 	private take(): CreatePermit {
+		this.prune();
+		if (this.slots.length === 0) this.burstAnsweredAt = undefined;
 		const slot: Slot = { grantedAt: this.clock.now() };
 		this.slots.push(slot);
 		this.lastGrantAt = this.clock.now();
@@ -190,6 +151,7 @@ export class TaskCreateLimiter {
 		let grew = { rate: 0, inFlight: 0 };
 		const settle = () => {
 			slot.settledAt = this.clock.now();
+			this.burstAnsweredAt ??= slot.settledAt;
 			done = true;
 		};
 		return {
@@ -209,7 +171,11 @@ export class TaskCreateLimiter {
 					this.rate -= grew.rate;
 					this.inFlightCap -= grew.inFlight;
 				} else if (done) return;
-				else settle();
+				else {
+					settle();
+					slot.accepted = false;
+
+				}
 				this.refused(slot.grantedAt);
 				if (retryAfterMs !== undefined && retryAfterMs > 0) this.pause(retryAfterMs);
 				else this.pump();
@@ -265,11 +231,20 @@ export class TaskCreateLimiter {
 		);
 	}
 
+	/** When a settled slot stops counting. */
+	private expiryOf(slot: Slot): number {
+		const hold =
+			slot.accepted === false
+				? this.pacing.refusedHoldWindows * this.windowMs
+				: this.windowMs;
+		return slot.settledAt! + hold + this.pacing.marginMs;
+	}
+
 	private prune(): void {
 		const now = this.clock.now();
 		this.slots = this.slots.filter(
 			(slot) =>
-				slot.settledAt === undefined || slot.settledAt + this.windowMs + this.pacing.marginMs > now,
+				slot.settledAt === undefined || this.expiryOf(slot) > now,
 		);
 		this.acceptedAt = this.acceptedAt.filter((time) => time > now - 3 * this.windowMs);
 	}
@@ -282,10 +257,24 @@ export class TaskCreateLimiter {
 		const inFlight = this.slots.filter((slot) => slot.settledAt === undefined).length;
 		if (inFlight >= this.inFlightCap) return Infinity;
 		const allowed = Math.max(1, Math.floor(this.rate + 1e-9));
+		// A burst's first creates find out whether other processes are sending too (a 429 comes
+		// back before the rest of the window has left).
+		const probing =
+			this.burstAnsweredAt === undefined ||
+			now - this.burstAnsweredAt < this.pacing.burstProbeWindows * this.windowMs;
+		if (
+			probing &&
+			inFlight >= 1 &&
+			this.slots.length >=
+				Math.max(this.pacing.initialInFlight, Math.ceil(allowed * this.pacing.burstAtOnceShare))
+		) {
+			if (this.burstAnsweredAt === undefined) return Infinity;
+			return this.burstAnsweredAt + this.pacing.burstProbeWindows * this.windowMs - now;
+		}
 		if (this.slots.length >= allowed) {
 			const expiries = this.slots
 				.filter((slot) => slot.settledAt !== undefined)
-				.map((slot) => slot.settledAt! + this.windowMs + this.pacing.marginMs - now);
+				.map((slot) => this.expiryOf(slot) - now);
 			return expiries.length > 0 ? Math.max(1, Math.min(...expiries)) : Infinity;
 		}
 		// Once Kie has refused, creates leave spread over the window rather than in one burst.

@@ -1,0 +1,71 @@
+/**
+ * How TaskCreateLimiter (taskCreateLimiter.ts) paces creates on an account it may share.
+ *
+ * Pacing on 429 (several processes on one account: n8n queue mode, other tools). Nothing is shared
+ * between processes (a node has no store for that); Kie's 429 is the signal every process sees,
+ * and a refused create costs nothing (Kie does not queue it). Each limiter keeps a rate, creates
+ * per window, never above the credential's limit:
+ * - increase while creates succeed: half a create more per window right after a 429, the step
+ *   tripling with every quiet window, and from the second quiet window on the rate itself
+ *   tripling per window, so a process whose peers have finished is back at the credential's
+ *   limit in two or three windows. A quiet window is a window's worth of creates accepted
+ *   since the last 429, not time passed: windows in which this process sent little or nothing
+ *   say nothing about the account's room;
+ * - multiplicative decrease on a 429: the rate falls to `decrease` × its value when the refusals
+ *   began, and no higher than the creates Kie accepted from this process in the last window
+ *   (refusals that answer one burst are one signal: they decrease once per window);
+ * - once Kie has refused, sends are spaced (a quarter of the even spacing) instead of leaving
+ *   in one burst: the moments the account has room are then spread over the window too, so
+ *   every process finds some of it;
+ * - a burst (creates starting while none counts) sends a quarter of the rate at once, then one
+ *   create in flight at a time for a quarter window after its first answer, then the rest. Two
+ *   processes starting together then fill the account with a refusal or two each instead of
+ *   both sending a whole window into it; alone, a process loses at most a few round trips once
+ *   per burst (the window after it follows the first one's slots);
+ * - a refused create's slot counts for a quarter window only (Kie did not count it): a process
+ *   that arrived when another held the whole account tries again at other moments than that
+ *   process's window boundaries, instead of in step with them and refused every time;
+ * - creates in flight are limited to a count that starts small and grows with each accepted
+ *   create (halved on a 429);
+ * - Retry-After, when Kie sends it, holds every create of the account that long.
+ */
+export interface PacingOptions {
+	/** Extra wait for timer granularity on either side of a window. */
+	marginMs: number;
+	/** Share of the rate kept after a 429. */
+	decrease: number;
+	/** Creates in flight at once before any has been answered. */
+	initialInFlight: number;
+	/** Rate gained per window right after a 429 ... */
+	firstStep: number;
+	/** ... multiplied by this for every quiet window since ... */
+	stepGrowth: number;
+	/** ... and at least this × the rate per window from the second quiet window on. */
+	quietGrowth: number;
+	/** Sends at least spread × window ÷ rate apart, before any 429 (0: in one burst) and after. */
+	spreadBefore: number;
+	spreadAfter: number;
+	/**
+	 * A burst (the first create sent while no slot counts) sends this share of the rate at once,
+	 * then one create in flight at a time until `burstProbeWindows` × window after its first
+	 * answer; then the rest of the window at once.
+	 */
+	burstAtOnceShare: number;
+	burstProbeWindows: number;
+	/** How long a refused create's slot counts, in windows. */
+	refusedHoldWindows: number;
+}
+
+export const DEFAULT_PACING: PacingOptions = {
+	marginMs: 50,
+	decrease: 0.8,
+	initialInFlight: 2,
+	firstStep: 0.5,
+	stepGrowth: 3,
+	quietGrowth: 2,
+	spreadBefore: 0,
+	spreadAfter: 0.25,
+	burstAtOnceShare: 0.25,
+	burstProbeWindows: 0.25,
+	refusedHoldWindows: 0.25,
+};
