@@ -6,7 +6,8 @@
  * finished at the first poll at or after its finish. Prints, per scenario, the spread over seeds
  * (p10 / median / p90) of each seed's median and p95 lateness and mean polls per task.
  * Environment: `PLAN='{"growth":0.5}'` tries other planner options; `DEBUG=1.5` prints each task
- * (duration: lateness / polls) of seeds whose p95 lateness exceeds 1.5 s; `TRACE=1` every poll;
+ * (duration: lateness / polls) of seeds whose p95 lateness exceeds 1.5 s; `TRACE=1` every poll
+ * (task@s) and each task seen final (SEENtask:duration@s);
  * `FROM=7` starts at seed 7. Not a benchmark of the node: HTTP, n8n and downloads are left out.
  */
 import type { KieTask } from '../../nodes/Kie/client';
@@ -117,6 +118,7 @@ async function runRound(
 						trace.push(`${index}@${((clock.now() - start) / 1000).toFixed(2)}`);
 					if (clock.now() < finishAt) return task('generating');
 					seenAt = clock.now();
+					if (process.env.TRACE) trace.push(`SEEN${index}:${duration}@${((clock.now() - start) / 1000).toFixed(2)}`);
 					return task('success');
 				},
 			},
