@@ -114,7 +114,7 @@ export interface PollPlanOptions {
 	 * ...and for long spans fewer: the interval in the span is at most
 	 * `intervalMs · (span / atSpanMs)^exponent`. A poll costs the same whatever the task while a
 	 * late result costs its lateness, so the interval grows more slowly than the span (a 3 s span
-	 * is polled every 0.7 s, a 30 s one every 1.8 s).
+	 * is polled every 0.6 s, a 30 s one every 1.8 s).
 	 */
 	spanInterval: { atSpanMs: number; intervalMs: number; exponent: number };
 	/**
@@ -123,9 +123,10 @@ export interface PollPlanOptions {
 	 */
 	spanIntervalFloorShare: number;
 	/**
-	 * When the first task of a kind finishes, the others already that old poll at once if fewer
-	 * than this many others wait: the first of many to finish is the earliest of many (the others
-	 * are likely still running), and a poll each would cost many requests for little.
+	 * When one of the first tasks of a kind (up to this many learned) finishes, the others already
+	 * that old poll at once if fewer than this many others wait: the first of many to finish is
+	 * the earliest of many (the others are likely still running), and a poll each would cost many
+	 * requests for little.
 	 */
 	wakeCompanionsBelow: number;
 	/** Past the span, the interval grows by this share of the overrun. */
@@ -136,14 +137,14 @@ export const DEFAULT_POLL_PLAN: PollPlanOptions = {
 	firstPollMs: 3000,
 	growth: 0.6,
 	maxGrowth: 1.0,
-	companionExponent: 0.4,
-	earlyGrowth: 0.18,
+	companionExponent: 0.5,
+	earlyGrowth: 0.15,
 	earlyUntilMs: 10_000,
 	minIntervalMs: 300,
 	maxIntervalMs: 15_000,
 	beforeSpanMaxIntervalMs: 25_000,
 	pollsAcrossSpread: 4,
-	spanInterval: { atSpanMs: 30_000, intervalMs: 1800, exponent: 0.4 },
+	spanInterval: { atSpanMs: 30_000, intervalMs: 1800, exponent: 0.45 },
 	spanIntervalFloorShare: 0.03,
 	wakeCompanionsBelow: 5,
 	overrunBackoff: 0.5,
@@ -259,14 +260,13 @@ export function nextPollDelay(
 			spanInterval.intervalMs * (width / spanInterval.atSpanMs) ** spanInterval.exponent,
 		),
 	);
-	// The first task of a kind just finished at an age this one has passed since its last poll:
+	// One of the first tasks of a kind finished at an age this one has passed since its last poll:
 	// this one (created before or with it) may be done too.
 	const ageMs = context.ageMs ?? elapsedMs;
 	if (
-		samples.length === 1 &&
+		samples.length <= options.wakeCompanionsBelow &&
 		companions < options.wakeCompanionsBelow &&
-		samples[0] > elapsedMs &&
-		samples[0] <= ageMs
+		samples.some((sample) => sample > elapsedMs && sample <= ageMs)
 	)
 		return minIntervalMs;
 	if (elapsedMs < span.from) {
