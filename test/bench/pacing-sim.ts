@@ -111,20 +111,26 @@ async function main() {
 			);
 			if (process.env.DEBUG && seed === 1) {
 				const perWindow = (index: number, accepted: boolean) =>
-					Array.from({ length: 13 }, (_, w) =>
-						account.creates.filter(
-							(c) =>
-								c.process === index &&
-								c.accepted === accepted &&
-								Math.floor(c.arrivedAt / WINDOW_MS) === w,
-						).length,
+					Array.from(
+						{ length: 13 },
+						(_, w) =>
+							account.creates.filter(
+								(c) =>
+									c.process === index &&
+									c.accepted === accepted &&
+									Math.floor(c.arrivedAt / WINDOW_MS) === w,
+							).length,
 					).join(' ');
 				scenario.items.forEach((_, index) =>
-					console.log(`   process ${index}: accepted ${perWindow(index, true)} | refused ${perWindow(index, false)}`),
+					console.log(
+						`   process ${index}: accepted ${perWindow(index, true)} | refused ${perWindow(index, false)}`,
+					),
 				);
 			}
 			share.push(account.refusedShare());
-			firstWindow.push(account.creates.filter((c) => !c.accepted && c.arrivedAt < WINDOW_MS).length);
+			firstWindow.push(
+				account.creates.filter((c) => !c.accepted && c.arrivedAt < WINDOW_MS).length,
+			);
 			lastAccepted.push(Math.max(...runs.flatMap((run) => run.done)) / 1000);
 		}
 		console.log(`${scenario.name}   [bound ${(scenario.boundMs / 1000).toFixed(1)} s]`);

@@ -118,7 +118,8 @@ async function runRound(
 						trace.push(`${index}@${((clock.now() - start) / 1000).toFixed(2)}`);
 					if (clock.now() < finishAt) return task('generating');
 					seenAt = clock.now();
-					if (process.env.TRACE) trace.push(`SEEN${index}:${duration}@${((clock.now() - start) / 1000).toFixed(2)}`);
+					if (process.env.TRACE)
+						trace.push(`SEEN${index}:${duration}@${((clock.now() - start) / 1000).toFixed(2)}`);
 					return task('success');
 				},
 			},

@@ -175,7 +175,9 @@ function recordFigures(sim: KieSimulatorApi, sentAt: number, windowMs: number) {
 	}
 	// QUEUE_TRACE=N: the first N windows' creates (ms after the first, execution, answer).
 	if (process.env.QUEUE_TRACE) {
-		const early = creates.filter((request) => request.arrivedAt - first < Number(process.env.QUEUE_TRACE) * windowMs);
+		const early = creates.filter(
+			(request) => request.arrivedAt - first < Number(process.env.QUEUE_TRACE) * windowMs,
+		);
 		const line = early.map((request) => {
 			const prompt = String((request.body as { input?: { prompt?: string } })?.input?.prompt);
 			const refused = request.status === 429 || request.bodyCode === 429;

@@ -174,7 +174,6 @@ export class TaskCreateLimiter {
 				else {
 					settle();
 					slot.accepted = false;
-
 				}
 				this.refused(slot.grantedAt);
 				if (retryAfterMs !== undefined && retryAfterMs > 0) this.pause(retryAfterMs);
@@ -234,17 +233,14 @@ export class TaskCreateLimiter {
 	/** When a settled slot stops counting. */
 	private expiryOf(slot: Slot): number {
 		const hold =
-			slot.accepted === false
-				? this.pacing.refusedHoldWindows * this.windowMs
-				: this.windowMs;
+			slot.accepted === false ? this.pacing.refusedHoldWindows * this.windowMs : this.windowMs;
 		return slot.settledAt! + hold + this.pacing.marginMs;
 	}
 
 	private prune(): void {
 		const now = this.clock.now();
 		this.slots = this.slots.filter(
-			(slot) =>
-				slot.settledAt === undefined || this.expiryOf(slot) > now,
+			(slot) => slot.settledAt === undefined || this.expiryOf(slot) > now,
 		);
 		this.acceptedAt = this.acceptedAt.filter((time) => time > now - 3 * this.windowMs);
 	}
