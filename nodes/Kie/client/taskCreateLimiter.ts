@@ -141,8 +141,8 @@ export class TaskCreateLimiter {
 		});
 	}
 
+	/** Only from pump(), right after msUntilFree() pruned the slots at this same instant. */
 	private take(): CreatePermit {
-		this.prune();
 		if (this.slots.length === 0) this.burstAnsweredAt = undefined;
 		const slot: Slot = { grantedAt: this.clock.now() };
 		this.slots.push(slot);
@@ -255,18 +255,17 @@ export class TaskCreateLimiter {
 		const allowed = Math.max(1, Math.floor(this.rate + 1e-9));
 		// A burst's first creates find out whether other processes are sending too (a 429 comes
 		// back before the rest of the window has left).
-		const probing =
-			this.burstAnsweredAt === undefined ||
-			now - this.burstAnsweredAt < this.pacing.burstProbeWindows * this.windowMs;
+		const probeEndsAt =
+			this.burstAnsweredAt === undefined
+				? Infinity
+				: this.burstAnsweredAt + this.pacing.burstProbeWindows * this.windowMs;
 		if (
-			probing &&
+			now < probeEndsAt &&
 			inFlight >= 1 &&
 			this.slots.length >=
 				Math.max(this.pacing.initialInFlight, Math.ceil(allowed * this.pacing.burstAtOnceShare))
-		) {
-			if (this.burstAnsweredAt === undefined) return Infinity;
-			return this.burstAnsweredAt + this.pacing.burstProbeWindows * this.windowMs - now;
-		}
+		)
+			return probeEndsAt - now;
 		if (this.slots.length >= allowed) {
 			const expiries = this.slots
 				.filter((slot) => slot.settledAt !== undefined)
