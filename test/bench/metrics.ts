@@ -1,5 +1,5 @@
 /** What the benchmark reads from the simulator's own record, and the small statistics it needs. */
-import { maxInAnyWindow } from '../simulator/record';
+import { answeredRateLimit, maxInAnyWindow } from '../simulator/record';
 import type { KieSimulatorApi } from '../simulator';
 
 /** Linear-interpolation quantile of unsorted values (q = 0.5 median, 0.95 p95). */
@@ -75,7 +75,7 @@ export function answered429(sim: KieSimulatorApi, apiKey: string): number {
 		(request) =>
 			request.endpoint === 'createTask' &&
 			request.headers.authorization === `Bearer ${apiKey}` &&
-			(request.status === 429 || request.bodyCode === 429),
+			answeredRateLimit(request),
 	).length;
 }
 

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { startSimulator, type KieSimulatorApi } from '../simulator';
+import { answeredRateLimit } from '../simulator/record';
 import { Checks } from './checks';
 import { installAsCommunityPackage, packPackage, type PackedPackage } from './community-package';
 import { ensureN8n, freePort, n8nEnvironment, N8nCli } from './n8n';
@@ -170,7 +171,7 @@ function recordFigures(sim: KieSimulatorApi, sentAt: number, windowMs: number) {
 			acceptedPerWindow.push(0);
 			refusedPerWindow.push(0);
 		}
-		if (request.status === 429 || request.bodyCode === 429) refusedPerWindow[index]++;
+		if (answeredRateLimit(request)) refusedPerWindow[index]++;
 		else acceptedPerWindow[index]++;
 	}
 	// QUEUE_TRACE=N: the first N windows' creates (ms after the first, execution, answer).
@@ -180,8 +181,8 @@ function recordFigures(sim: KieSimulatorApi, sentAt: number, windowMs: number) {
 		);
 		const line = early.map((request) => {
 			const prompt = String((request.body as { input?: { prompt?: string } })?.input?.prompt);
-			const refused = request.status === 429 || request.bodyCode === 429;
-			return `${request.arrivedAt - first}:e${/batch (\d+)/.exec(prompt)?.[1]}${refused ? '×' : ''}`;
+			const refused = answeredRateLimit(request) ? '×' : '';
+			return `${request.arrivedAt - first}:e${/batch (\d+)/.exec(prompt)?.[1]}${refused}`;
 		});
 		process.stdout.write(`  first creates: ${line.join(' ')}\n`);
 	}

@@ -7,6 +7,11 @@ import {
 	type SimulatorRecord,
 } from './types';
 
+/** Whether the simulator refused this request for the rate limit (HTTP 429 or Kie's body code). */
+export function answeredRateLimit(request: RecordedRequest): boolean {
+	return request.status === 429 || request.bodyCode === 429;
+}
+
 /** The largest number of `times` (sorted ascending) inside any half-open window of `windowMs`. */
 export function maxInAnyWindow(times: number[], windowMs: number): number {
 	let best = 0;
@@ -39,7 +44,7 @@ export class SimulatorRecordImpl implements SimulatorRecord {
 		return this.requests.filter(
 			(request) =>
 				(CREATE_ENDPOINTS as readonly string[]).includes(request.endpoint) &&
-				(request.status === 429 || request.bodyCode === 429),
+				answeredRateLimit(request),
 		).length;
 	}
 

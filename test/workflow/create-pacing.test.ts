@@ -8,6 +8,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { startSimulator } from '../simulator';
 import type { KieSimulator, RecordedRequest } from '../simulator';
+import { answeredRateLimit } from '../simulator/record';
 import { kieOutput, runKie, visibleText } from './helpers';
 
 /** Each test its own key: the create pacing is per account and process. */
@@ -40,8 +41,6 @@ const items = (count: number, label: string) =>
 const creates = (): RecordedRequest[] =>
 	sim.record.requests.filter((request) => request.endpoint === 'createTask');
 
-const refused = (request: RecordedRequest) => request.status === 429 || request.bodyCode === 429;
-
 const promptOf = (request: RecordedRequest) =>
 	(request.body as { input: { prompt: string } }).input.prompt;
 
@@ -68,7 +67,7 @@ describe('the account allows far fewer creates than the credential says', () => 
 		expect(
 			output.map((item) => sim.record.tasks.get(item.json.taskId as string)?.input.prompt),
 		).toEqual(prompts);
-		const rejected = creates().filter(refused);
+		const rejected = creates().filter(answeredRateLimit);
 		expect(rejected.length).toBeGreaterThan(0);
 		expect(creates()).toHaveLength(16 + rejected.length);
 		expect(sim.record.maxCreatesInAnyWindow(1000)).toBeLessThanOrEqual(2);
@@ -83,7 +82,7 @@ describe('the account allows far fewer creates than the credential says', () => 
 
 		const [item] = kieOutput(result);
 		expect(item.json.state).toBe('success');
-		expect(creates().map((request) => (refused(request) ? 429 : 200))).toEqual([
+		expect(creates().map((request) => (answeredRateLimit(request) ? 429 : 200))).toEqual([
 			...Array.from({ length: 10 }, () => 429),
 			200,
 		]);

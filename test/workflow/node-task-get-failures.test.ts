@@ -117,18 +117,23 @@ describe('Get Task of a task that ended in fail', () => {
 });
 
 describe('Get Task waiting for a task that outlives the timeout', () => {
-	it('fails with the taskId and the last state Kie answered', async () => {
+	/** A task that takes a minute, asked for by a Get Task that waits 1 s for it. */
+	async function getSlowTaskWaitingOneSecond(continueOnFail: boolean) {
 		sim.configure({ generationMs: 60_000 });
 		const taskId = await createTaskDirectly(sim, {
 			model: 'nano-banana-pro',
 			input: { prompt: 'A slow glacier' },
 		});
-
 		const result = await runKie(
 			sim,
 			getTask({ waitForCompletion: true, options: { ...FAST_POLL, timeout: 1 } }),
-			{ items: [{ json: { taskId } }] },
+			{ continueOnFail, items: [{ json: { taskId } }] },
 		);
+		return { taskId, result };
+	}
+
+	it('fails with the taskId and the last state Kie answered', async () => {
+		const { taskId, result } = await getSlowTaskWaitingOneSecond(false);
 
 		expect(result.status).toBe('error');
 		const answers = statusAnswers(taskId);
@@ -143,17 +148,7 @@ describe('Get Task waiting for a task that outlives the timeout', () => {
 	});
 
 	it('with Continue On Fail: the item keeps taskId, api and the last state', async () => {
-		sim.configure({ generationMs: 60_000 });
-		const taskId = await createTaskDirectly(sim, {
-			model: 'nano-banana-pro',
-			input: { prompt: 'A slow glacier' },
-		});
-
-		const result = await runKie(
-			sim,
-			getTask({ waitForCompletion: true, options: { ...FAST_POLL, timeout: 1 } }),
-			{ continueOnFail: true, items: [{ json: { taskId } }] },
-		);
+		const { taskId, result } = await getSlowTaskWaitingOneSecond(true);
 
 		const [item] = kieOutput(result);
 		const last = statusAnswers(taskId).at(-1)!.taskState;
