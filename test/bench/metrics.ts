@@ -33,6 +33,8 @@ export interface TaskTimeline {
 	/** Arrival of the request for the task's last result file (the download started). */
 	downloadStartedAt?: number;
 	polls: number;
+	/** Arrivals of its polls. */
+	pollTimes: readonly number[];
 }
 
 /** The tasks created with `apiKey`, in creation order. */
@@ -54,6 +56,7 @@ export function timelines(sim: KieSimulatorApi, apiKey: string): TaskTimeline[] 
 			seenAt: task.pollTimes.find((time) => time >= task.finishAt),
 			downloadStartedAt: downloads.get(task.taskId),
 			polls: task.polls,
+			pollTimes: task.pollTimes,
 		}));
 }
 
@@ -107,4 +110,17 @@ export function maxCreatesPerWindow(
 		.map((request) => request.arrivedAt)
 		.sort((a, b) => a - b);
 	return maxInAnyWindow(arrivals, windowMs);
+}
+
+/**
+ * Each task in one line, for reading a run's outlier: its create (ms after the first create),
+ * duration, lateness (seen − final) and its polls' ages (s).
+ */
+export function perTaskLines(tasks: TaskTimeline[]): string[] {
+	const first = Math.min(...tasks.map((task) => task.createdAt));
+	return tasks.map((task) => {
+		const ages = task.pollTimes.map((time) => ((time - task.createdAt) / 1000).toFixed(2));
+		const late = task.seenAt === undefined ? '?' : String(task.seenAt - task.finishedAt);
+		return `+${task.createdAt - first} ms, ${task.finishedAt - task.createdAt} ms: late ${late} ms, polls at ${ages.join(' ')}`;
+	});
 }

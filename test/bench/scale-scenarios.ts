@@ -14,6 +14,7 @@ import {
 	createRequests,
 	maxCreatesPerWindow,
 	mean,
+	perTaskLines,
 	quantile,
 	timelines,
 } from './metrics';
@@ -71,6 +72,7 @@ export async function runColdStart() {
 			seenOverheadMedianS: seconds(quantile(seen, 0.5)),
 			pollsPerTask: Math.round(mean(tasks.map((task) => task.polls)) * 100) / 100,
 			mostPollsOfATask: Math.max(...tasks.map((task) => task.polls)),
+			perTask: perTaskLines(tasks),
 		};
 	} finally {
 		await sim.stop();

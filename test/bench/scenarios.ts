@@ -17,6 +17,7 @@ import {
 	maxCreatesPerWindow,
 	maxOverlap,
 	mean,
+	perTaskLines,
 	quantile,
 	standardDeviation,
 	timelines,
@@ -131,6 +132,7 @@ function latencyFigures(tasks: TaskTimeline[], transferMs: number) {
 		seenOverheadMedianS: seconds(quantile(seen, 0.5)),
 		seenOverheadP95S: seconds(quantile(seen, 0.95)),
 		pollsPerTask: Math.round(mean(tasks.map((task) => task.polls)) * 100) / 100,
+		perTask: perTaskLines(tasks),
 	};
 }
 
