@@ -31,18 +31,18 @@ describe('nextPollDelay', () => {
 	it('polls soon after the create when nothing is known', () => {
 		const first = (phase: number, companions = 0) =>
 			nextPollDelay({ elapsedMs: 0, samples: [], phase, companions }, PLAN);
-		expect(first(0.5)).toBe(3000);
+		expect(first(0.5)).toBe(3500);
 		// A task's phase moves its whole grid, the first poll included, by up to half a step.
-		expect(first(0)).toBeCloseTo(3000 / Math.sqrt(1 + PLAN.earlyGrowth));
-		expect(first(0.9999)).toBeLessThan(3000 * Math.sqrt(1 + PLAN.earlyGrowth));
-		expect(first(0.9999, 19)).toBeLessThan(3000 * Math.sqrt(1 + PLAN.maxGrowth));
+		expect(first(0)).toBeCloseTo(3500 / Math.sqrt(1 + PLAN.earlyGrowth));
+		expect(first(0.9999)).toBeLessThan(3500 * Math.sqrt(1 + PLAN.earlyGrowth));
+		expect(first(0.9999, 19)).toBeLessThan(3500 * Math.sqrt(1 + PLAN.maxGrowth));
 	});
 
 	it('spreads polls out while nothing is known: dense early, then wider, up to the longest interval', () => {
 		const times = pollTimes([], 180_000);
 		const waits = times.map((time, i) => time - (times[i - 1] ?? 0));
 		// 1.15 × the time spent while short tasks may finish (first 10 s), 1.6 × after that.
-		expect(times.slice(0, 4).map(Math.round)).toEqual([3000, 3450, 3967, 4563]);
+		expect(times.slice(0, 4).map(Math.round)).toEqual([3500, 4025, 4629, 5323]);
 		const late = times.filter((time) => time > 10_000 && time < 30_000);
 		expect(late.length).toBeGreaterThanOrEqual(3);
 		// (The first step after 10 s lands on the wider grid's next point, closer than 1.6 ×.)
@@ -63,6 +63,31 @@ describe('nextPollDelay', () => {
 		amongTwenty
 			.slice(1)
 			.forEach((time, i) => expect(time).toBeLessThanOrEqual(amongTwenty[i] * 2 + 1));
+	});
+
+	it('beyond eight tasks of a kind waiting together, the kind polls about as often in all before its first finish', () => {
+		/** All polls between 3 s and 12 s of `count` tasks waiting together (offset grids). */
+		const pollsOfAll = (count: number, plan: PollPlanOptions = PLAN) =>
+			Array.from({ length: count }, (_, index) => {
+				let polls = 0;
+				let elapsedMs = 0;
+				for (;;) {
+					elapsedMs += nextPollDelay(
+						{ elapsedMs, samples: [], companions: count - 1, phase: (index + 0.5) / count },
+						plan,
+					);
+					if (elapsedMs > 12_000) return polls;
+					if (elapsedMs >= 3000) polls++;
+				}
+			}).reduce((sum, polls) => sum + polls, 0);
+		const eight = pollsOfAll(8);
+		expect(pollsOfAll(3)).toBeLessThan(eight * 0.6);
+		expect(pollsOfAll(16)).toBeLessThan(eight * 1.25);
+		expect(pollsOfAll(32)).toBeLessThan(eight * 1.35);
+		// The control: thinned as for a few tasks, 32 tasks poll three times as often as 8.
+		const unthinned = { ...PLAN, thinLinearlyFrom: Infinity };
+		expect(pollsOfAll(16, unthinned)).toBeGreaterThan(eight * 1.6);
+		expect(pollsOfAll(32, unthinned)).toBeGreaterThan(eight * 2.8);
 	});
 
 	it('offsets the polls of tasks waiting together, so that together they look at every moment', () => {
@@ -99,9 +124,39 @@ describe('nextPollDelay', () => {
 		expect(before).toEqual([]);
 		expect(times[0]).toBeCloseTo(span.from);
 		expect(inside.length).toBeGreaterThanOrEqual(5);
-		// A task finishing anywhere in 6–10 s is seen within one in-span interval (about 0.8 s).
+		// The polls close up toward the span's end: a task not done early in it is ever likelier
+		// to finish soon. About 1 s apart at its start, under half that at its end.
 		const gaps = inside.slice(1).map((time, i) => time - inside[i]);
-		expect(Math.max(...gaps)).toBeLessThanOrEqual(850);
+		gaps.slice(1).forEach((gap, i) => expect(gap).toBeLessThan(gaps[i]));
+		expect(gaps[0]).toBeLessThanOrEqual(1100);
+		expect(gaps[gaps.length - 1]).toBeLessThan(gaps[0] / 2);
+		// For a task finishing anywhere in the span, on average: about 0.4 s late, with fewer polls
+		// than even intervals as late on average (2 × that apart) would take.
+		const total = inside[inside.length - 1] - inside[0];
+		const meanLateness = gaps.reduce((sum, gap) => sum + (gap * gap) / 2, 0) / total;
+		const meanPolls = gaps.reduce((sum, gap, i) => sum + gap * (i + 1), 0) / total;
+		const evenMeanPolls = (total / (2 * meanLateness) + 1) / 2;
+		expect(meanLateness).toBeLessThanOrEqual(420);
+		expect(meanPolls).toBeLessThan(evenMeanPolls - 0.15);
+	});
+
+	it('counts the tasks of the kind still waiting: the first to finish are the quickest', () => {
+		// Five of twenty finished in 6.2–6.9 s; the other fifteen still wait at 7.5 s.
+		const firstFive = [6200, 6350, 6500, 6700, 6900];
+		const fifteenWaiting = Array.from({ length: 15 }, () => 7500);
+		const finishedOnly = expectedFinishSpan(firstFive)!;
+		const withWaiting = expectedFinishSpan(firstFive, fifteenWaiting)!;
+		expect(finishedOnly.typicalMs).toBe(6500);
+		expect(withWaiting.typicalMs).toBe(7500);
+		expect(finishedOnly.to).toBeLessThan(8500);
+		expect(withWaiting.to).toBeGreaterThan(9000);
+		// So the ones waiting are not polled as if the span were nearly over (0.43 s apart).
+		const delay = (waitingAges?: number[]) =>
+			nextPollDelay({ elapsedMs: 7500, samples: firstFive, companions: 19, waitingAges }, PLAN);
+		expect(delay()).toBeLessThan(450);
+		expect(delay(fifteenWaiting)).toBeGreaterThan(700);
+		// Tasks younger than the slowest finished one say nothing yet.
+		expect(expectedFinishSpan(firstFive, [3000, 6000])).toEqual(finishedOnly);
 	});
 
 	it('backs off when a task runs longer than its kind usually does', () => {
@@ -269,9 +324,12 @@ describe('pollUntilFinal with the adaptive schedule (manual clock)', () => {
 		const span = expectedFinishSpan(times.get('nano-banana-pro|2K'))!;
 		const warm = await runBatch(clock, times, [...durations].reverse());
 		expect(warm.results.map((result) => result.polls)).toEqual(warm.polls);
-		// No poll before the span where the kind finishes; each task seen within one interval.
+		// No poll before the span where the kind finishes; each task seen within one interval
+		// (the widest, at the span's start, about 0.9 s; under 0.5 s for the last to finish).
 		expect(Math.min(...warm.pollTimes.map((times) => times[0]))).toBeCloseTo(span.from);
-		expect(Math.max(...warm.lateness)).toBeLessThanOrEqual(850);
+		expect(Math.max(...warm.lateness)).toBeLessThanOrEqual(950);
+		const lastToFinish = warm.lateness.slice(0, 5);
+		expect(Math.max(...lastToFinish)).toBeLessThanOrEqual(500);
 		expect(average(warm.polls)).toBeLessThanOrEqual(6);
 	});
 
@@ -384,6 +442,16 @@ describe('the first tasks of a kind in a fresh process (cold start)', () => {
 		}
 	});
 
+	it('wakes a task last polled at about the age the first one finished at', () => {
+		// Polled 5 ms after the age the other finished at (the two ages are measured a few ms
+		// apart): it may have been asked just before it finished.
+		const replan = (elapsedMs: number) =>
+			nextPollDelay({ elapsedMs, ageMs: 6300, samples: [6000], companions: 2 }, PLAN);
+		expect(replan(6005)).toBe(PLAN.minIntervalMs);
+		// Polled well after that age and not done: it is slower; its plan goes on.
+		expect(replan(6200)).toBeGreaterThan(PLAN.minIntervalMs);
+	});
+
 	it('does not wake twenty waiting tasks at once for the first of them to finish', () => {
 		const replan = (companions: number) =>
 			nextPollDelay({ elapsedMs: 5000, ageMs: 6200, samples: [6000], companions }, PLAN);
@@ -412,8 +480,8 @@ describe('the first tasks of a kind in a fresh process (cold start)', () => {
 
 	it('counts the tasks of a kind waiting, for as long as each waits', async () => {
 		const times = new GenerationTimes();
-		const stopA = times.startWaiting('k');
-		const stopB = times.startWaiting('k');
+		const stopA = times.startWaiting('k', 0);
+		const stopB = times.startWaiting('k', 0);
 		expect(times.waitingCount('k')).toBe(2);
 		stopA();
 		stopA();

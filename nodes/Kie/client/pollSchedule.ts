@@ -9,9 +9,11 @@
  * short tasks finish; after a restart every task is polled this way) and spread out (less so for
  * a task waiting alone; tasks of a kind waiting together poll at offset moments, each less often).
  * Tasks waiting on a kind re-plan as soon as another task of that kind finishes (see
- * `GenerationTimes.watch`). Inside the span a poll's worth is weighed against lateness: long spans
- * are polled less densely than short ones, but not in proportion (seconds, not tens of seconds,
- * for a video). `test/bench/planner-sim.ts` replays the benches' shapes of work in virtual time.
+ * `GenerationTimes.watch`); those still waiting count too (the first to finish are the quickest).
+ * Inside the span a poll's worth is weighed against lateness: long spans are polled less densely
+ * than short ones, but not in proportion (seconds, not tens of seconds, for a video), and polls
+ * close up toward the span's end. `test/bench/planner-sim.ts` replays the benches' shapes of work
+ * in virtual time.
  */
 
 /** Durations (create → final state, ms) of recently finished tasks per kind. */
@@ -20,7 +22,8 @@ export class GenerationTimes {
 
 	private readonly watchers = new Map<string, Set<() => void>>();
 
-	private readonly waiting = new Map<string, number>();
+	/** Per kind, when each task now waiting on it was created. */
+	private readonly waiting = new Map<string, Map<object, number>>();
 
 	constructor(private readonly keep = 30) {}
 
@@ -59,22 +62,27 @@ export class GenerationTimes {
 		};
 	}
 
-	/** Counts a task of this kind as waiting until the returned function is called. */
-	startWaiting(kind: string): () => void {
-		this.waiting.set(kind, (this.waiting.get(kind) ?? 0) + 1);
-		let stopped = false;
+	/** Counts a task of this kind (created at `createdAt`) as waiting until the returned function is called. */
+	startWaiting(kind: string, createdAt: number): () => void {
+		const handle = {};
+		const tasks = this.waiting.get(kind) ?? new Map<object, number>();
+		tasks.set(handle, createdAt);
+		this.waiting.set(kind, tasks);
 		return () => {
-			if (stopped) return;
-			stopped = true;
-			const left = (this.waiting.get(kind) ?? 1) - 1;
-			if (left > 0) this.waiting.set(kind, left);
-			else this.waiting.delete(kind);
+			const current = this.waiting.get(kind);
+			current?.delete(handle);
+			if (current?.size === 0) this.waiting.delete(kind);
 		};
 	}
 
 	/** Tasks of this kind waiting in this process now. */
 	waitingCount(kind: string): number {
-		return this.waiting.get(kind) ?? 0;
+		return this.waiting.get(kind)?.size ?? 0;
+	}
+
+	/** How old the tasks of this kind waiting now are (ms at `now`). */
+	waitingAges(kind: string, now: number): number[] {
+		return [...(this.waiting.get(kind)?.values() ?? [])].map((createdAt) => now - createdAt);
 	}
 
 	/** Tasks currently watching a kind (for tests). */
@@ -92,13 +100,19 @@ export interface PollPlanOptions {
 	/**
 	 * When nothing is known, polls sit on a geometric grid: each one `1 + growth` times as long
 	 * after the create as the one before, for a task waiting alone. Tasks of a kind waiting
-	 * together poll less each (growth × (1 + companions)^companionExponent, up to `maxGrowth`):
-	 * the first of them seen finished teaches all the others, and their grids are offset from one
-	 * another so that, together, they look at every moment alike.
+	 * together poll less each (growth × n^companionExponent for n tasks, up to `maxGrowth`; see
+	 * `thinLinearlyFrom`): the first of them seen finished teaches all the others, and their grids
+	 * are offset from one another so that, together, they look at every moment alike.
 	 */
 	growth: number;
 	maxGrowth: number;
 	companionExponent: number;
+	/**
+	 * Beyond this many tasks waiting together, each further one thins every task's grid in
+	 * proportion: the kind's polls before its first finish stay as many (the first finish is what
+	 * they look for, and any of them can find it), not growing with the batch.
+	 */
+	thinLinearlyFrom: number;
 	/** The growth while the task is younger than `earlyUntilMs` (short tasks finish then). */
 	earlyGrowth: number;
 	earlyUntilMs: number;
@@ -129,15 +143,21 @@ export interface PollPlanOptions {
 	 * requests for little.
 	 */
 	wakeCompanionsBelow: number;
+	/**
+	 * Inside the span the interval is `√(2 · time left in the span / span)` of the one above
+	 * (wider at the start, closer toward the end), never below this share of it.
+	 */
+	spanEndIntervalShare: number;
 	/** Past the span, the interval grows by this share of the overrun. */
 	overrunBackoff: number;
 }
 
 export const DEFAULT_POLL_PLAN: PollPlanOptions = {
-	firstPollMs: 3000,
+	firstPollMs: 3500,
 	growth: 0.6,
 	maxGrowth: 1.0,
-	companionExponent: 0.5,
+	companionExponent: 0.25,
+	thinLinearlyFrom: 8,
 	earlyGrowth: 0.15,
 	earlyUntilMs: 10_000,
 	minIntervalMs: 300,
@@ -147,6 +167,7 @@ export const DEFAULT_POLL_PLAN: PollPlanOptions = {
 	spanInterval: { atSpanMs: 30_000, intervalMs: 1800, exponent: 0.45 },
 	spanIntervalFloorShare: 0.03,
 	wakeCompanionsBelow: 5,
+	spanEndIntervalShare: 0.5,
 	overrunBackoff: 0.5,
 };
 
@@ -160,6 +181,8 @@ export interface PollContext {
 	samples: readonly number[];
 	/** Other tasks of the same kind waiting in this process now. */
 	companions?: number;
+	/** How old the tasks of its kind still waiting are (this one included). */
+	waitingAges?: readonly number[];
 	/** The task's offset on the grid used while nothing is known, 0 ≤ phase < 1 (default 0.5). */
 	phase?: number;
 	/** The user's fixed poll interval; wins when set. */
@@ -181,15 +204,23 @@ export interface FinishSpan {
 	from: number;
 	to: number;
 	typicalMs: number;
+	/** From the catalogue's prior, not from tasks seen: no telling where in it they finish. */
+	guessed?: boolean;
 }
 
 /**
  * The span in which a task of this kind is expected to finish, from what was learned.
  * With few samples the span is widened: one finished task says little about the others.
+ * Tasks of the kind still waiting and older than every sample take at least their age: counted
+ * at it, so that the first of many to finish (the quickest) do not make the span look short.
  */
-export function expectedFinishSpan(samples: readonly number[]): FinishSpan | undefined {
+export function expectedFinishSpan(
+	samples: readonly number[],
+	waitingAges: readonly number[] = [],
+): FinishSpan | undefined {
 	if (samples.length === 0) return undefined;
-	const sorted = [...samples].sort((a, b) => a - b);
+	const longest = Math.max(...samples);
+	const sorted = [...samples, ...waitingAges.filter((age) => age > longest)].sort((a, b) => a - b);
 	const median = quantile(sorted, 0.5);
 	const widening = samples.length >= 8 ? 0.1 : samples.length >= 3 ? 0.2 : 0.3;
 	const from = Math.min(quantile(sorted, 0.1), median * (1 - widening));
@@ -200,7 +231,7 @@ export function expectedFinishSpan(samples: readonly number[]): FinishSpan | und
 /** A prior is only a guess: the span around it is wider than one learned from a task. */
 function priorSpan(expectedMs: number | undefined): FinishSpan | undefined {
 	if (!expectedMs || !Number.isFinite(expectedMs) || expectedMs <= 0) return undefined;
-	return { from: expectedMs * 0.5, to: expectedMs * 1.6, typicalMs: expectedMs };
+	return { from: expectedMs * 0.5, to: expectedMs * 1.6, typicalMs: expectedMs, guessed: true };
 }
 
 let spreadPoint = Math.random();
@@ -230,6 +261,9 @@ function nextOnGrid(
 	return pointAt(k) - elapsedMs;
 }
 
+/** Ages closer than this count as the same for the first-finish wake (see nextPollDelay). */
+const SAME_AGE_MS = 50;
+
 /** How long after its last poll (or the create) to poll a task next. */
 export function nextPollDelay(
 	context: PollContext,
@@ -239,14 +273,16 @@ export function nextPollDelay(
 	if (fixedIntervalMs && fixedIntervalMs > 0) return fixedIntervalMs;
 	const { minIntervalMs, maxIntervalMs, pollsAcrossSpread } = options;
 	const clamp = (ms: number) => Math.min(maxIntervalMs, Math.max(minIntervalMs, ms));
-	const span = expectedFinishSpan(samples) ?? priorSpan(context.expectedMs);
+	const span = expectedFinishSpan(samples, context.waitingAges) ?? priorSpan(context.expectedMs);
 
 	if (!span) {
 		// Nothing known: soon, then spreading out in proportion to the time already spent.
 		const base = elapsedMs < options.earlyUntilMs ? options.earlyGrowth : options.growth;
+		const together = 1 + companions;
+		const woken = Math.min(together, options.thinLinearlyFrom);
 		const growth = Math.min(
 			options.maxGrowth,
-			base * (1 + companions) ** options.companionExponent,
+			base * woken ** options.companionExponent * (together / woken),
 		);
 		if (elapsedMs * growth >= maxIntervalMs) return maxIntervalMs;
 		return Math.min(maxIntervalMs, nextOnGrid(elapsedMs, 1 + growth, phase, options));
@@ -260,13 +296,14 @@ export function nextPollDelay(
 			spanInterval.intervalMs * (width / spanInterval.atSpanMs) ** spanInterval.exponent,
 		),
 	);
-	// One of the first tasks of a kind finished at an age this one has passed since its last poll:
-	// this one (created before or with it) may be done too.
+	// One of the first tasks of a kind finished at an age this one has passed since its last poll
+	// (or about reached at it: the two tasks' ages are measured a few ms apart, so a poll at the
+	// same age may have come just before it finished): this one may be done too.
 	const ageMs = context.ageMs ?? elapsedMs;
 	if (
 		samples.length <= options.wakeCompanionsBelow &&
 		companions < options.wakeCompanionsBelow &&
-		samples.some((sample) => sample > elapsedMs && sample <= ageMs)
+		samples.some((sample) => sample > elapsedMs - SAME_AGE_MS && sample <= ageMs)
 	)
 		return minIntervalMs;
 	if (elapsedMs < span.from) {
@@ -276,7 +313,14 @@ export function nextPollDelay(
 		const parts = Math.ceil(wait / options.beforeSpanMaxIntervalMs);
 		return Math.max(minIntervalMs, Math.min(options.beforeSpanMaxIntervalMs, wait / parts));
 	}
-	if (elapsedMs <= span.to) return clamp(spreadInterval);
+	if (elapsedMs <= span.to) {
+		if (span.guessed) return clamp(spreadInterval);
+		// A task not done early in the span is ever likelier to finish soon: wider polls at the
+		// span's start, closer ones toward its end (the spacing that costs least for a spread
+		// that is even across the span), the same number of polls for less lateness.
+		const timeLeftShare = Math.sqrt((2 * (span.to - elapsedMs)) / Math.max(width, 1));
+		return clamp(spreadInterval * Math.max(options.spanEndIntervalShare, timeLeftShare));
+	}
 	// Later than usual: back off with the overrun.
 	return clamp(Math.max(spreadInterval, (elapsedMs - span.to) * options.overrunBackoff));
 }

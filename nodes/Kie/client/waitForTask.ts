@@ -61,7 +61,7 @@ export async function pollUntilFinal(
 	let lastPollAt = createdAt;
 	// This task's place among those of its kind polling while nothing is known.
 	const phase = options.pollPhase ?? evenlySpread();
-	let stopWaiting = kind ? generationTimes.startWaiting(kind) : undefined;
+	let stopWaiting = kind ? generationTimes.startWaiting(kind, createdAt) : undefined;
 	try {
 		while (!FINAL_STATES.includes(last.state)) {
 			const now = clock.now();
@@ -76,6 +76,7 @@ export async function pollUntilFinal(
 								ageMs: now - createdAt,
 								samples: generationTimes.get(kind),
 								companions: kind ? generationTimes.waitingCount(kind) - 1 : 0,
+								waitingAges: kind ? generationTimes.waitingAges(kind, now) : [],
 								phase,
 								fixedIntervalMs: fixedInterval,
 								expectedMs: options.expectedMs ?? target.expectedMs,
@@ -111,7 +112,7 @@ export async function pollUntilFinal(
 				consecutiveFailures = 0;
 				if (!kind && last.model) {
 					kind = target.kindOf(last);
-					stopWaiting = generationTimes.startWaiting(kind);
+					stopWaiting = generationTimes.startWaiting(kind, createdAt);
 				}
 				continue;
 			}
