@@ -16,7 +16,8 @@
  * downloads are left out.
  */
 import type { KieTask } from '../../nodes/Kie/client';
-import { DEFAULT_POLL_PLAN, GenerationTimes } from '../../nodes/Kie/client/pollSchedule';
+import { GenerationTimes } from '../../nodes/Kie/client/generationTimes';
+import { DEFAULT_POLL_PLAN } from '../../nodes/Kie/client/pollSchedule';
 import { pollUntilFinal } from '../../nodes/Kie/client/waitForTask';
 import { ManualClock } from '../unit/manualClock';
 import { mean, quantile } from './metrics';

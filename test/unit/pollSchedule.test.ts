@@ -1,9 +1,9 @@
 import type { KieTask } from '../../nodes/Kie/client';
+import { GenerationTimes } from '../../nodes/Kie/client/generationTimes';
 import {
 	DEFAULT_POLL_PLAN,
 	evenlySpread,
 	expectedFinishSpan,
-	GenerationTimes,
 	generationKind,
 	nextPollDelay,
 	type PollPlanOptions,
@@ -151,12 +151,27 @@ describe('nextPollDelay', () => {
 		expect(finishedOnly.to).toBeLessThan(8500);
 		expect(withWaiting.to).toBeGreaterThan(9000);
 		// So the ones waiting are not polled as if the span were nearly over (0.43 s apart).
-		const delay = (waitingAges?: number[]) =>
-			nextPollDelay({ elapsedMs: 7500, samples: firstFive, companions: 19, waitingAges }, PLAN);
+		const delay = (othersWaitingAges?: number[]) =>
+			nextPollDelay(
+				{ elapsedMs: 7500, samples: firstFive, companions: 19, othersWaitingAges },
+				PLAN,
+			);
 		expect(delay()).toBeLessThan(450);
 		expect(delay(fifteenWaiting)).toBeGreaterThan(700);
 		// Tasks younger than the slowest finished one say nothing yet.
 		expect(expectedFinishSpan(firstFive, [3000, 6000])).toEqual(finishedOnly);
+	});
+
+	it('still backs off for tasks of a kind stuck far beyond its span, however many wait', () => {
+		// Twenty tasks still waiting at 60 s, where the kind takes 6–10 s: polled 15 s apart (the
+		// longest interval), not as if 60 s were where the kind finishes.
+		const stuck = Array.from({ length: 20 }, () => 60_000);
+		const delay = nextPollDelay(
+			{ elapsedMs: 60_000, samples: EIGHT_SECONDS_KIND, companions: 19, othersWaitingAges: stuck },
+			PLAN,
+		);
+		expect(delay).toBe(PLAN.maxIntervalMs);
+		expect(expectedFinishSpan(EIGHT_SECONDS_KIND, stuck)!.to).toBeLessThan(13_000);
 	});
 
 	it('backs off when a task runs longer than its kind usually does', () => {
@@ -473,26 +488,30 @@ describe('the first tasks of a kind in a fresh process (cold start)', () => {
 		expect(images.interval).toBeLessThan(850);
 		expect(videos.interval).toBeLessThan(2100);
 		expect(videos.interval / images.interval).toBeLessThan((videos.width / images.width) ** 0.5);
-		// A 3-minute kind: every 3 % of its typical duration, not every few seconds.
+		// A 3-minute kind: every 3.25 % of its typical duration (mid-span), not every few seconds.
 		const long = inSpan(EIGHT_SECONDS_KIND.map((ms) => ms * 22.5));
-		expect(long.interval).toBeCloseTo(0.03 * 180_000, -2);
+		expect(long.interval).toBeCloseTo(PLAN.spanIntervalFloorShare * 180_000, -2);
 	});
 
 	it('counts the tasks of a kind waiting, for as long as each waits', async () => {
 		const times = new GenerationTimes();
-		const stopA = times.startWaiting('k', 0);
-		const stopB = times.startWaiting('k', 0);
+		const a = times.startWaiting('k', 1000);
+		const b = times.startWaiting('k', 3000);
 		expect(times.waitingCount('k')).toBe(2);
-		stopA();
-		stopA();
+		// Each sees how old the other is, not itself.
+		expect(a.othersAges(10_000)).toEqual([7000]);
+		expect(b.othersAges(10_000)).toEqual([9000]);
+		a.stop();
+		a.stop();
 		expect(times.waitingCount('k')).toBe(1);
-		stopB();
+		expect(b.othersAges(10_000)).toEqual([]);
+		b.stop();
 		expect(times.waitingCount('k')).toBe(0);
 		await runBatch(new ManualClock(), times, [3000, 6000]);
 		expect(times.waitingCount('nano-banana-pro|2K')).toBe(0);
 	});
 
-	it("a long task with the catalogue's prior: sparse before half of it, then every 3 % of it", async () => {
+	it("a long task with the catalogue's prior: sparse before half of it, then every 3.25 % of it", async () => {
 		const withPrior = await runBatch(new ManualClock(), new GenerationTimes(), [180_000], {
 			expectedMs: 180_000,
 		});
@@ -502,11 +521,12 @@ describe('the first tasks of a kind in a fresh process (cold start)', () => {
 		expect(times.filter((time) => time <= 90_000).map(Math.round)).toEqual([
 			22_500, 45_000, 67_500, 90_000,
 		]);
-		// Then every 5.4 s: a 3-minute video is seen at most 5.4 s late, with 21 polls in all.
+		// Then evenly, every 5.85 s (a prior says nothing of where in its span the task ends): a
+		// 3-minute video is seen at most 5.85 s late, with 20 polls in all.
 		const gaps = times.slice(4).map((time, i) => time - times[i + 3]);
-		for (const gap of gaps) expect(gap).toBeCloseTo(5400, 0);
-		expect(withPrior.lateness[0]).toBeLessThanOrEqual(5400);
-		expect(withPrior.polls[0]).toBe(21);
+		for (const gap of gaps) expect(gap).toBeCloseTo(5850, 0);
+		expect(withPrior.lateness[0]).toBeLessThanOrEqual(5850);
+		expect(withPrior.polls[0]).toBe(20);
 		// The control: without the prior it is seen up to 15 s late (the longest interval).
 		const withoutPrior = await runBatch(new ManualClock(), new GenerationTimes(), [180_000]);
 		const late = withoutPrior.pollTimes[0].slice(-2);

@@ -18,6 +18,7 @@ import {
 	isTransientReadError,
 	KieRequestError,
 } from './errors';
+import { learnedGenerationTimes, type GenerationTimes } from './generationTimes';
 import {
 	downloadFile,
 	downloadFileStream,
@@ -27,13 +28,7 @@ import {
 	type RequestParts,
 } from './http';
 import { multipartUpload } from './multipart';
-import {
-	DEFAULT_POLL_PLAN,
-	generationKind,
-	learnedGenerationTimes,
-	type GenerationTimes,
-	type PollPlanOptions,
-} from './pollSchedule';
+import { DEFAULT_POLL_PLAN, generationKind, type PollPlanOptions } from './pollSchedule';
 import { backoffMs, settle } from './retry';
 import { taskCreateLimiterFor } from './taskCreateLimiter';
 import type {

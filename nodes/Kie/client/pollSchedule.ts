@@ -16,84 +16,6 @@
  * in virtual time.
  */
 
-/** Durations (create → final state, ms) of recently finished tasks per kind. */
-export class GenerationTimes {
-	private readonly samples = new Map<string, number[]>();
-
-	private readonly watchers = new Map<string, Set<() => void>>();
-
-	/** Per kind, when each task now waiting on it was created. */
-	private readonly waiting = new Map<string, Map<object, number>>();
-
-	constructor(private readonly keep = 30) {}
-
-	record(kind: string, durationMs: number): void {
-		if (!Number.isFinite(durationMs) || durationMs <= 0) return;
-		const list = this.samples.get(kind) ?? [];
-		list.push(durationMs);
-		if (list.length > this.keep) list.shift();
-		this.samples.set(kind, list);
-		const watchers = this.watchers.get(kind);
-		this.watchers.delete(kind);
-		for (const wake of watchers ?? []) wake();
-	}
-
-	get(kind: string): readonly number[] {
-		return this.samples.get(kind) ?? [];
-	}
-
-	/**
-	 * `changed` resolves the next time a task of this kind is recorded; `cancel` stops watching
-	 * (a waiter that woke for another reason must not stay registered).
-	 */
-	watch(kind: string): { changed: Promise<void>; cancel(): void } {
-		let wake!: () => void;
-		const changed = new Promise<void>((resolve) => (wake = resolve));
-		const watchers = this.watchers.get(kind) ?? new Set();
-		watchers.add(wake);
-		this.watchers.set(kind, watchers);
-		return {
-			changed,
-			cancel: () => {
-				const current = this.watchers.get(kind);
-				current?.delete(wake);
-				if (current?.size === 0) this.watchers.delete(kind);
-			},
-		};
-	}
-
-	/** Counts a task of this kind (created at `createdAt`) as waiting until the returned function is called. */
-	startWaiting(kind: string, createdAt: number): () => void {
-		const handle = {};
-		const tasks = this.waiting.get(kind) ?? new Map<object, number>();
-		tasks.set(handle, createdAt);
-		this.waiting.set(kind, tasks);
-		return () => {
-			const current = this.waiting.get(kind);
-			current?.delete(handle);
-			if (current?.size === 0) this.waiting.delete(kind);
-		};
-	}
-
-	/** Tasks of this kind waiting in this process now. */
-	waitingCount(kind: string): number {
-		return this.waiting.get(kind)?.size ?? 0;
-	}
-
-	/** How old the tasks of this kind waiting now are (ms at `now`). */
-	waitingAges(kind: string, now: number): number[] {
-		return [...(this.waiting.get(kind)?.values() ?? [])].map((createdAt) => now - createdAt);
-	}
-
-	/** Tasks currently watching a kind (for tests). */
-	watcherCount(kind: string): number {
-		return this.watchers.get(kind)?.size ?? 0;
-	}
-}
-
-/** Shared by every execution in the process. */
-export const learnedGenerationTimes = new GenerationTimes();
-
 export interface PollPlanOptions {
 	/** Around when the first poll comes, when nothing is known. */
 	firstPollMs: number;
@@ -132,8 +54,9 @@ export interface PollPlanOptions {
 	 */
 	spanInterval: { atSpanMs: number; intervalMs: number; exponent: number };
 	/**
-	 * ...but never below this share of the typical duration: a long task is not polled every few
-	 * seconds (a 3-minute video is seen a few seconds late, not every 3 s).
+	 * ...but not below this share of the typical duration (before `spanEndIntervalShare` closes
+	 * it up): a long task is not polled every few seconds (a 3-minute video is seen a few seconds
+	 * late, not every 3 s).
 	 */
 	spanIntervalFloorShare: number;
 	/**
@@ -165,7 +88,7 @@ export const DEFAULT_POLL_PLAN: PollPlanOptions = {
 	beforeSpanMaxIntervalMs: 25_000,
 	pollsAcrossSpread: 4,
 	spanInterval: { atSpanMs: 30_000, intervalMs: 1800, exponent: 0.45 },
-	spanIntervalFloorShare: 0.03,
+	spanIntervalFloorShare: 0.0325,
 	wakeCompanionsBelow: 5,
 	spanEndIntervalShare: 0.5,
 	overrunBackoff: 0.5,
@@ -181,8 +104,8 @@ export interface PollContext {
 	samples: readonly number[];
 	/** Other tasks of the same kind waiting in this process now. */
 	companions?: number;
-	/** How old the tasks of its kind still waiting are (this one included). */
-	waitingAges?: readonly number[];
+	/** How old the other tasks of its kind still waiting are. */
+	othersWaitingAges?: readonly number[];
 	/** The task's offset on the grid used while nothing is known, 0 ≤ phase < 1 (default 0.5). */
 	phase?: number;
 	/** The user's fixed poll interval; wins when set. */
@@ -212,17 +135,27 @@ export interface FinishSpan {
  * The span in which a task of this kind is expected to finish, from what was learned.
  * With few samples the span is widened: one finished task says little about the others.
  * Tasks of the kind still waiting and older than every sample take at least their age: counted
- * at it, so that the first of many to finish (the quickest) do not make the span look short.
+ * at it (at most the span's end: tasks stuck far beyond it say nothing more, and back off), so
+ * that the first of many to finish (the quickest) do not make the span look short.
  */
 export function expectedFinishSpan(
 	samples: readonly number[],
 	waitingAges: readonly number[] = [],
 ): FinishSpan | undefined {
 	if (samples.length === 0) return undefined;
+	const learned = spanOf(samples, samples.length);
 	const longest = Math.max(...samples);
-	const sorted = [...samples, ...waitingAges.filter((age) => age > longest)].sort((a, b) => a - b);
+	const stillRunning = waitingAges
+		.filter((age) => age > longest)
+		.map((age) => Math.min(age, learned.to));
+	return stillRunning.length > 0 ? spanOf([...samples, ...stillRunning], samples.length) : learned;
+}
+
+/** The span of these durations, widened by how few tasks were seen finish. */
+function spanOf(durations: readonly number[], seen: number): FinishSpan {
+	const sorted = [...durations].sort((a, b) => a - b);
 	const median = quantile(sorted, 0.5);
-	const widening = samples.length >= 8 ? 0.1 : samples.length >= 3 ? 0.2 : 0.3;
+	const widening = seen >= 8 ? 0.1 : seen >= 3 ? 0.2 : 0.3;
 	const from = Math.min(quantile(sorted, 0.1), median * (1 - widening));
 	const to = Math.max(quantile(sorted, 0.9), median * (1 + widening));
 	return { from: from * 0.95, to: to * 1.05, typicalMs: median };
@@ -273,7 +206,8 @@ export function nextPollDelay(
 	if (fixedIntervalMs && fixedIntervalMs > 0) return fixedIntervalMs;
 	const { minIntervalMs, maxIntervalMs, pollsAcrossSpread } = options;
 	const clamp = (ms: number) => Math.min(maxIntervalMs, Math.max(minIntervalMs, ms));
-	const span = expectedFinishSpan(samples, context.waitingAges) ?? priorSpan(context.expectedMs);
+	const span =
+		expectedFinishSpan(samples, context.othersWaitingAges) ?? priorSpan(context.expectedMs);
 
 	if (!span) {
 		// Nothing known: soon, then spreading out in proportion to the time already spent.

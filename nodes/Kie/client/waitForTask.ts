@@ -6,12 +6,8 @@
  */
 import { sleepOrWake, type Clock } from './clock';
 import { isTransientReadError, KieRequestError } from './errors';
-import {
-	evenlySpread,
-	nextPollDelay,
-	type GenerationTimes,
-	type PollPlanOptions,
-} from './pollSchedule';
+import type { GenerationTimes } from './generationTimes';
+import { evenlySpread, nextPollDelay, type PollPlanOptions } from './pollSchedule';
 import { backoffMs, settle } from './retry';
 import { FINAL_STATES, type KieTask, type WaitOptions, type WaitResult } from './types';
 
@@ -61,7 +57,7 @@ export async function pollUntilFinal(
 	let lastPollAt = createdAt;
 	// This task's place among those of its kind polling while nothing is known.
 	const phase = options.pollPhase ?? evenlySpread();
-	let stopWaiting = kind ? generationTimes.startWaiting(kind, createdAt) : undefined;
+	let waiting = kind ? generationTimes.startWaiting(kind, createdAt) : undefined;
 	try {
 		while (!FINAL_STATES.includes(last.state)) {
 			const now = clock.now();
@@ -76,7 +72,7 @@ export async function pollUntilFinal(
 								ageMs: now - createdAt,
 								samples: generationTimes.get(kind),
 								companions: kind ? generationTimes.waitingCount(kind) - 1 : 0,
-								waitingAges: kind ? generationTimes.waitingAges(kind, now) : [],
+								othersWaitingAges: waiting?.othersAges(now),
 								phase,
 								fixedIntervalMs: fixedInterval,
 								expectedMs: options.expectedMs ?? target.expectedMs,
@@ -112,7 +108,7 @@ export async function pollUntilFinal(
 				consecutiveFailures = 0;
 				if (!kind && last.model) {
 					kind = target.kindOf(last);
-					stopWaiting = generationTimes.startWaiting(kind, createdAt);
+					waiting = generationTimes.startWaiting(kind, createdAt);
 				}
 				continue;
 			}
@@ -124,7 +120,7 @@ export async function pollUntilFinal(
 			if (!isTransientReadError(outcome.error) && !justCreatedAndNotYetVisible) throw outcome.error;
 			consecutiveFailures++;
 		}
-		stopWaiting?.();
+		waiting?.stop();
 		if (last.state === 'success' && kind) {
 			const duration =
 				last.createTime !== null && last.completeTime !== null
@@ -134,6 +130,6 @@ export async function pollUntilFinal(
 		}
 		return { task: last, timedOut: false, polls };
 	} finally {
-		stopWaiting?.();
+		waiting?.stop();
 	}
 }
