@@ -31,18 +31,18 @@ describe('nextPollDelay', () => {
 	it('polls soon after the create when nothing is known', () => {
 		const first = (phase: number, companions = 0) =>
 			nextPollDelay({ elapsedMs: 0, samples: [], phase, companions }, PLAN);
-		expect(first(0.5)).toBe(3500);
+		expect(first(0.5)).toBe(4500);
 		// A task's phase moves its whole grid, the first poll included, by up to half a step.
-		expect(first(0)).toBeCloseTo(3500 / Math.sqrt(1 + PLAN.earlyGrowth));
-		expect(first(0.9999)).toBeLessThan(3500 * Math.sqrt(1 + PLAN.earlyGrowth));
-		expect(first(0.9999, 19)).toBeLessThan(3500 * Math.sqrt(1 + PLAN.maxGrowth));
+		expect(first(0)).toBeCloseTo(4500 / Math.sqrt(1 + PLAN.earlyGrowth));
+		expect(first(0.9999)).toBeLessThan(4500 * Math.sqrt(1 + PLAN.earlyGrowth));
+		expect(first(0.9999, 19)).toBeLessThan(4500 * Math.sqrt(1 + PLAN.maxGrowth));
 	});
 
 	it('spreads polls out while nothing is known: dense early, then wider, up to the longest interval', () => {
 		const times = pollTimes([], 180_000);
 		const waits = times.map((time, i) => time - (times[i - 1] ?? 0));
 		// 1.15 × the time spent while short tasks may finish (first 10 s), 1.6 × after that.
-		expect(times.slice(0, 4).map(Math.round)).toEqual([3500, 4025, 4629, 5323]);
+		expect(times.slice(0, 4).map(Math.round)).toEqual([4500, 5175, 5951, 6844]);
 		const late = times.filter((time) => time > 10_000 && time < 30_000);
 		expect(late.length).toBeGreaterThanOrEqual(3);
 		// (The first step after 10 s lands on the wider grid's next point, closer than 1.6 ×.)
@@ -65,8 +65,8 @@ describe('nextPollDelay', () => {
 			.forEach((time, i) => expect(time).toBeLessThanOrEqual(amongTwenty[i] * 2 + 1));
 	});
 
-	it('beyond eight tasks of a kind waiting together, the kind polls about as often in all before its first finish', () => {
-		/** All polls between 3 s and 12 s of `count` tasks waiting together (offset grids). */
+	it('beyond twelve tasks of a kind waiting together, the kind polls about as often in all before its first finish', () => {
+		/** All polls between 4 s and 14 s of `count` tasks waiting together (offset grids). */
 		const pollsOfAll = (count: number, plan: PollPlanOptions = PLAN) =>
 			Array.from({ length: count }, (_, index) => {
 				let polls = 0;
@@ -76,18 +76,19 @@ describe('nextPollDelay', () => {
 						{ elapsedMs, samples: [], companions: count - 1, phase: (index + 0.5) / count },
 						plan,
 					);
-					if (elapsedMs > 12_000) return polls;
-					if (elapsedMs >= 3000) polls++;
+					if (elapsedMs > 14_000) return polls;
+					if (elapsedMs >= 4000) polls++;
 				}
 			}).reduce((sum, polls) => sum + polls, 0);
-		const eight = pollsOfAll(8);
-		expect(pollsOfAll(3)).toBeLessThan(eight * 0.6);
-		expect(pollsOfAll(16)).toBeLessThan(eight * 1.25);
-		expect(pollsOfAll(32)).toBeLessThan(eight * 1.35);
-		// The control: thinned as for a few tasks, 32 tasks poll three times as often as 8.
+		const twelve = pollsOfAll(12);
+		expect(pollsOfAll(3)).toBeLessThan(twelve * 0.4);
+		expect(pollsOfAll(24)).toBeLessThan(twelve * 1.2);
+		// (48 reach the widest grid, `maxGrowth`, and thin no further.)
+		expect(pollsOfAll(48)).toBeLessThan(twelve * 1.5);
+		// The control: thinned as for a few tasks, 48 tasks poll three times as often as 12.
 		const unthinned = { ...PLAN, thinLinearlyFrom: Infinity };
-		expect(pollsOfAll(16, unthinned)).toBeGreaterThan(eight * 1.6);
-		expect(pollsOfAll(32, unthinned)).toBeGreaterThan(eight * 2.8);
+		expect(pollsOfAll(24, unthinned)).toBeGreaterThan(twelve * 1.6);
+		expect(pollsOfAll(48, unthinned)).toBeGreaterThan(twelve * 2.8);
 	});
 
 	it('offsets the polls of tasks waiting together, so that together they look at every moment', () => {
@@ -349,20 +350,20 @@ describe('pollUntilFinal with the adaptive schedule (manual clock)', () => {
 	});
 
 	it('re-plans a sleeping task as soon as another task of its kind finishes', async () => {
-		// B (4.5 s) is created first; A (2.5 s) 1 s later. Nothing is known until A is seen final.
+		// B (5.6 s) is created first; A (4 s) 1 s later. Nothing is known until A is seen final.
 		const clock = new ManualClock();
-		const sameKind = await runBatch(clock, new GenerationTimes(), [4500, 2500], {
+		const sameKind = await runBatch(clock, new GenerationTimes(), [5600, 4000], {
 			createDelays: [0, 1000],
 		});
-		// B polled at 3 s and 3.71 s and slept on its sparse grid; A was seen final at 4 s, and
-		// B, having learned 2.5 s (so: overdue), polled again within one in-span interval.
+		// B polled at 4.5 s and 5.3 s and slept on its sparse grid; A was seen final at 5.5 s, and
+		// B, having learned 4 s (so: near the span's end), polled again within 0.5 s.
 		const [bPolls] = sameKind.pollTimes;
 		const aSeenAt = sameKind.seenAt[1];
 		expect(bPolls.filter((time) => time < aSeenAt)).toHaveLength(2);
 		expect(bPolls.find((time) => time >= aSeenAt)! - aSeenAt).toBeLessThan(500);
 
 		// The control: A of another kind teaches B nothing; B keeps its own, sparser plan.
-		const otherKind = await runBatch(clock, new GenerationTimes(), [4500, 2500], {
+		const otherKind = await runBatch(clock, new GenerationTimes(), [5600, 4000], {
 			createDelays: [0, 1000],
 			kinds: ['nano-banana-pro|2K', 'z-image|'],
 		});

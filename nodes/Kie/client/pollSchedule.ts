@@ -76,11 +76,11 @@ export interface PollPlanOptions {
 }
 
 export const DEFAULT_POLL_PLAN: PollPlanOptions = {
-	firstPollMs: 3500,
+	firstPollMs: 4500,
 	growth: 0.6,
 	maxGrowth: 1.0,
 	companionExponent: 0.25,
-	thinLinearlyFrom: 8,
+	thinLinearlyFrom: 12,
 	earlyGrowth: 0.15,
 	earlyUntilMs: 10_000,
 	minIntervalMs: 300,
