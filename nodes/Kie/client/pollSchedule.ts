@@ -251,7 +251,7 @@ export function nextPollDelay(
 		if (span.guessed) return clamp(spreadInterval);
 		// A task not done early in the span is ever likelier to finish soon: wider polls at the
 		// span's start, closer ones toward its end (the spacing that costs least for a spread
-		// that is even across the span), the same number of polls for less lateness.
+		// that is even across the span): fewer polls for the same lateness on average.
 		const timeLeftShare = Math.sqrt((2 * (span.to - elapsedMs)) / Math.max(width, 1));
 		return clamp(spreadInterval * Math.max(options.spanEndIntervalShare, timeLeftShare));
 	}
