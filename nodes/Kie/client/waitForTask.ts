@@ -62,24 +62,27 @@ export async function pollUntilFinal(
 		while (!FINAL_STATES.includes(last.state)) {
 			const now = clock.now();
 			if (now >= deadline) return { task: last, timedOut: true, polls };
-			let delay =
-				consecutiveFailures > 0
-					? backoffMs(consecutiveFailures - 1)
-					: lastPollAt +
-						nextPollDelay(
-							{
-								elapsedMs: lastPollAt - createdAt,
-								ageMs: now - createdAt,
-								samples: generationTimes.get(kind),
-								companions: kind ? generationTimes.waitingCount(kind) - 1 : 0,
-								othersWaitingAges: waiting?.othersAges(now),
-								phase,
-								fixedIntervalMs: fixedInterval,
-								expectedMs: options.expectedMs ?? target.expectedMs,
-							},
-							deps.pollPlan,
-						) -
-						now;
+			let delay: number;
+			if (consecutiveFailures > 0) delay = backoffMs(consecutiveFailures - 1);
+			else {
+				const othersWaitingAges = waiting?.othersAges(now) ?? [];
+				delay =
+					lastPollAt +
+					nextPollDelay(
+						{
+							elapsedMs: lastPollAt - createdAt,
+							ageMs: now - createdAt,
+							samples: generationTimes.get(kind),
+							companions: othersWaitingAges.length,
+							othersWaitingAges,
+							phase,
+							fixedIntervalMs: fixedInterval,
+							expectedMs: options.expectedMs ?? target.expectedMs,
+						},
+						deps.pollPlan,
+					) -
+					now;
+			}
 			delay = Math.max(0, Math.min(delay, deadline - now));
 			// While sleeping, another task of the same kind may finish and teach a better plan.
 			const relearn =
