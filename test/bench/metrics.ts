@@ -12,6 +12,11 @@ export function quantile(values: readonly number[], q: number): number {
 	return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
 }
 
+/** p10 / median / p90 of per-seed figures, as the sims print them. */
+export function seedSpread(values: readonly number[], digits = 2): string {
+	return [0.1, 0.5, 0.9].map((q) => quantile(values, q).toFixed(digits)).join(' / ');
+}
+
 export function mean(values: readonly number[]): number {
 	return values.length === 0 ? NaN : values.reduce((sum, value) => sum + value, 0) / values.length;
 }

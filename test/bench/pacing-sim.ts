@@ -13,7 +13,7 @@ import { DEFAULT_PACING } from '../../nodes/Kie/client/createPacing';
 import { TaskCreateLimiter } from '../../nodes/Kie/client/taskCreateLimiter';
 import { ManualClock } from '../unit/manualClock';
 import { runProcesses, SimulatedAccount } from '../unit/simulatedAccount';
-import { quantile } from './metrics';
+import { seedSpread } from './metrics';
 import { seededRandom } from '../simulator/state';
 
 const PACING = { ...DEFAULT_PACING, ...(JSON.parse(process.env.PACING ?? '{}') as object) };
@@ -82,11 +82,6 @@ const SCENARIOS: Scenario[] = [
 	},
 ];
 
-function spread(values: number[], digits = 2): string {
-	const sorted = [...values].sort((a, b) => a - b);
-	return [0.1, 0.5, 0.9].map((q) => quantile(sorted, q).toFixed(digits)).join(' / ');
-}
-
 async function main() {
 	const seedsArg = process.argv.indexOf('--seeds');
 	const seeds = seedsArg > 0 ? Number(process.argv[seedsArg + 1]) : 40;
@@ -135,7 +130,7 @@ async function main() {
 		}
 		console.log(`${scenario.name}   [bound ${(scenario.boundMs / 1000).toFixed(1)} s]`);
 		console.log(
-			`   429 share ${spread(share)} | first-window 429s ${spread(firstWindow, 0)} | last accepted (s) ${spread(lastAccepted)}   (p10 / median / p90 over ${seeds} seeds)`,
+			`   429 share ${seedSpread(share)} | first-window 429s ${seedSpread(firstWindow, 0)} | last accepted (s) ${seedSpread(lastAccepted)}   (p10 / median / p90 over ${seeds} seeds)`,
 		);
 	}
 }

@@ -20,7 +20,7 @@ import { GenerationTimes } from '../../nodes/Kie/client/generationTimes';
 import { DEFAULT_POLL_PLAN } from '../../nodes/Kie/client/pollSchedule';
 import { pollUntilFinal } from '../../nodes/Kie/client/waitForTask';
 import { ManualClock } from '../unit/manualClock';
-import { mean, quantile } from './metrics';
+import { mean, quantile, seedSpread } from './metrics';
 import { seededRandom } from '../simulator/state';
 
 /** The planner's options, with overrides from `PLAN='{"growth":0.5}'` to try variants. */
@@ -178,11 +178,6 @@ async function runRound(
 	return result;
 }
 
-function spread(values: number[], digits = 2): string {
-	const sorted = [...values].sort((a, b) => a - b);
-	return [0.1, 0.5, 0.9].map((q) => quantile(sorted, q).toFixed(digits)).join(' / ');
-}
-
 async function main() {
 	const seedsArg = process.argv.indexOf('--seeds');
 	const seeds = seedsArg > 0 ? Number(process.argv[seedsArg + 1]) : 100;
@@ -229,7 +224,7 @@ async function main() {
 			const over = (values: number[], limit: number) =>
 				`${Math.round((values.filter((value) => value > limit).length / values.length) * 100)} %`;
 			console.log(
-				`${label} lateness median (s) ${spread(figures.median)} | p95 ${spread(figures.p95)} | polls ${spread(figures.polls)}   (p10 / median / p90 over ${seeds} seeds)`,
+				`${label} lateness median (s) ${seedSpread(figures.median)} | p95 ${seedSpread(figures.p95)} | polls ${seedSpread(figures.polls)}   (p10 / median / p90 over ${seeds} seeds)`,
 			);
 			console.log(
 				`${label} seeds over: median 0.45 s ${over(figures.median, 0.45)}, 0.5 s ${over(figures.median, 0.5)} | p95 1.5 s ${over(figures.p95, 1.5)} | polls 6 ${over(figures.polls, 6)}`,

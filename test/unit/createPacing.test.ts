@@ -3,8 +3,10 @@
  * converge on the account's real limit from the refusals alone. Time is a manual clock; the
  * account is a small simulated Kie counter (test/unit/simulatedAccount.ts).
  */
+import type { PacingOptions } from '../../nodes/Kie/client/createPacing';
 import { TaskCreateLimiter, type CreatePermit } from '../../nodes/Kie/client/taskCreateLimiter';
 import { LegacyCreateLimiter } from '../bench/legacyCreateLimiter';
+import { mean } from '../bench/metrics';
 import { ManualClock, settle } from './manualClock';
 import {
 	runProcesses,
@@ -26,7 +28,11 @@ function acceptedPerWindow(account: SimulatedAccount, process?: number): number[
 	return counts;
 }
 
-const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+/** The shipped limiter at the credential's 20 per 2 s; `pacing` changes it for a control. */
+const pacedLimiter =
+	(pacing: Partial<PacingOptions> = {}) =>
+	(clock: ManualClock) =>
+		new TaskCreateLimiter(20, WINDOW_MS, clock, undefined, pacing);
 
 interface SharedRun {
 	account: SimulatedAccount;
@@ -75,7 +81,7 @@ describe('two processes sharing one account, neither seeing the other', () => {
 	it.each([1, 2, 3, 4, 5])(
 		'refusals fall after the first window and throughput stays near the account limit (seed %i)',
 		async (seed) => {
-			const run = await twoProcesses((clock) => new TaskCreateLimiter(20, WINDOW_MS, clock), seed);
+			const run = await twoProcesses(pacedLimiter(), seed);
 
 			expect(run.account.maxAcceptedInAnyWindow()).toBeLessThanOrEqual(20);
 			// Both learn of each other in the first window; afterwards refusals stay few (a refused
@@ -92,12 +98,7 @@ describe('two processes sharing one account, neither seeing the other', () => {
 		'the process left alone when the other finishes takes the whole account back within two windows (seed %i)',
 		async (seed) => {
 			// 50 + 150 items: from about 5 s on, the second process is alone on the account.
-			const run = await twoProcesses(
-				(clock) => new TaskCreateLimiter(20, WINDOW_MS, clock),
-				seed,
-				150,
-				[50, 150],
-			);
+			const run = await twoProcesses(pacedLimiter(), seed, 150, [50, 150]);
 			expect(run.account.maxAcceptedInAnyWindow()).toBeLessThanOrEqual(20);
 			expect(run.lastAcceptedAt).toBeLessThan(boundMs + 2 * WINDOW_MS);
 		},
@@ -106,18 +107,10 @@ describe('two processes sharing one account, neither seeing the other', () => {
 	it.each([1, 2, 3, 4, 5])(
 		'starting together, they learn of each other at the cost of a few refusals, not a window (seed %i)',
 		async (seed) => {
-			const shipped = await twoProcesses(
-				(clock) => new TaskCreateLimiter(20, WINDOW_MS, clock),
-				seed,
-				5,
-			);
+			const shipped = await twoProcesses(pacedLimiter(), seed, 5);
 			expect(shipped.firstWindowRefused).toBeLessThanOrEqual(4);
 			// Control: each sending its whole window at once, about a window's worth is refused.
-			const allAtOnce = await twoProcesses(
-				(clock) => new TaskCreateLimiter(20, WINDOW_MS, clock, undefined, { burstAtOnceShare: 1 }),
-				seed,
-				5,
-			);
+			const allAtOnce = await twoProcesses(pacedLimiter({ burstAtOnceShare: 1 }), seed, 5);
 			expect(allAtOnce.firstWindowRefused).toBeGreaterThanOrEqual(10);
 		},
 	);
@@ -127,21 +120,14 @@ describe('two processes sharing one account, neither seeing the other', () => {
 		async (seed) => {
 			// The first has the whole account for itself when the second arrives, 300 ms later;
 			// creates take 2–8 ms each way (as on one machine).
-			const shipped = await twoProcesses(
-				(clock) => new TaskCreateLimiter(20, WINDOW_MS, clock),
-				seed,
-				300,
-				[100, 100],
-				[2, 8],
-			);
+			const shipped = await twoProcesses(pacedLimiter(), seed, 300, [100, 100], [2, 8]);
 			// The second gets creates in from its second window on; the account is used throughout.
 			expect(Math.min(...acceptedPerWindow(shipped.account, 1).slice(2, 5))).toBeGreaterThan(0);
 			expect(shipped.lastAcceptedAt).toBeLessThan(1.18 * boundMs);
 			// Control: a refused create's slot counting a whole window, the second tries again in
 			// step with the first one's windows and is refused every time until the first is done.
 			const locked = await twoProcesses(
-				(clock) =>
-					new TaskCreateLimiter(20, WINDOW_MS, clock, undefined, { refusedHoldWindows: 1 }),
+				pacedLimiter({ refusedHoldWindows: 1 }),
 				seed,
 				300,
 				[100, 100],
@@ -153,7 +139,7 @@ describe('two processes sharing one account, neither seeing the other', () => {
 	);
 
 	it('both processes get a share of the account while both are busy', async () => {
-		const run = await twoProcesses((clock) => new TaskCreateLimiter(20, WINDOW_MS, clock), 7);
+		const run = await twoProcesses(pacedLimiter(), 7);
 		for (const process of [0, 1]) {
 			expect(mean(acceptedPerWindow(run.account, process).slice(1, 6))).toBeGreaterThanOrEqual(3);
 		}
@@ -192,10 +178,7 @@ describe('one process whose credential claims 4 × what the account allows', () 
 	it.each([1, 2, 3])(
 		'settles near 5 per 2 s with at most a quarter of creates refused (seed %i)',
 		async (seed) => {
-			const { account, run } = await overClaim(
-				(clock) => new TaskCreateLimiter(20, WINDOW_MS, clock),
-				seed,
-			);
+			const { account, run } = await overClaim(pacedLimiter(), seed);
 			expect(run.done).toHaveLength(60);
 			expect(account.refusedShare()).toBeLessThanOrEqual(0.25);
 			expect(account.refusedShare(2 * WINDOW_MS)).toBeLessThan(0.2);
