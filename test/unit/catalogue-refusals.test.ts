@@ -268,6 +268,26 @@ describe('buildTaskRequest refuses bad input before any request', () => {
 			field: 'additionalInput',
 			contains: ['JSON object', '42'],
 		},
+		...['__proto__', 'constructor', 'prototype'].map((key) => ({
+			name: `Additional Input with a "${key}" key`,
+			build: () =>
+				buildTaskRequest('generate', 'nano-banana-pro', {
+					prompt: 'p',
+					additionalInput: `{"${key}": {"resolution": "8K"}}`,
+				}),
+			field: 'additionalInput',
+			contains: [`"${key}"`, 'not allowed'],
+		})),
+		{
+			name: 'Additional Input with a "__proto__" key inside a field',
+			build: () =>
+				buildTaskRequest('generate', 'nano-banana-pro', {
+					prompt: 'p',
+					additionalInput: '{"extra": [{"__proto__": {"x": 1}}]}',
+				}),
+			field: 'additionalInput',
+			contains: ['"extra[0].__proto__"', 'not allowed'],
+		},
 		{
 			name: 'Additional Input that sets an invalid enum',
 			build: () =>

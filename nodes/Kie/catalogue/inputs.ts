@@ -223,5 +223,29 @@ export function parseAdditionalInput(raw: unknown): IDataObject {
 			'a JSON object, e.g. {"seed": 42}',
 		);
 	}
+	refuseObjectMachineryKeys(value, raw);
 	return { ...value };
+}
+
+const OBJECT_MACHINERY_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * `__proto__`, `constructor` and `prototype` are no model's field: as keys they reach JavaScript's
+ * object machinery instead (a `__proto__` key skipped the checks and vanished from the request).
+ * Refused by name, at any depth.
+ */
+function refuseObjectMachineryKeys(value: unknown, raw: unknown, path = ''): void {
+	if (typeof value !== 'object' || value === null) return;
+	for (const [key, entry] of Object.entries(value)) {
+		const at = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+		if (!Array.isArray(value) && OBJECT_MACHINERY_KEYS.has(key)) {
+			throw new KieInputError(
+				'additionalInput',
+				raw,
+				`Additional Input has the key "${at}", which is not allowed: __proto__, constructor and prototype are never model fields`,
+				"the model's own field names",
+			);
+		}
+		refuseObjectMachineryKeys(entry, raw, at);
+	}
 }
