@@ -167,7 +167,7 @@ describe('Video → Generate with Runway and the market models', () => {
 				quality: '720p',
 				aspectRatio: '1:1',
 				model: 'runway-duration-5-generate',
-				callBackUrl: 'https://example.com/n8n-nodes-kie/no-callback',
+				callBackUrl: 'https://callback.invalid/n8n-nodes-kie',
 			},
 		]);
 		expect(item.json).toMatchObject({

@@ -52,9 +52,10 @@ export function readCallbackUrl(ctx: IExecuteFunctions, itemIndex: number): stri
 
 /**
  * Runway's pages call `callBackUrl` required. When the node waits by polling and the user set
- * none, it sends this address, reserved for documentation (RFC 2606): Kie's notice goes nowhere.
+ * none, it sends Suno's placeholder: the `.invalid` top-level domain never resolves (RFC 2606),
+ * so Kie's notice goes nowhere (example.com is a real host that would receive it).
  */
-export const UNUSED_CALLBACK_URL = 'https://example.com/n8n-nodes-kie/no-callback';
+export { SUNO_PLACEHOLDER_CALLBACK as UNUSED_CALLBACK_URL } from '../../catalogue';
 
 /** The item's binary image inputs for a video model (see binaryInputs). */
 export function binaryImages(
