@@ -36,3 +36,4 @@ export type {
 	MarketAudioModelSpec,
 	SunoModelSpec,
 } from './audioTypes';
+export { CATALOGUE } from './modelCatalogue';

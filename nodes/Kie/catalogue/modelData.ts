@@ -1,10 +1,12 @@
 /**
- * The shape of the catalogue's generated data (`catalogue/data/`, written by
- * `scripts/catalogue/generate` from Kie's model pages, never edited by hand) and of the
- * hand-kept overrides. Everything the panel shows and every check before paying derives from
- * these records.
+ * The shape of the catalogue's data: `catalogue/data/models.ts` is written by
+ * `scripts/catalogue/generate.mjs` (`npm run catalogue`) from Kie's model pages and never edited
+ * by hand; `catalogue/overrides.ts` holds, by hand, what the live API does differently from a
+ * page or what a page lacks; `catalogue/modelCatalogue.ts` merges the two into the models the
+ * node offers. Everything the panel shows and every check before paying derives from these
+ * records.
  *
- * DRAFT owned by the catalogue-data work (issue 22): refine it there, keep it the one contract.
+ * A contract between the data and the pipeline: changes are additive only.
  */
 
 /** The node's resource and operation a model serves (SPEC 0.3). */
@@ -20,9 +22,21 @@ export type CatalogueOperation =
 
 export type MediaKind = 'image' | 'video' | 'audio';
 
+/**
+ * What a media field's files are for, read from the field's name: the first or last frame of a
+ * video, a mask, reference material, or (`input`) the media the model works on.
+ */
+export type MediaRole = 'input' | 'firstFrame' | 'lastFrame' | 'reference' | 'mask';
+
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
 
-export type FieldValue = string | number | boolean | null | FieldValue[] | { [k: string]: FieldValue };
+export type FieldValue =
+	| string
+	| number
+	| boolean
+	| null
+	| readonly FieldValue[]
+	| { readonly [k: string]: FieldValue };
 
 /** One input field of a model, as its page documents it. */
 export interface FieldData {
@@ -38,35 +52,103 @@ export interface FieldData {
 	description?: string;
 	/** The page's enum, in the page's order. */
 	enum?: readonly (string | number)[];
+	/** The page's names for enum values (its `x-apidog-enum`), where it gives any. */
+	enumNames?: Readonly<Record<string, string>>;
 	default?: FieldValue;
+	/** The page's first example (a placeholder for the panel). */
+	example?: FieldValue;
 	minimum?: number;
 	maximum?: number;
 	minLength?: number;
 	maxLength?: number;
 	minItems?: number;
 	maxItems?: number;
+	/** A regular expression the value must match (JavaScript syntax). */
+	pattern?: string;
+	/** The page marks the field deprecated. */
+	deprecated?: boolean;
 	/** The field carries media URLs (a URL or a list of URLs): the node also takes binaries. */
 	media?: MediaKind;
+	/** What the media are for (media fields). */
+	mediaRole?: MediaRole;
 	/** Accepted MIME types stated on the page (media fields). */
 	mimeTypes?: readonly string[];
 	/** Largest file per the page ("Max size: 10.0MB" read as 10 MiB). */
 	maxFileSizeBytes?: number;
 }
 
-/** Where a finished task's results are in its record (`resultJson`). */
-export type ResultShape = 'urls' | 'text' | 'object';
+/**
+ * A condition between fields, from a page's prose or the live API, checked before paying.
+ * When every `when` entry holds (a list: the field has one of these values; 'present' /
+ * 'absent': the field is sent or not), `field` must be one of `allowed`, must be sent
+ * (`required`) or must not be sent (`forbidden`).
+ */
+export interface FieldRule {
+	when?: Readonly<Record<string, readonly FieldValue[] | 'present' | 'absent'>>;
+	field: string;
+	allowed?: readonly FieldValue[];
+	required?: boolean;
+	forbidden?: boolean;
+	/** Shown to the user when the rule refuses input. */
+	reason: string;
+}
 
-/** One market (jobs API) model. */
+/** Which of Kie's APIs creates a model's task. */
+export type ModelApi = 'market' | 'veo' | 'runway' | '4o-image' | 'flux-kontext' | 'suno';
+
+/** Where a finished task's results are in its record. */
+export interface ResultData {
+	/**
+	 * `urls`: files at `resultUrls` (and the dedicated APIs' own lists); `text`: a text at
+	 * `resultObject` (speech-to-text transcripts); `object`: a JSON object (e.g. Sora's
+	 * `character_id`).
+	 */
+	kind: 'urls' | 'text' | 'object';
+	/** The kind of the result files (`urls`). */
+	media?: MediaKind;
+	/** Further URL lists in the result beside `resultUrls` (Seedance 2's `lastFrameUrl`). */
+	extraUrlKeys?: readonly string[];
+	/** The keys of an `object` result the page documents. */
+	objectKeys?: readonly string[];
+}
+
+/** One model: a page of Kie's market (jobs API) or a model of a dedicated API. */
 export interface ModelData {
-	/** The jobs-API model id, sent as `model`. */
+	/** The model id: sent as `model` (see `modelField`); unique in the catalogue. */
 	id: string;
-	/** The model's page, relative to kie-docs `market/` (e.g. `recraft/remove-background.md`). */
+	api: ModelApi;
+	/** The create endpoint's path, e.g. `/api/v1/jobs/createTask`. */
+	endpoint: string;
+	/** The body field that carries `id` (`model`); null when the API has none (Runway, 4o Image). */
+	modelField: string | null;
+	/** Where the fields go: under `input` (jobs API) or at the top level of the body. */
+	fieldsAt: 'input' | 'body';
+	/** The model's page, relative to kie-docs (e.g. `market/recraft/remove-background.md`). */
 	page: string;
 	/** The page's title (e.g. "Recraft - Remove Background"). */
 	title: string;
+	/** The name the model picker shows (the title unless the overrides say better). */
+	displayName: string;
+	/** One short sentence for the model picker. */
+	description: string;
+	/** The maker, from the page's folder in Kie's docs (e.g. "Kling", "Seedream"). */
+	family: string;
 	resource: CatalogueResource;
+	/** What the model does: its operation in the node. */
 	operation: CatalogueOperation;
-	/** The `input` fields in the page's order. */
+	/**
+	 * Every operation it serves, `operation` first: an image model whose image input is
+	 * optional serves both `generate` and `edit`.
+	 */
+	operations: readonly CatalogueOperation[];
+	/** The fields in the page's order (for the jobs API: the `input` fields). */
 	fields: readonly FieldData[];
-	result: ResultShape;
+	result: ResultData;
+	/** Cross-field conditions (from the pages' prose and the overrides). */
+	rules?: readonly FieldRule[];
+	/**
+	 * Set when Kie no longer serves the model (or the page is marked deprecated): it stays
+	 * runnable for saved workflows, says so in its description and is no default.
+	 */
+	withdrawn?: string;
 }
