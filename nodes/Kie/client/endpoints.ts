@@ -15,6 +15,8 @@ export interface Endpoint {
 	retry: 'create' | 'read' | 'upload';
 }
 
+import { TOOL_ENDPOINTS } from './toolEndpoints';
+
 const CREATE_TIMEOUT_MS = 60_000;
 const STATUS_TIMEOUT_MS = 30_000;
 const UPLOAD_TIMEOUT_MS = 120_000;
@@ -170,6 +172,7 @@ export const ENDPOINTS = {
 		timeoutMs: STATUS_TIMEOUT_MS,
 		retry: 'read',
 	},
+	...TOOL_ENDPOINTS,
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof ENDPOINTS;

@@ -8,7 +8,11 @@ export {
 	apiFamily,
 	callbackTaskId,
 	isKieApi,
+	parseBoostStyle,
 	parseCallbackBody,
+	parseDownloadUrl,
+	parsePersona,
+	parseTimestampedLyrics,
 	type CallbackTask,
 } from './apis';
 export { CancelledError, AmbiguousCreateError, KieRequestError, kieWords } from './errors';

@@ -4,7 +4,21 @@ import type { IDataObject } from 'n8n-workflow';
 import type { EndpointName } from './endpoints';
 
 /** Which Kie API made a task: each has its own create, status and callback shapes. */
-export type KieApi = 'market' | 'veo' | 'runway' | 'suno' | '4o-image' | 'flux-kontext';
+export type KieApi =
+	| 'market'
+	| 'veo'
+	| 'runway'
+	| 'suno'
+	| '4o-image'
+	| 'flux-kontext'
+	// Suno's tools with a status endpoint of their own, and Runway Aleph (client/apis/sunoTools.ts, aleph.ts).
+	| 'suno-lyrics'
+	| 'suno-wav'
+	| 'suno-music-video'
+	| 'suno-vocal-separation'
+	| 'suno-midi'
+	| 'suno-cover'
+	| 'aleph';
 
 export type TaskState = 'waiting' | 'queuing' | 'generating' | 'success' | 'fail';
 

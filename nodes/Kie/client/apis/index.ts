@@ -4,19 +4,42 @@ import type { IDataObject } from 'n8n-workflow';
 import type { KieApi } from '../types';
 import type { ApiFamily, CallbackTask } from './family';
 import { taskIdOf } from './fields';
+import { alephApi } from './aleph';
 import { fluxKontextApi } from './fluxKontext';
 import { fourOImageApi } from './fourOImage';
 import { marketApi } from './market';
 import { runwayApi } from './runway';
 import { sunoApi } from './suno';
+import { sunoLyricsApi } from './sunoLyrics';
+import {
+	sunoCoverApi,
+	sunoMidiApi,
+	sunoMusicVideoApi,
+	sunoVocalSeparationApi,
+	sunoWavApi,
+} from './sunoTools';
 import { veoApi } from './veo';
 
 export type { ApiFamily, CallbackTask } from './family';
 export { taskIdOf } from './fields';
+export {
+	parseBoostStyle,
+	parseDownloadUrl,
+	parsePersona,
+	parseTimestampedLyrics,
+} from './sunoAnswers';
 
 /** In the order callbacks are tried; the jobs API's reader accepts any body, so it comes last. */
 export const API_FAMILIES: readonly ApiFamily[] = [
+	// Lyrics callbacks have Suno's stages too: tried before songs'. Music video's before Runway's.
+	sunoLyricsApi,
 	sunoApi,
+	sunoWavApi,
+	sunoMusicVideoApi,
+	sunoVocalSeparationApi,
+	sunoMidiApi,
+	sunoCoverApi,
+	alephApi,
 	fourOImageApi,
 	fluxKontextApi,
 	veoApi,

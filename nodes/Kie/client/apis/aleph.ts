@@ -1,0 +1,101 @@
+/**
+ * Runway Aleph (https://docs.kie.ai/runway-api/generate-aleph-video): video-to-video, read from
+ * /api/v1/aleph/record-info. `successFlag` is 1 when done and 0 otherwise ("failed or in
+ * progress"), so a 0 with an errorCode or errorMessage is a failure; the video is
+ * `response.resultVideoUrl`, its still `response.resultImageUrl`, the request `paramJson`.
+ * The callback has the task id at the top level and `data.result_video_url`.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { KieRequestError } from '../errors';
+import type { KieTask } from '../types';
+import type { ApiFamily, CallbackTask } from './family';
+import { jsonOrText, optionalNumber, optionalText, taskIdOf, taskItem } from './fields';
+import { isRecord } from './sunoTools';
+import { timeMs } from './videoFields';
+
+const recordSchema = z
+	.object({
+		successFlag: optionalNumber,
+		paramJson: jsonOrText,
+		response: z.unknown(),
+		createTime: timeMs,
+		completeTime: timeMs,
+		errorCode: optionalText,
+		errorMessage: optionalText,
+	})
+	.passthrough();
+
+function alephTask(taskId: string, videoUrl: string | null, imageUrl: string | null): KieTask {
+	const task = taskItem({
+		taskId,
+		api: 'aleph',
+		model: 'aleph',
+		resultUrls: videoUrl ? [videoUrl] : [],
+	});
+	if (imageUrl) task.extra = { imageUrl };
+	return task;
+}
+
+function parseStatus(data: unknown, taskId: string): KieTask {
+	if (!isRecord(data)) {
+		throw new KieRequestError(
+			{ endpoint: 'aleph.status', delivery: 'answered', code: 404 },
+			`Kie.ai returned no Aleph record for task ${taskId}`,
+		);
+	}
+	const record = recordSchema.parse(data);
+	const response = isRecord(record.response) ? record.response : {};
+	const videoUrl = optionalText.parse(response.resultVideoUrl);
+	const failed =
+		record.successFlag !== 1 &&
+		((record.errorCode !== null && record.errorCode !== '0' && record.errorCode !== '200') ||
+			record.errorMessage !== null);
+	const done = record.successFlag === 1;
+	const task = alephTask(
+		taskIdOf(data) ?? taskId,
+		done ? videoUrl : null,
+		done ? optionalText.parse(response.resultImageUrl) : null,
+	);
+	task.state = done ? 'success' : failed ? 'fail' : 'generating';
+	task.createTime = record.createTime;
+	task.completeTime = done || failed ? record.completeTime : null;
+	task.param = isRecord(record.paramJson) ? record.paramJson : null;
+	if (failed) {
+		task.failCode = record.errorCode ?? 'fail';
+		task.failMsg = record.errorMessage ?? 'Runway Aleph could not make the video';
+	}
+	return task;
+}
+
+/** `{code, msg, data: {result_video_url, result_image_url} | null, taskId}`. */
+function parseCallback(body: IDataObject, taskId: string): CallbackTask | undefined {
+	const data = body.data;
+	const ours = isRecord(data)
+		? 'result_video_url' in data
+		: data === null && typeof body.taskId === 'string' && !('callbackType' in body);
+	if (!ours) return undefined;
+	const code = optionalNumber.parse(body.code);
+	const msg = optionalText.parse(body.msg);
+	const success = code === 200 && isRecord(data);
+	const task = alephTask(
+		taskIdOf(body) ?? (isRecord(data) ? taskIdOf(data) : undefined) ?? taskId,
+		success ? optionalText.parse(data.result_video_url) : null,
+		success ? optionalText.parse(data.result_image_url) : null,
+	);
+	task.state = success ? 'success' : 'fail';
+	if (!success) {
+		task.failCode = code !== null ? String(code) : 'error';
+		task.failMsg = msg ?? 'Runway Aleph could not make the video';
+	}
+	return { task, code, msg, callbackType: null, complete: !success || task.resultUrls.length > 0 };
+}
+
+export const alephApi: ApiFamily = {
+	api: 'aleph',
+	label: 'Runway Aleph',
+	statusEndpoint: 'aleph.status',
+	parseStatus,
+	parseCallback,
+};

@@ -1,0 +1,106 @@
+/**
+ * Suno's lyrics (https://docs.kie.ai/suno-api/generate-lyrics): a task read from
+ * /api/v1/lyrics/record-info, whose `status` is PENDING → SUCCESS or a failure, with the variants
+ * in `response.data` ({text, title, status, errorMessage}); the callback carries them in
+ * `data.data` (`error_message`), at the `complete` stage only.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { KieRequestError } from '../errors';
+import type { KieTask } from '../types';
+import type { ApiFamily, CallbackTask } from './family';
+import { jsonOrText, optionalNumber, optionalText, taskIdOf, taskItem } from './fields';
+import { isRecord, textFlagState } from './sunoTools';
+
+export interface LyricsVariant extends IDataObject {
+	title: string | null;
+	text: string | null;
+	status: string | null;
+	errorMessage: string | null;
+}
+
+function variantsOf(value: unknown): LyricsVariant[] {
+	return (Array.isArray(value) ? value : []).filter(isRecord).map((variant) => ({
+		title: optionalText.parse(variant.title),
+		text: optionalText.parse(variant.text),
+		status: optionalText.parse(variant.status),
+		errorMessage: optionalText.parse(variant.errorMessage ?? variant.error_message),
+	}));
+}
+
+/** `text` is the first finished variant's lyrics; `lyrics` lists every variant. */
+function lyricsTask(taskId: string, variants: LyricsVariant[], param: IDataObject | null): KieTask {
+	const task = taskItem({ taskId, api: 'suno-lyrics', model: 'suno-lyrics', param });
+	const finished = variants.filter((variant) => variant.text);
+	task.extra = { text: finished[0]?.text ?? null, lyrics: variants };
+	return task;
+}
+
+const statusSchema = z
+	.object({
+		status: optionalText,
+		param: jsonOrText,
+		response: z.unknown(),
+		errorCode: optionalText,
+		errorMessage: optionalText,
+	})
+	.passthrough();
+
+function parseStatus(data: unknown, taskId: string): KieTask {
+	if (!isRecord(data)) {
+		throw new KieRequestError(
+			{ endpoint: 'suno-lyrics.status', delivery: 'answered', code: 404 },
+			`Kie.ai returned no Suno lyrics record for task ${taskId}`,
+		);
+	}
+	const record = statusSchema.parse(data);
+	const response = isRecord(record.response) ? record.response : {};
+	const variants = variantsOf(response.data);
+	const task = lyricsTask(
+		taskIdOf(data) ?? taskId,
+		variants,
+		isRecord(record.param) ? record.param : null,
+	);
+	task.state = textFlagState(
+		record.status,
+		variants.some((variant) => variant.text),
+	);
+	if (task.state === 'fail') {
+		task.failCode = record.errorCode ?? record.status;
+		task.failMsg =
+			record.errorMessage ??
+			variants.find((variant) => variant.errorMessage)?.errorMessage ??
+			'Suno could not write the lyrics';
+	}
+	return task;
+}
+
+/** `{code, msg, data: {callbackType, task_id, data: [variants] | null}}` with variants that have `text`. */
+function parseCallback(body: IDataObject, taskId: string): CallbackTask | undefined {
+	const data = body.data;
+	if (!isRecord(data) || typeof data.callbackType !== 'string') return undefined;
+	const list = data.data;
+	if (!Array.isArray(list) || !list.some((variant) => isRecord(variant) && 'text' in variant)) {
+		return undefined;
+	}
+	const code = optionalNumber.parse(body.code);
+	const msg = optionalText.parse(body.msg);
+	const task = lyricsTask(taskIdOf(data) ?? taskId, variantsOf(list), null);
+	const success = code === 200 && data.callbackType === 'complete';
+	const failed = code !== 200 || data.callbackType === 'error';
+	task.state = success ? 'success' : failed ? 'fail' : 'generating';
+	if (failed) {
+		task.failCode = code !== null ? String(code) : 'error';
+		task.failMsg = msg ?? 'Suno could not write the lyrics';
+	}
+	return { task, code, msg, callbackType: data.callbackType, complete: success || failed };
+}
+
+export const sunoLyricsApi: ApiFamily = {
+	api: 'suno-lyrics',
+	label: 'Suno: Lyrics',
+	statusEndpoint: 'suno-lyrics.status',
+	parseStatus,
+	parseCallback,
+};
