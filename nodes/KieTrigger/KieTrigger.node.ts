@@ -10,7 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import { callbackTaskId, getKieAccount, KieClient, parseCallbackBody } from '../Kie/client';
-import { downloadResults } from '../Kie/shared/results';
+import { downloadLimitOptions, downloadResults, readDownloadLimits } from '../Kie/shared/results';
 import { callbackItemJson } from './callback';
 import { completeFromRecord } from './record';
 import { isFirstDelivery } from './repeats';
@@ -139,6 +139,7 @@ export class KieTrigger implements INodeType {
 						description:
 							'Which finished tasks start the workflow (none selected: all). Other callbacks are acknowledged and ignored.',
 					},
+					...downloadLimitOptions,
 				],
 			},
 		],
@@ -223,7 +224,13 @@ export class KieTrigger implements INodeType {
 		const prefix =
 			String(this.getNodeParameter('binaryPropertyName', 'data') ?? '').trim() || 'data';
 		const client = new KieClient(this, account);
-		const { binary, downloadErrors } = await downloadResults(this, client, task, prefix);
+		const { binary, downloadErrors } = await downloadResults(
+			this,
+			client,
+			task,
+			prefix,
+			readDownloadLimits(options),
+		);
 		if (binary) item.binary = binary;
 		if (downloadErrors) item.json.downloadErrors = downloadErrors;
 		return { workflowData: [[item]], noWebhookResponse: true };

@@ -71,5 +71,9 @@ function lookupFile(state: SimulatorState, host: Host, pathname: string): FileBo
 function serveFile(state: SimulatorState, context: RequestContext): Answer {
 	const file = lookupFile(state, context.host, context.url.pathname);
 	if (!file) return jsonAnswer(404, { code: 404, msg: 'File not found' });
-	return { status: 200, contentType: file.mimeType, body: file.bytes };
+	const padding =
+		context.host === 'api' && /^\/files\/results\//.test(context.url.pathname)
+			? Math.max(0, state.options.resultFileBytes - file.bytes.length)
+			: 0;
+	return { status: 200, contentType: file.mimeType, body: file.bytes, padding };
 }

@@ -9,6 +9,8 @@ export interface Answer {
 	status: number;
 	contentType: string;
 	body: Buffer;
+	/** Zero bytes sent after the body (result files padded to options.resultFileBytes). */
+	padding?: number;
 	/** `code` of a JSON body, recorded as bodyCode. */
 	code?: number;
 }

@@ -32,6 +32,14 @@ export interface ListenOptions {
 }
 
 const DEFAULT_SLOW_MS = 1_000;
+const DEFAULT_DRIP_MS = 500;
+
+let zeroBytes = Buffer.alloc(0);
+/** `length` zero bytes, from one shared buffer (large result files cost the simulator nothing). */
+function zeros(length: number): Buffer {
+	if (zeroBytes.length < length) zeroBytes = Buffer.alloc(length);
+	return zeroBytes.subarray(0, length);
+}
 
 /**
  * The two HTTP servers (API host, upload host), the request pipeline (record, faults, routing)
@@ -201,10 +209,39 @@ export class KieSimulator implements KieSimulatorApi {
 			answer = jsonAnswer(500, { code: 500, msg: 'Internal Server Error' });
 		if (createdThenFault && faultAnswer) answer = faultAnswer;
 		if (fault?.kind === 'slow') await this.state.sleep(fault.delayMs ?? DEFAULT_SLOW_MS);
-		this.send(res, record, answer);
+		if (fault?.kind === 'drip' && answer.status === 200) {
+			await this.drip(res, record, answer, fault.delayMs ?? DEFAULT_DRIP_MS);
+			return;
+		}
+		this.send(res, record, answer, fault?.kind === 'chunked');
 	}
 
-	private send(res: ServerResponse, record: RecordedRequest, answer: Answer): void {
+	/** A file sent one byte at a time (a host that never stalls long enough for a socket timeout). */
+	private async drip(
+		res: ServerResponse,
+		record: RecordedRequest,
+		answer: Answer,
+		delayMs: number,
+	): Promise<void> {
+		record.status = answer.status;
+		res.writeHead(answer.status, {
+			'content-type': answer.contentType,
+			'content-length': answer.body.length + (answer.padding ?? 0),
+		});
+		for (const byte of answer.body) {
+			if (res.destroyed) return;
+			res.write(Buffer.of(byte));
+			await this.state.sleep(delayMs);
+		}
+		res.end(zeros(answer.padding ?? 0));
+	}
+
+	private send(
+		res: ServerResponse,
+		record: RecordedRequest,
+		answer: Answer,
+		chunked = false,
+	): void {
 		record.status = answer.status;
 		if (answer.code !== undefined) record.bodyCode = answer.code;
 		if (res.destroyed || res.writableEnded) return;
@@ -217,9 +254,16 @@ export class KieSimulator implements KieSimulatorApi {
 					? {}
 					: { 'content-type': contentType }
 				: { 'content-type': answer.contentType }),
-			'content-length': answer.body.length,
+			...(chunked ? {} : { 'content-length': answer.body.length + (answer.padding ?? 0) }),
 		});
-		res.end(record.method === 'HEAD' ? undefined : answer.body);
+		if (record.method === 'HEAD') {
+			res.end();
+			return;
+		}
+		if (answer.padding) {
+			res.write(answer.body);
+			res.end(zeros(answer.padding));
+		} else res.end(answer.body);
 	}
 }
 

@@ -19,6 +19,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
 	unknownTaskAnswer: 'recordInfo-null',
 	notVisibleAfterCreate: {},
 	fileContentType: 'exact',
+	resultFileBytes: 0,
 	resultUrlExtensions: true,
 	uploadErrorStatus: 'body',
 };

@@ -75,7 +75,9 @@ export type FaultKind =
 	| 'body408' // HTTP 200, {"code":408,...}: upstream gave no result for 10 minutes (a create IS made)
 	| 'createdThen500' // createTask only: the task IS created, then HTTP 500 is answered
 	| 'createdThenReset' // createTask only: the task IS created, then the socket is destroyed
-	| 'taskFail'; // createTask only: the created task ends in state `fail` (failCode "500")
+	| 'taskFail' // createTask only: the created task ends in state `fail` (failCode "500")
+	| 'drip' // file only: headers at once, then the body one byte per `delayMs` (default 500)
+	| 'chunked'; // file only: the body without Content-Length (chunked transfer encoding)
 
 export interface FaultSpec {
 	endpoint: Endpoint;
@@ -84,7 +86,7 @@ export interface FaultSpec {
 	times?: number;
 	/** Apply to each matching request with this probability (seeded RNG, see `seed`). */
 	probability?: number;
-	/** For `slow`: how long to wait before answering. */
+	/** For `slow`: how long to wait before answering; for `drip`: between two bytes. */
 	delayMs?: number;
 }
 
@@ -124,6 +126,8 @@ export interface SimulatorOptions {
 	notVisibleAfterCreate?: { queries?: number; ms?: number };
 	/** Content-Type of served files: 'exact' (default), 'none' (no header) or a generic type. */
 	fileContentType?: 'exact' | 'none' | 'application/octet-stream' | 'binary/octet-stream';
+	/** Result files are padded with zero bytes to this size (0, the default: as made). */
+	resultFileBytes?: number;
 	/** Jobs-API result URLs end in the file's extension (default true); false: `…/<taskId>_<n>`. */
 	resultUrlExtensions?: boolean;
 	/**

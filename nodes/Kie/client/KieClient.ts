@@ -10,7 +10,8 @@ import { apiFamily } from './apis';
 import { taskItem } from './apis/fields';
 import { parseCreatedTaskId, parseCredits, parseUploadResult } from './answers';
 import { systemClock, type Clock } from './clock';
-import { DOWNLOAD_TIMEOUT_MS, ENDPOINTS, type EndpointName } from './endpoints';
+import { openResultFile, type ResultFileStream } from './download';
+import { ENDPOINTS, type EndpointName } from './endpoints';
 import { unwrapEnvelope } from './envelope';
 import {
 	AmbiguousCreateError,
@@ -19,14 +20,7 @@ import {
 	KieRequestError,
 } from './errors';
 import { learnedGenerationTimes, type GenerationTimes } from './generationTimes';
-import {
-	downloadFile,
-	downloadFileStream,
-	sendRequest,
-	type DownloadedFile,
-	type DownloadStream,
-	type RequestParts,
-} from './http';
+import { sendRequest, type RequestParts } from './http';
 import { multipartUpload } from './multipart';
 import { DEFAULT_POLL_PLAN, generationKind, type PollPlanOptions } from './pollSchedule';
 import { backoffMs, settle } from './retry';
@@ -218,7 +212,7 @@ export class KieClient {
 		);
 	}
 
-	private async withReadRetries<T>(operation: () => Promise<T>): Promise<T> {
+	private async withReadRetries<T>(operation: () => Promise<T>, signal = this.signal): Promise<T> {
 		for (let attempt = 0; ; attempt++) {
 			const outcome = await settle(operation);
 			if (outcome.ok) return outcome.value;
@@ -228,7 +222,7 @@ export class KieClient {
 					? UNREACHABLE_ATTEMPTS
 					: READ_ATTEMPTS;
 			if (!isTransientReadError(error) || attempt >= attempts - 1) throw error;
-			await this.clock.sleep(backoffMs(attempt), this.signal);
+			await this.clock.sleep(backoffMs(attempt), signal);
 		}
 	}
 
@@ -268,17 +262,14 @@ export class KieClient {
 		return parseUploadResult('upload.url', await this.request('upload.url', { body }));
 	}
 
-	/** A result file as a stream; opening it is retried like a download, the transfer is not. */
-	async downloadStream(url: string): Promise<DownloadStream> {
-		return await this.withReadRetries(
-			async () => await downloadFileStream(this.ctx, url, DOWNLOAD_TIMEOUT_MS, this.signal),
-		);
-	}
-
-	/** A result file, retried on network failures and 5xx/429 answers (4xx is final). */
-	async download(url: string): Promise<DownloadedFile> {
-		return await this.withReadRetries(
-			async () => await downloadFile(this.ctx, url, DOWNLOAD_TIMEOUT_MS, this.signal),
-		);
+	/**
+	 * Opens a result file as a stream, retried like a read (network failures, 5xx, 429; an SSRF
+	 * refusal or another 4xx is final). `signal` stops it too (the caller's deadline, the
+	 * trigger's cancellation), besides the execution's.
+	 */
+	async openResultFile(url: string, signal?: AbortSignal): Promise<ResultFileStream> {
+		const signals = [this.signal, signal].filter((one): one is AbortSignal => one !== undefined);
+		const stop = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+		return await this.withReadRetries(async () => await openResultFile(this.ctx, url, stop), stop);
 	}
 }

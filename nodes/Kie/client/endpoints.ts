@@ -176,6 +176,3 @@ export const ENDPOINTS = {
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof ENDPOINTS;
-
-/** A result file on Kie's CDN: fetched without the credential. */
-export const DOWNLOAD_TIMEOUT_MS = CREATE_TIMEOUT_MS;

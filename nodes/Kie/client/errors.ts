@@ -227,3 +227,46 @@ export class AmbiguousCreateError extends KieRequestError {
 		this.name = 'AmbiguousCreateError';
 	}
 }
+
+/**
+ * n8n's SSRF protection (n8n 2.x, `N8N_SSRF_PROTECTION_ENABLED`) refused the address. Asking
+ * again cannot help, so it is never retried; the message says who refused and what to change.
+ */
+export class SsrfRefusedError extends Error {
+	constructor(url: string, target: string | undefined) {
+		let host = url;
+		try {
+			host = new URL(url).host;
+		} catch {
+			// keep the text as given
+		}
+		super(
+			`n8n's SSRF protection refused the request to ${host}${target && target !== host ? ` (${target})` : ''}: ` +
+				'ask your n8n administrator to allow it (N8N_SSRF_ALLOWED_HOSTNAMES or N8N_SSRF_ALLOWED_IP_RANGES)',
+		);
+		this.name = 'SsrfRefusedError';
+	}
+}
+
+interface ErrorChain {
+	name?: unknown;
+	ip?: unknown;
+	hostname?: unknown;
+	cause?: unknown;
+}
+
+/**
+ * n8n names its refusals SsrfBlockedIpError and SsrfBlockedHostnameError and may wrap them (an
+ * axios error, a redirect error); returns the blocked IP or host name when the chain holds one.
+ */
+export function ssrfRefusalIn(error: unknown): { target?: string } | undefined {
+	let current = error as ErrorChain | undefined;
+	for (let depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
+		if (typeof current.name === 'string' && current.name.startsWith('SsrfBlocked')) {
+			const target = typeof current.ip === 'string' ? current.ip : current.hostname;
+			return { target: typeof target === 'string' ? target : undefined };
+		}
+		current = current.cause as ErrorChain | undefined;
+	}
+	return undefined;
+}

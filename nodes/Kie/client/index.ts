@@ -15,8 +15,14 @@ export {
 	parseTimestampedLyrics,
 	type CallbackTask,
 } from './apis';
-export { CancelledError, AmbiguousCreateError, KieRequestError, kieWords } from './errors';
-export type { DownloadedFile, DownloadStream } from './http';
+export {
+	CancelledError,
+	AmbiguousCreateError,
+	KieRequestError,
+	kieWords,
+	SsrfRefusedError,
+} from './errors';
+export type { Readable, ResultFileStream } from './download';
 export { KieClient } from './KieClient';
 export { waitForVeoHdVideo, type HdWaitResult } from './veoHd';
 export type {

@@ -1,7 +1,7 @@
 /**
  * MIME types and extensions of files, in one table. Result files: the server's word when
- * specific, else the bytes, else the URL. (n8n's prepareBinaryData detects too, but the file
- * name `<taskId>_<n>.<ext>` needs the type before the binary is made.)
+ * specific, else the bytes, else the URL. (n8n's prepareBinaryData detects too, but only from a
+ * Buffer, and the file name `<taskId>_<n>.<ext>` needs the type before the binary is made.)
  */
 
 const EXTENSION_TO_MIME: Readonly<Record<string, string>> = {
@@ -42,6 +42,8 @@ const MIME_TO_EXTENSION: Record<string, string> = {
 	'image/jpeg': 'jpg',
 	'image/webp': 'webp',
 	'image/gif': 'gif',
+	'image/avif': 'avif',
+	'image/heic': 'heic',
 	'video/mp4': 'mp4',
 	'video/quicktime': 'mov',
 	'video/webm': 'webm',
@@ -49,6 +51,8 @@ const MIME_TO_EXTENSION: Record<string, string> = {
 	'audio/wav': 'wav',
 	'audio/x-wav': 'wav',
 	'audio/mp4': 'm4a',
+	'audio/ogg': 'ogg',
+	'audio/flac': 'flac',
 	'application/json': 'json',
 	'text/plain': 'txt',
 };
@@ -63,33 +67,46 @@ function extensionOfUrl(url: string): string | undefined {
 	}
 }
 
-function sniff(data: Buffer): string | undefined {
-	if (
-		data.length >= 8 &&
-		data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
-	)
-		return 'image/png';
+function ascii(data: Buffer, from: number, to: number): string {
+	return data.length >= to ? data.toString('latin1', from, to) : '';
+}
+
+/** The type a file's first bytes announce (16 are enough for every type listed), if any. */
+export function sniffMimeType(data: Buffer): string | undefined {
+	if (ascii(data, 0, 8) === '\x89PNG\r\n\x1a\n') return 'image/png';
 	if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff)
 		return 'image/jpeg';
-	if (
-		data.length >= 12 &&
-		data.toString('ascii', 0, 4) === 'RIFF' &&
-		data.toString('ascii', 8, 12) === 'WEBP'
-	)
-		return 'image/webp';
-	if (data.length >= 6 && data.toString('ascii', 0, 3) === 'GIF') return 'image/gif';
-	if (data.length >= 12 && data.toString('ascii', 4, 8) === 'ftyp') return 'video/mp4';
-	if (data.length >= 3 && data.toString('ascii', 0, 3) === 'ID3') return 'audio/mpeg';
+	if (ascii(data, 0, 4) === 'RIFF' && ascii(data, 8, 12) === 'WEBP') return 'image/webp';
+	if (ascii(data, 0, 4) === 'RIFF' && ascii(data, 8, 12) === 'WAVE') return 'audio/wav';
+	if (ascii(data, 0, 3) === 'GIF') return 'image/gif';
+	if (ascii(data, 4, 8) === 'ftyp') {
+		const brand = ascii(data, 8, 12);
+		if (brand === 'M4A ') return 'audio/mp4';
+		if (brand === 'qt  ') return 'video/quicktime';
+		if (brand === 'avif') return 'image/avif';
+		if (brand === 'heic' || brand === 'heix') return 'image/heic';
+		return 'video/mp4';
+	}
+	if (data.length >= 4 && data.readUInt32BE(0) === 0x1a45dfa3) return 'video/webm';
+	if (ascii(data, 0, 3) === 'ID3') return 'audio/mpeg';
+	// An MPEG audio frame without an ID3 tag: 11 sync bits, then MPEG-1/2 layer III.
+	if (data.length >= 2 && data[0] === 0xff && (data[1] & 0xe6) === 0xe2) return 'audio/mpeg';
+	if (ascii(data, 0, 4) === 'OggS') return 'audio/ogg';
+	if (ascii(data, 0, 4) === 'fLaC') return 'audio/flac';
 	return undefined;
 }
 
-export function mimeTypeOf(data: Buffer, contentType: string | undefined, url: string): string {
-	const declared = contentType?.split(';')[0].trim().toLowerCase();
-	if (declared && declared !== 'application/octet-stream' && declared !== 'binary/octet-stream') {
-		return declared;
-	}
+const GENERIC_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream']);
+
+/**
+ * A result file's type: the server's word when specific, else what its first bytes say, else the
+ * URL's extension. The URL alone never decides when the server named a type.
+ */
+export function resultMimeType(contentType: string | undefined, head: Buffer, url: string): string {
+	const declared = canonicalMimeType(contentType ?? '');
+	if (!GENERIC_TYPES.has(declared)) return declared;
 	const fromExtension = EXTENSION_TO_MIME[extensionOfUrl(url) ?? ''];
-	return sniff(data) ?? fromExtension ?? 'application/octet-stream';
+	return sniffMimeType(head) ?? fromExtension ?? 'application/octet-stream';
 }
 
 export function extensionForMime(mimeType: string, url: string): string {

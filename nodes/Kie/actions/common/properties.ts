@@ -1,6 +1,8 @@
 /** UI pieces shared by the operations that create or fetch tasks. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { downloadLimitOptions } from '../../shared/results';
+
 const WAIT_DESCRIPTION =
 	'Whether to poll Kie.ai until the task succeeds or fails. Off: the node outputs the task as soon as it exists (use Get Task or a callback later).';
 const DOWNLOAD_DESCRIPTION =
@@ -71,6 +73,7 @@ export const taskOptionsCollection: INodeProperties = {
 			description:
 				"Kie.ai POSTs the finished task here: a Kie.ai Trigger's production URL, or {{$execution.resumeUrl}} for a Wait node set to resume on webhook call",
 		},
+		...downloadLimitOptions,
 		{
 			displayName: 'Max Tasks in Flight',
 			name: 'maxConcurrentTasks',

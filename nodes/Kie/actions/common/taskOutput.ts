@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { CreatedTask, KieClient, KieTask } from '../../client';
-import { downloadResults } from '../../shared/results';
+import { downloadResults, readDownloadLimits, type DownloadLimits } from '../../shared/results';
 import { taskItemJson } from '../../shared/taskItem';
 import { TaskFailedError, TaskTimeoutError, type ItemProgress } from './errors';
 
@@ -24,6 +24,7 @@ export interface TaskOptions {
 	timeoutSeconds: number;
 	pollIntervalSeconds: number;
 	binaryPropertyName: string;
+	downloadLimits: DownloadLimits;
 }
 
 export function readTaskOptions(
@@ -49,6 +50,7 @@ export function readTaskOptions(
 		pollIntervalSeconds:
 			Number.isFinite(pollIntervalSeconds) && pollIntervalSeconds > 0 ? pollIntervalSeconds : 0,
 		binaryPropertyName,
+		downloadLimits: readDownloadLimits(options),
 	};
 }
 
@@ -86,6 +88,7 @@ export async function completeTask(
 			run.client,
 			current,
 			options.binaryPropertyName,
+			options.downloadLimits,
 		);
 		if (binary) item.binary = binary;
 		if (downloadErrors) item.json.downloadErrors = downloadErrors;
