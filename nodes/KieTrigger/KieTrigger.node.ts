@@ -9,17 +9,12 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { callbackTaskId, getKieAccount, KieClient, parseCallbackBody } from '../Kie/client';
+import { getKieAccount, KieClient } from '../Kie/client';
 import { downloadLimitOptions, downloadResults, readDownloadLimits } from '../Kie/shared/results';
-import { callbackItemJson } from './callback';
-import { completeFromRecord } from './record';
-import { isFirstDelivery } from './repeats';
-import {
-	DEFAULT_TOLERANCE_SECONDS,
-	SIGNATURE_HEADER,
-	TIMESTAMP_HEADER,
-	verifyCallbackSignature,
-} from './signature';
+import { readRecord } from './record';
+import { claimDelivery } from './repeats';
+import { judgeRecord, screenCallback, type TriggerRules } from './rules';
+import { DEFAULT_TOLERANCE_SECONDS } from './signature';
 
 /** Answers the request directly, so that n8n neither answers again nor starts the workflow. */
 function respond(ctx: IWebhookFunctions, status: number, body: IDataObject): void {
@@ -40,6 +35,19 @@ function reject(
 	});
 	respond(ctx, status, { error: message, reason });
 	return { noWebhookResponse: true };
+}
+
+function rulesOf(ctx: IWebhookFunctions, hmacKey: string): TriggerRules {
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	const tolerance = Number(options.timestampTolerance);
+	return {
+		hmacKey,
+		nowMs: Date.now(),
+		toleranceSeconds:
+			Number.isFinite(tolerance) && tolerance > 0 ? tolerance : DEFAULT_TOLERANCE_SECONDS,
+		sunoStages: options.sunoStages === true,
+		states: Array.isArray(options.states) ? (options.states as string[]) : [],
+	};
 }
 
 export class KieTrigger implements INodeType {
@@ -162,77 +170,57 @@ export class KieTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const body = this.getBodyData();
-		const headers = this.getHeaderData() as Record<string, unknown>;
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const taskId = callbackTaskId(body);
-
 		const account = await getKieAccount(this);
-		const { webhookHmacKey } = account;
-		if (webhookHmacKey) {
-			const tolerance = Number(options.timestampTolerance);
-			const check = verifyCallbackSignature(
-				{ taskId, timestamp: headers[TIMESTAMP_HEADER], signature: headers[SIGNATURE_HEADER] },
-				{
-					key: webhookHmacKey,
-					nowMs: Date.now(),
-					toleranceSeconds:
-						Number.isFinite(tolerance) && tolerance > 0 ? tolerance : DEFAULT_TOLERANCE_SECONDS,
-				},
-			);
-			if (!check.valid) return reject(this, 401, check.reason, check.message);
+		const rules = rulesOf(this, account.webhookHmacKey);
+		const screened = screenCallback(
+			{ body: this.getBodyData(), headers: this.getHeaderData() as Record<string, unknown> },
+			rules,
+		);
+		if (screened.verdict === 'refuse') {
+			return reject(this, screened.status, screened.reason, screened.message);
 		}
-		if (!taskId) return reject(this, 400, 'missing-task-id', 'No task id in the callback body');
-
-		const parsed = parseCallbackBody(body, taskId);
-		// Suno calls back at three stages; only "complete" (or "error") finishes the task.
-		const sunoStage =
-			parsed.task.api === 'suno' &&
-			(parsed.callbackType === 'text' || parsed.callbackType === 'first')
-				? parsed.callbackType
-				: undefined;
-		if (sunoStage && options.sunoStages !== true) {
-			return { webhookResponse: { received: true, ignored: `Suno stage ${sunoStage}` } };
-		}
-		// An early Suno stage is emitted as it came; any other body without results is completed.
-		const { callback, recordError } = sunoStage
-			? { callback: parsed, recordError: undefined }
-			: await completeFromRecord(new KieClient(this, account), parsed, taskId);
-		const states = Array.isArray(options.states) ? (options.states as string[]) : [];
-		if (!sunoStage && states.length > 0 && !states.includes(callback.task.state)) {
-			return { webhookResponse: { received: true, ignored: `state ${callback.task.state}` } };
+		if (screened.verdict === 'ignore') {
+			return { webhookResponse: { received: true, ignored: screened.reason } };
 		}
 
 		const skipRepeats = this.getNodeParameter('skipRepeatedCallbacks', true) as boolean;
 		// Per mode too: a task the editor's test URL received still reaches the production workflow.
 		const triggerKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id}:${this.getMode()}`;
-		const deliveryKey = sunoStage ? `${taskId}:${sunoStage}` : taskId;
-		if (skipRepeats && !isFirstDelivery(triggerKey, deliveryKey, Date.now())) {
-			return { webhookResponse: { received: true, ignored: 'repeated callback' } };
-		}
+		const claim = skipRepeats
+			? claimDelivery(triggerKey, screened.deliveryKey, rules.nowMs)
+			: { release: () => undefined };
+		if (!claim) return { webhookResponse: { received: true, ignored: 'repeated callback' } };
 
-		const item: INodeExecutionData = { json: callbackItemJson(callback) };
-		if (recordError) item.json.recordError = recordError;
-		const wantsFiles = this.getNodeParameter('downloadResults', false) as boolean;
-		const { task } = callback;
-		if (!wantsFiles || task.state !== 'success' || task.resultUrls.length === 0) {
-			return { workflowData: [[item]] };
-		}
-
-		// Kie.ai waits 15 s for an answer and then sends the callback again: answer before downloading.
+		// Kie.ai waits 15 s for an answer and then sends the callback again: answer before reading.
 		respond(this, 200, { received: true });
-		const prefix =
-			String(this.getNodeParameter('binaryPropertyName', 'data') ?? '').trim() || 'data';
 		const client = new KieClient(this, account);
-		const { binary, downloadErrors } = await downloadResults(
-			this,
-			client,
-			task,
-			prefix,
-			readDownloadLimits(options),
-		);
-		if (binary) item.binary = binary;
-		if (downloadErrors) item.json.downloadErrors = downloadErrors;
+		const judgement = judgeRecord(screened, await readRecord(client, screened), rules);
+		if (judgement.verdict === 'ignore') {
+			claim.release();
+			this.logger.debug(`Kie.ai Trigger ignored a callback: ${judgement.reason}`, {
+				node: this.getNode().name,
+				taskId: screened.taskId,
+			});
+			return { noWebhookResponse: true };
+		}
+
+		const item: INodeExecutionData = { json: judgement.json };
+		const wantsFiles = this.getNodeParameter('downloadResults', false) as boolean;
+		const { task } = judgement;
+		if (wantsFiles && task?.state === 'success' && task.resultUrls.length > 0) {
+			const prefix =
+				String(this.getNodeParameter('binaryPropertyName', 'data') ?? '').trim() || 'data';
+			const options = this.getNodeParameter('options', {}) as IDataObject;
+			const { binary, downloadErrors } = await downloadResults(
+				this,
+				client,
+				task,
+				prefix,
+				readDownloadLimits(options),
+			);
+			if (binary) item.binary = binary;
+			if (downloadErrors) item.json.downloadErrors = downloadErrors;
+		}
 		return { workflowData: [[item]], noWebhookResponse: true };
 	}
 }

@@ -1,32 +1,30 @@
 /**
- * Kie calls its callbacks notices and the status endpoint "the final authority": a body without
- * results (Kie's webhook page shows one with only `data.task_id` and `data.callbackType`) is
- * completed from the task's record before the workflow starts. Such a body does not say which
- * API made the task, so the API its shape suggests is asked first, then the others.
+ * Reads the task a callback names from Kie, the authority (Kie calls its callbacks notices). One
+ * status request to the API the body's shape suggests. Only a callback Kie signed may cost more:
+ * a signed body without results (Kie's webhook page shows one with only `data.task_id`) does not
+ * say which API made the task, so the others are asked until one knows it.
  */
-import { API_FAMILIES, KieRequestError, type CallbackTask, type KieClient } from '../Kie/client';
+import { API_FAMILIES, KieRequestError, type KieClient } from '../Kie/client';
+import type { RecordRead, Screening } from './rules';
 
-const unknownRecord = (error: unknown) =>
+/** How each status endpoint says "no such task" (the jobs API: 422 "recordInfo is null"). */
+const unknownTask = (error: unknown) =>
 	error instanceof KieRequestError && (error.code === 404 || error.code === 422);
 
-export async function completeFromRecord(
+export async function readRecord(
 	client: KieClient,
-	callback: CallbackTask,
-	taskId: string,
-): Promise<{ callback: CallbackTask; recordError?: string }> {
-	if (callback.complete) return { callback };
-	const first = callback.task.api;
-	const order = [first, ...API_FAMILIES.map((family) => family.api).filter((api) => api !== first)];
-	let lastError: unknown;
+	screened: Extract<Screening, { verdict: 'read' }>,
+): Promise<RecordRead> {
+	const others = API_FAMILIES.map((family) => family.api).filter((api) => api !== screened.api);
+	const order = screened.signed ? [screened.api, ...others] : [screened.api];
 	for (const api of order) {
 		try {
-			const task = await client.getTask(taskId, api);
-			return { callback: { ...callback, task, complete: true } };
+			return { found: true, task: await client.getTask(screened.taskId, api) };
 		} catch (error) {
-			lastError = error;
-			if (!unknownRecord(error)) break;
+			if (!unknownTask(error)) {
+				return { found: undefined, error: error instanceof Error ? error.message : String(error) };
+			}
 		}
 	}
-	const reason = lastError instanceof Error ? lastError.message : String(lastError);
-	return { callback, recordError: `The task's record could not be read: ${reason}` };
+	return { found: false };
 }

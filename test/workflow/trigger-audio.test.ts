@@ -87,7 +87,8 @@ describe('Suno callbacks: text, first, complete', () => {
 
 	it('with Include Suno Early Stages: text, first and complete once each, a repeated stage skipped', async () => {
 		configure({ options: { sunoStages: true } });
-		fixture.sim.configure({ generationMs: 300 });
+		// Stages far enough apart that Kie's record is still at a stage when its callback is read.
+		fixture.sim.configure({ generationMs: 3_000 });
 		const taskId = await submit(song);
 
 		const deliveries = await endpoint.waitForDeliveries(3);
@@ -96,7 +97,11 @@ describe('Suno callbacks: text, first, complete', () => {
 			deliveries.map((delivery) => [delivery.items[0].json.callbackType, delivery.items[0].json]),
 		);
 		expect(Object.keys(byStage).sort()).toEqual(['complete', 'first', 'text']);
-		expect(byStage.text).toMatchObject({ taskId, state: 'generating', resultUrls: [], tracks: [] });
+		// Kie's record at the text stage: the tracks are announced, none has its audio yet.
+		expect(byStage.text).toMatchObject({ taskId, state: 'generating', resultUrls: [] });
+		expect(
+			(byStage.text.tracks as Array<{ audioUrl: unknown }>).map((track) => track.audioUrl),
+		).toEqual([null, null]);
 		expect(byStage.first).toMatchObject({ taskId, state: 'generating' });
 		expect(byStage.first.resultUrls).toHaveLength(1);
 		expect(byStage.complete).toMatchObject({ taskId, state: 'success' });
@@ -129,19 +134,27 @@ describe('Suno callbacks: text, first, complete', () => {
 		});
 	});
 
-	it('reads Kie’s documented error callback as a failed task', async () => {
+	it('reads Kie’s documented error callback, naming a failed song, as a failed task', async () => {
+		const taskId = await fixture.finishedTask('/api/v1/generate', {
+			prompt: '[fail] a sea shanty',
+			customMode: false,
+			instrumental: false,
+			model: 'V4_5PLUS',
+			callBackUrl: 'https://callback.invalid/x',
+		});
 		const body = {
 			code: 501,
 			msg: 'Audio generation failed.',
-			data: { callbackType: 'error', task_id: '2fac0000000000000000000000009f72', data: [] },
+			data: { callbackType: 'error', task_id: taskId, data: [] },
 		};
-		await postSigned(body, body.data.task_id);
+		await postSigned(body, taskId);
 		const [delivery] = await endpoint.waitForDeliveries(1);
 		expect(delivery.items[0].json).toMatchObject({
-			taskId: body.data.task_id,
+			taskId,
 			state: 'fail',
-			failCode: '501',
-			failMsg: 'Audio generation failed.',
+			failCode: '400',
+			callbackCode: 501,
+			callbackMsg: 'Audio generation failed.',
 			callbackType: 'error',
 			resultUrls: [],
 		});
@@ -165,53 +178,61 @@ describe('4o Image and Flux Kontext callbacks', () => {
 			callbackCode: 200,
 		});
 
+		const failedId = await fixture.finishedTask('/api/v1/gpt4o-image/generate', {
+			prompt: '[fail] a red kite',
+			size: '1:1',
+		});
 		const failure = {
 			code: 400,
 			msg: 'Your content was flagged by OpenAI as violating content policies',
-			data: { taskId: 'task12345', info: null },
+			data: { taskId: failedId, info: null },
 		};
-		await postSigned(failure, 'task12345');
+		await postSigned(failure, failedId);
 		const [, failed] = await endpoint.waitForDeliveries(2);
 		expect(failed.items[0].json).toMatchObject({
-			taskId: 'task12345',
+			taskId: failedId,
+			api: '4o-image',
 			state: 'fail',
-			failCode: '400',
-			failMsg: failure.msg,
+			callbackCode: 400,
 		});
 	});
 
-	it('Flux Kontext: the documented success and failure bodies', async () => {
+	it('Flux Kontext: the documented success and failure bodies, naming real tasks', async () => {
+		const create = (prompt: string) =>
+			fixture.finishedTask('/api/v1/flux/kontext/generate', { prompt, model: 'flux-kontext-pro' });
+		const [okId, failedId] = [await create('a red kite'), await create('[fail] a red kite')];
 		const success = {
 			code: 200,
 			msg: 'BFL image generated successfully.',
 			data: {
-				taskId: 'task12345',
+				taskId: okId,
 				info: {
 					originImageUrl: 'https://example.com/original.jpg',
 					resultImageUrl: 'https://example.com/result.jpg',
 				},
 			},
 		};
-		await postSigned(success, 'task12345');
+		await postSigned(success, okId);
+		const [ok] = await endpoint.waitForDeliveries(1);
 		const failure = {
 			code: 501,
 			msg: 'Image generation task failed',
-			data: { taskId: 'task67890', info: { originImageUrl: '', resultImageUrl: '' } },
+			data: { taskId: failedId, info: { originImageUrl: '', resultImageUrl: '' } },
 		};
-		await postSigned(failure, 'task67890');
-		const [ok, failed] = await endpoint.waitForDeliveries(2);
+		await postSigned(failure, failedId);
+		const [, failed] = await endpoint.waitForDeliveries(2);
 		expect(ok.items[0].json).toMatchObject({
-			taskId: 'task12345',
+			taskId: okId,
+			api: 'flux-kontext',
 			state: 'success',
-			resultUrls: ['https://example.com/result.jpg'],
-			originImageUrl: 'https://example.com/original.jpg',
+			resultUrls: [expect.stringContaining(fixture.sim.baseUrl)],
 		});
+		expect(JSON.stringify(ok.items)).not.toContain('example.com');
 		expect(failed.items[0].json).toMatchObject({
-			taskId: 'task67890',
+			taskId: failedId,
 			state: 'fail',
 			resultUrls: [],
-			failCode: '501',
-			failMsg: 'Image generation task failed',
+			callbackCode: 501,
 		});
 	});
 });

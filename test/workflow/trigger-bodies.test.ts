@@ -49,46 +49,50 @@ describe('Kie.ai Trigger receiving callbacks from Kie.ai', () => {
 			msg: 'Playground task failed.',
 		};
 
-		it('turns the success example into the task item', async () => {
-			const answer = await postSigned(successExample, successExample.data.taskId);
-			expect(answer.status).toBe(200);
+		/** A jobs-API task the simulator has finished (failed when the prompt says "[fail]"). */
+		const finishedJob = (prompt: string) =>
+			fixture.finishedTask('/api/v1/jobs/createTask', {
+				model: 'nano-banana-pro',
+				input: { prompt },
+			});
+		/** The documented body, naming `taskId` instead of the page's example id. */
+		const naming = <T extends { data: object }>(example: T, taskId: string): T => ({
+			...example,
+			data: { ...example.data, taskId },
+		});
+
+		it('the success example naming a task Kie.ai has: emits Kie.ai’s record of it', async () => {
+			const taskId = await finishedJob('Comic poster');
+			const answer = await postSigned(naming(successExample, taskId), taskId);
+			expect(answer).toEqual({ status: 200, body: { received: true } });
 			const [delivery] = await endpoint.waitForDeliveries(1);
 			expect(delivery.items[0].json).toEqual({
-				taskId: 'e989621f54392584b05867f87b160672',
+				taskId,
 				api: 'market',
 				model: 'nano-banana-pro',
 				state: 'success',
-				resultUrls: ['https://example.com/generated-image.jpg'],
+				resultUrls: fixture.sim.record.tasks.get(taskId)!.resultUrls,
 				failCode: null,
 				failMsg: null,
-				costTime: 8000,
-				createTime: 1755599634000,
-				completeTime: 1755599644000,
-				creditsConsumed: 100,
-				param: {
-					callBackUrl: 'https://your-domain.com/api/callback',
-					model: 'nano-banana-pro',
-					input: {
-						prompt: 'Comic poster',
-						image_input: [],
-						aspect_ratio: '1:1',
-						resolution: '1K',
-						output_format: 'png',
-					},
-				},
+				costTime: expect.any(Number),
+				createTime: expect.any(Number),
+				completeTime: expect.any(Number),
+				creditsConsumed: null,
+				param: { model: 'nano-banana-pro', input: { prompt: 'Comic poster' } },
 				callbackCode: 200,
 				callbackMsg: 'Playground task completed successfully.',
 			});
+			expect(JSON.stringify(delivery.items)).not.toContain('example.com');
 		});
 
-		it('turns the failure example (code 501) into an item with state "fail"', async () => {
-			await postSigned(failureExample, failureExample.data.taskId);
+		it('the failure example (code 501) naming a failed task: an item with state "fail"', async () => {
+			const taskId = await finishedJob('[fail] Comic poster');
+			await postSigned(naming(failureExample, taskId), taskId);
 			const [delivery] = await endpoint.waitForDeliveries(1);
 			expect(delivery.items[0].json).toMatchObject({
-				taskId: 'bd3a37c523149e4adf45a3ddb5faf1a8',
+				taskId,
 				state: 'fail',
 				failCode: '500',
-				failMsg: 'Internal server error',
 				resultUrls: [],
 				callbackCode: 501,
 				callbackMsg: 'Playground task failed.',
@@ -96,17 +100,19 @@ describe('Kie.ai Trigger receiving callbacks from Kie.ai', () => {
 		});
 
 		it('reads the verification page example: task id at the top and in data.task_id, no state', async () => {
+			const taskId = await finishedJob('a kite');
 			const body = {
-				taskId: 'ee9c2715375b7837f8bb51d641ff5863',
+				taskId,
 				code: 200,
 				msg: 'Success',
-				data: { task_id: 'ee9c2715375b7837f8bb51d641ff5863', callbackType: 'task_completed' },
+				data: { task_id: taskId, callbackType: 'task_completed' },
 			};
 			await postSigned(body, body.taskId);
 			const [delivery] = await endpoint.waitForDeliveries(1);
 			expect(delivery.items[0].json).toMatchObject({
-				taskId: 'ee9c2715375b7837f8bb51d641ff5863',
+				taskId,
 				state: 'success',
+				resultUrls: fixture.sim.record.tasks.get(taskId)!.resultUrls,
 				callbackType: 'task_completed',
 				callbackCode: 200,
 			});

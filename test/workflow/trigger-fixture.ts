@@ -70,6 +70,8 @@ export class TriggerEndpoint {
 	readonly deliveries: Delivery[] = [];
 	config: EndpointConfig = { parameters: {}, credentials: {} };
 	private waiters: Array<{ count: number; resolve: () => void }> = [];
+	/** Callbacks still being handled: the trigger answers before it reads and runs the workflow. */
+	readonly inFlight = new Set<Promise<void>>();
 	private executions = 0;
 	private workflows = 0;
 	private workflowId = 'trigger-workflow';
@@ -85,9 +87,11 @@ export class TriggerEndpoint {
 		const { port } = server.address() as AddressInfo;
 		const endpoint = new TriggerEndpoint(server, `http://127.0.0.1:${port}/webhook/f0b2c4d6/kie`);
 		server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-			endpoint.handle(req, res).catch((error: Error) => {
+			const handled = endpoint.handle(req, res).catch((error: Error) => {
 				if (!res.headersSent) sendJson(res, 500, { message: error.message });
 			});
+			endpoint.inFlight.add(handled);
+			void handled.finally(() => endpoint.inFlight.delete(handled));
 		});
 		return endpoint;
 	}
@@ -359,6 +363,27 @@ export function useTriggerFixture() {
 		);
 	}
 
+	/**
+	 * Creates a task straight on the simulator (no callback) with the API's create path, and
+	 * resolves once the task is final: a task Kie knows, for posting bodies that name it.
+	 */
+	async function finishedTask(path: string, body: IDataObject): Promise<string> {
+		const response = await fetch(`${sim.baseUrl}${path}`, {
+			method: 'POST',
+			headers: { authorization: 'Bearer sim-key', 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		const answer = (await response.json()) as { code: number; data?: { taskId?: string } };
+		const taskId = answer.data?.taskId;
+		if (answer.code !== 200 || !taskId) throw new Error(`The simulator refused: ${answer.code}`);
+		const task = sim.record.tasks.get(taskId);
+		if (!task) throw new Error(`The simulator does not list task ${taskId}`);
+		while (Date.now() <= task.finishAt + 20) {
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		}
+		return taskId;
+	}
+
 	beforeAll(async () => {
 		await useBinaryDataMode('filesystem');
 		sim = await startSimulator({
@@ -369,7 +394,12 @@ export function useTriggerFixture() {
 		endpoint = await TriggerEndpoint.start();
 	});
 	beforeEach(() => configure());
-	afterEach(() => sim.reset());
+	afterEach(async () => {
+		// A callback answered at the end of a test is still being read: let it finish before the
+		// simulator forgets its tasks and the next test's workflow starts.
+		while (endpoint.inFlight.size > 0) await Promise.all(endpoint.inFlight);
+		sim.reset();
+	});
 	afterAll(async () => {
 		await endpoint.stop();
 		await sim.stop();
@@ -385,6 +415,7 @@ export function useTriggerFixture() {
 		configure,
 		submitCredentials,
 		generateWithCallback,
+		finishedTask,
 		callbacksRecorded,
 		sign,
 		nowSeconds,
