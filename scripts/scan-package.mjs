@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
- * n8n's verification scan as a project check: runs the analyzer of the pinned
- * @n8n/scan-community-package on the source (package.json + nodes/, credentials/, the scanner's
+ * n8n's verification scan as a project check: runs the analyzer of @n8n/scan-community-package,
+ * both the pinned version and the one of its `@beta` tag (what n8n's Creator Portal runs; see
+ * scanner.mjs), on the source (package.json + nodes/, credentials/, the scanner's
  * SOURCE_FILE_PATTERNS) and on the unpacked `npm pack` output (compiled .js + package.json, the
- * scanner's tarball leg), prints every finding and exits 1 when either leg fails.
+ * scanner's tarball leg), prints every finding and exits 1 when any leg of either version fails.
+ * When both installs are the same version, one run stands for both and the output says so.
  *
  * The scanner's own CLI prints a failure and still exits 0, so the verdict here is the
  * `passed` field of analyzePackage's result. Needs `npm run build` first (the tarball ships dist/).
@@ -15,23 +17,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { scanner, scannerRequire, scannerVersion } from './scanner.mjs';
-
-const { analyzePackage, buildScanConfig, SOURCE_FILE_PATTERNS } = scanner;
-const { ESLint } = scannerRequire('eslint');
-const glob = scannerRequire('fast-glob');
+import { loadScanner, SCANNER_PACKAGES } from './scanner.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The scanner's tarball leg (analyzePackageByName): compiled JavaScript and the published package.json. */
 const TARBALL_FILE_PATTERNS = ['**/*.js', 'package.json'];
 
 /** Every finding (warnings too: analyzePackage reports details only when there are errors). */
-async function findings(packageDir, patterns) {
+async function findings({ scanner, scannerRequire }, packageDir, patterns) {
+	const { ESLint } = scannerRequire('eslint');
+	const glob = scannerRequire('fast-glob');
 	const eslint = new ESLint({
 		cwd: packageDir,
 		allowInlineConfig: false,
 		overrideConfigFile: true,
-		overrideConfig: await buildScanConfig(),
+		overrideConfig: await scanner.buildScanConfig(),
 	});
 	const files = glob.sync(patterns, {
 		cwd: packageDir,
@@ -48,9 +48,9 @@ async function findings(packageDir, patterns) {
 	};
 }
 
-async function scanLeg(label, packageDir, patterns) {
-	const result = await analyzePackage(packageDir, patterns);
-	const listed = await findings(packageDir, patterns);
+async function scanLeg(loaded, label, packageDir, patterns) {
+	const result = await loaded.scanner.analyzePackage(packageDir, patterns);
+	const listed = await findings(loaded, packageDir, patterns);
 	// The two runs use the same config on the same files; a disagreement means this script is wrong.
 	const consistent = result.passed === (listed.errors === 0);
 	const passed = result.passed === true && consistent;
@@ -82,8 +82,6 @@ function packTarball(workDir) {
 	return unpacked;
 }
 
-console.log(`@n8n/scan-community-package ${scannerVersion} analyzer`);
-
 if (!fs.existsSync(path.join(root, 'dist', 'nodes'))) {
 	console.error('dist/nodes is missing: run `npm run build` first.');
 	process.exit(1);
@@ -91,9 +89,21 @@ if (!fs.existsSync(path.join(root, 'dist', 'nodes'))) {
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kie-scan-'));
 try {
-	const sourcePassed = await scanLeg('source', root, SOURCE_FILE_PATTERNS);
-	const tarballPassed = await scanLeg('npm pack', packTarball(workDir), TARBALL_FILE_PATTERNS);
-	process.exitCode = sourcePassed && tarballPassed ? 0 : 1;
+	const tarballDir = packTarball(workDir);
+	const verdicts = new Map();
+	for (const packageName of SCANNER_PACKAGES) {
+		const loaded = await loadScanner(packageName);
+		const title = `${packageName} ${loaded.version}`;
+		if (verdicts.has(loaded.version)) {
+			console.log(`${title}: the version scanned above; its verdict stands for this one too.`);
+			continue;
+		}
+		console.log(`${title} analyzer`);
+		const sourcePassed = await scanLeg(loaded, 'source', root, loaded.scanner.SOURCE_FILE_PATTERNS);
+		const tarballPassed = await scanLeg(loaded, 'npm pack', tarballDir, TARBALL_FILE_PATTERNS);
+		verdicts.set(loaded.version, sourcePassed && tarballPassed);
+	}
+	process.exitCode = [...verdicts.values()].every(Boolean) ? 0 : 1;
 } finally {
 	fs.rmSync(workDir, { recursive: true, force: true });
 }

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * The naive baseline: what peer nodes and the do-it-yourself HTTP Request + Wait workflow do.
  * Per item: create the task, then wait 5 s and poll until it is final, then download the results;

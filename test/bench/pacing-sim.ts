@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * `node build-test/test/bench/pacing-sim.js [--seeds 40]`: the create limiter alone, in virtual
  * time (a manual clock), on the shapes of work the benches run in real time: processes with their

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * `node build-test/test/bench/planner-sim.js [--seeds 100] [--only 0,3]`: the poll planner alone,
  * in virtual time (a manual clock), on the shapes of work the benches run in real time: many

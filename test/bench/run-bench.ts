@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * `npm run bench [-- --runs 3]`: the node against a naive baseline on the same simulated Kie work.
  *

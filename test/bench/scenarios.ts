@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * One benchmark run, in one fresh process (so "cold" means nothing learned): the simulator in
  * process, the node through n8n's engine (test/harness, the engine users run), the naive baseline

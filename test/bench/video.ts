@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * `npm run bench -- --video [--runs 3]`: 20 Veo 3.1 videos whose generation takes 60 s ± 25 %
  * (uniform, seeded), in real time (not scaled: the poll planner's floors and ceilings are absolute

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * A scripted OpenAI-compatible chat-completions server on 127.0.0.1 that stands in for the
  * language model behind n8n's AI Agent (OpenAI Chat Model node, credential base URL pointed here).

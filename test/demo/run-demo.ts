@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * `npm run demo`: the main job on the embedded default. Starts the Kie simulator, runs the example
  * generation workflow (test/demo/demo-generate.json: three prompts → Kie.ai Generate with

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * Packs this package and installs the tarball into an n8n user folder the way n8n 1.123's
  * community-package installer does (CommunityPackagesService.downloadPackage):

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * `npm run dev` (scripts/dev.sh builds first, then runs this): a real n8n with this package
  * linked, a credential named "Kie.ai account" and the examples imported, on http://localhost:5678.

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * The real n8n (the cached install made by scripts/ensure-n8n.sh) driven through its CLI:
  * `import:credentials`, `import:workflow`, `execute --id … --rawOutput`, `start`.

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * Child processes for the end-to-end run and for `npm run dev`: every process is started in its
  * own process group, remembered, and killed (group and all) by `stopAllProcesses`, so nothing

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * n8n queue mode, end to end: Redis (Debian's redis-server, installed when absent), an n8n main
  * (`n8n start`, EXECUTIONS_MODE=queue) and `n8n worker` processes sharing one user folder and

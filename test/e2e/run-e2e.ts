@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * End-to-end test in a real n8n (npm run test:e2e):
  *

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * examples/agent-image-tool.json: the Kie.ai node as an AI Agent's tool in a real n8n. The agent's
  * chat model is the chat simulator (test/chat-simulator/), scripted per scenario: what the model

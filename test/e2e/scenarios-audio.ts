@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * The audio examples in a real n8n: a Suno song written to disk as MP3, and a scheduled
  * voice-over (text → ElevenLabs speech → MP3 file). Registered in scenarios.ts.

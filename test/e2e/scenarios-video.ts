@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /** The video examples' scenarios (see scenarios.ts): Veo 3.1 saved as MP4, and image → video. */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';

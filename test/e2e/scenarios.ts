@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * One scenario per example workflow in examples/: what to put on disk before it runs and what a
  * user would check afterwards (URLs, states, files, binaries, what Kie was asked to do).

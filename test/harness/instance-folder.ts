@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * n8n-core reads N8N_USER_FOLDER the first time it creates its instance settings (encryption
  * key, binary data storage). Every harness module imports this file before n8n-core so those

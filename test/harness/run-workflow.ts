@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 import './instance-folder';
 
 import { readFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /** Contract tests: the Suno, 4o Image, Flux Kontext and ElevenLabs endpoints as Kie documents them. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * Runs the Kie simulator from a shell:
  *   node build-test/test/simulator/cli.js [--port N] [--upload-port N] [--generation-ms N] [--key K]

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 import type { IncomingMessage } from 'node:http';
 
 import type { MultipartPart } from './multipart';

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 

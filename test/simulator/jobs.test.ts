@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 import http from 'node:http';
 
 import { startSimulator, type KieSimulator } from './index';

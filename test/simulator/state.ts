@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 import { Agent } from 'undici';
 
 import { bearerKey, type Host, type RequestContext } from './http';

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 import { randomBytes } from 'node:crypto';
 
 import { sendCallback } from './callbacks';

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /** Helpers for the simulator's own tests: HTTP calls over undici and image decoders. */
 import { inflateSync } from 'node:zlib';
 import { type Dispatcher, request } from 'undici';

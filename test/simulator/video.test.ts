@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 import { startSimulator, type KieSimulator } from './index';
 import { call, createTask, sleep, until } from './test-helpers';
 import { makeMp4 } from './video';

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /** The audio catalogue: Suno's and ElevenLabs' fields, limits and rules, checked before any request. */
 import {
 	buildAudioRequest,

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * A Clock whose time moves only when the test says so. Sleepers wake in time order; between two
  * wake-ups the async code they release runs to its next sleep (or end) before time moves on.

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 

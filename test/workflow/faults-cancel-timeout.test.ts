@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * Cancel and timeout through n8n's engine: a stopped execution sends nothing more, and a task
  * that outlives the user's timeout is never lost (its item carries taskId and last state).

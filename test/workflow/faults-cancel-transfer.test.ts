@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * Cancelling an execution while a file is on the wire, through n8n's engine: during an input
  * upload (before any create: nothing paid, no create sent afterwards) and during a result

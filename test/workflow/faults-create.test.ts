@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * Faults on createTask through n8n's engine: a create is repeated only where Kie cannot have
  * created the task; after an ambiguous failure the item says a task may exist and nothing is

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * The request-timeout path. Production timeouts are 30 s (polls) and 60 s (creates, downloads),
  * too long for a test, so here the Kie client runs outside the engine with n8n's real HTTP stack

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 import { appendFileSync } from 'fs';
 /** Small builders for the Kie node workflows the tests run. */
 import { createHash } from 'node:crypto';

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * Bad input is refused before anything is sent (no upload, no task, no credits): each case runs
  * through n8n's engine and the simulator must have received no request at all. The message names

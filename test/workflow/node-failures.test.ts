@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * What a user sees when things go wrong, through n8n's engine against the Kie simulator:
  * tasks ending in `fail`, timeouts, Kie's body codes, with and without Continue On Fail.

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * Get Task on tasks that did not succeed, through n8n's engine: a task in `fail` (the node's
  * error and the Continue-On-Fail item carry taskId, api, failCode and failMsg) and a wait that

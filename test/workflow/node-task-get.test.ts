@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * Task → Get through n8n's engine against the Kie simulator, for tasks created elsewhere
  * (straight on the simulator, as another workflow or Kie's playground would).

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * File → Upload through n8n's engine against the Kie simulator's upload host: from a binary
  * (multipart stream upload), from a URL (Kie fetches it), from base64.

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * The API key never appears in what a run leaves behind: output items, error messages and
  * descriptions, the whole run data (errors there are the live objects, causes included) and

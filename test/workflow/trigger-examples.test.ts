@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /** The callback examples in examples/: well formed, and the fire-and-forget one runs end to end. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * Shared by the Kie.ai Trigger tests: the simulator playing Kie.ai and a small HTTP endpoint that
  * hands each request to the trigger's real webhook() inside n8n-core's WebhookContext, the way

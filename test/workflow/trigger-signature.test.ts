@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /** The Kie.ai Trigger's signature checks and what it does with repeated callbacks. */
 import type { KieSimulator } from '../simulator';
 import { type Delivery, type TriggerEndpoint, useTriggerFixture } from './trigger-fixture';

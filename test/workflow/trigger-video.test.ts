@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /** The Kie.ai Trigger receiving the Veo 3.1, Runway and jobs-API video callbacks, end to end. */
 import type { INodeParameters } from 'n8n-workflow';
 import { request } from 'undici';

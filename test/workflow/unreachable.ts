@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * A port on 127.0.0.1 that refuses connections and that no other test can take meanwhile, and a
  * count of the HTTP requests this process starts towards a port (refused ones never reach a

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * Video → Generate / Extend / Upscale and Task → Get through n8n's engine against the simulator's
  * Veo 3.1, Runway and jobs APIs: what users see (items, MP4 binaries) and what reached Kie.

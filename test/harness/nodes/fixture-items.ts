@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 import { jsonParse, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IBinaryKeyData,

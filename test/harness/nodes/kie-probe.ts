@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IDataObject,

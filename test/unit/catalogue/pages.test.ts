@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * The catalogue's data against Kie's own pages (kie-docs, ../shared/kie-docs or $KIE_DOCS):
  * coverage (every documented non-chat model is in the data or excluded with a reason),
