@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * n8n 2.x's SSRF protection (N8N_SSRF_PROTECTION_ENABLED) refusing a result file, through n8n's
  * engine: the API is reached by an allowed host name (localhost), the result URL is on a loopback
