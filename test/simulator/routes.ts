@@ -1,3 +1,4 @@
+import { CHAT_ROUTES } from './chat';
 import { COMMON_ROUTES } from './common';
 import { FILE_ROUTES } from './files';
 import { FLUX_KONTEXT_ROUTES } from './fluxKontext';
@@ -39,6 +40,7 @@ export const ROUTES: readonly Route[] = [
 	...UPLOAD_ROUTES,
 	...VEO_ROUTES,
 	...RUNWAY_ROUTES,
+	...CHAT_ROUTES,
 ];
 
 export function findRoute(host: Host, method: string, pathname: string): Route | undefined {

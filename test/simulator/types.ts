@@ -30,7 +30,10 @@ export type Endpoint =
 	| 'veo4k' // POST /api/v1/veo/get-4k-video
 	| 'runwayGenerate' // POST /api/v1/runway/generate
 	| 'runwayRecordDetail' // GET  /api/v1/runway/record-detail?taskId=
-	| 'runwayExtend'; // POST /api/v1/runway/extend
+	| 'runwayExtend' // POST /api/v1/runway/extend
+	| 'chatCompletions' // POST /<model>/v1/chat/completions (GPT-5.2, Gemini)
+	| 'claudeMessages' // POST /claude/v1/messages
+	| 'responses'; // POST /codex/v1/responses, /api/v1/responses
 
 /** Endpoints that create a (paid) task: they share the one create window per key. */
 export const CREATE_ENDPOINTS: readonly Endpoint[] = [

@@ -5,6 +5,7 @@ import * as audio from './audio';
 import * as file from './file';
 import * as image from './image';
 import * as task from './task';
+import * as text from './text';
 import * as video from './video';
 
 /** Every parameter of the node: the resource choice, then each resource's operations. */
@@ -20,6 +21,7 @@ export const nodeProperties: INodeProperties[] = [
 			{ name: 'File', value: 'file' },
 			{ name: 'Image', value: 'image' },
 			{ name: 'Task', value: 'task' },
+			{ name: 'Text', value: 'text' },
 			{ name: 'Video', value: 'video' },
 		],
 		default: 'image',
@@ -27,6 +29,7 @@ export const nodeProperties: INodeProperties[] = [
 	...image.description,
 	...video.description,
 	...audio.description,
+	...text.description,
 	...task.description,
 	...file.description,
 	...account.description,

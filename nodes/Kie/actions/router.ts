@@ -19,6 +19,7 @@ import type { OperationExecute } from './common/taskOutput';
 import * as file from './file';
 import * as image from './image';
 import * as task from './task';
+import * as text from './text';
 import { isToolMode, toolErrorItem, toolResultItem, withoutDownloads } from './toolMode';
 import * as video from './video';
 
@@ -29,6 +30,7 @@ const operations: Record<string, Record<string, Operation>> = {
 	video: { generate: video.generate, extend: video.extend, upscale: video.upscale },
 	audio: { generate: audio.generate, extend: audio.extend },
 	task: { get: task.get },
+	text: { generate: text.generate },
 	file: { upload: file.upload },
 	account: { getCredits: account.getCredits },
 };

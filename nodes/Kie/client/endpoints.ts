@@ -15,6 +15,7 @@ export interface Endpoint {
 	retry: 'create' | 'read' | 'upload';
 }
 
+import { CHAT_ENDPOINTS } from './chatEndpoints';
 import { TOOL_ENDPOINTS } from './toolEndpoints';
 
 const CREATE_TIMEOUT_MS = 60_000;
@@ -173,6 +174,7 @@ export const ENDPOINTS = {
 		retry: 'read',
 	},
 	...TOOL_ENDPOINTS,
+	...CHAT_ENDPOINTS,
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof ENDPOINTS;

@@ -16,6 +16,15 @@ export {
 	type CallbackTask,
 } from './apis';
 export {
+	chatBody,
+	readChatAnswer,
+	sendChat,
+	type ChatAnswer,
+	type ChatFamily,
+	type ChatMessage,
+	type ChatRequest,
+} from './chat';
+export {
 	CancelledError,
 	AmbiguousCreateError,
 	KieRequestError,
