@@ -17,9 +17,9 @@ export class Kie implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{$parameter["operation"] + ($parameter["model"] ? ": " + $parameter["model"] : "")}}',
+			'={{$parameter["operation"] + " " + $parameter["resource"] + ($parameter["model"] ? ": " + $parameter["model"] : "")}}',
 		description:
-			'Generate and edit images with Nano Banana Pro and other Kie.ai models, fetch tasks, upload files, check credits',
+			'Generate images, video, music and speech with Kie.ai models (Nano Banana, Veo, Kling, Sora, Suno, ElevenLabs, …), fetch tasks, upload files, check credits',
 		defaults: { name: 'Kie.ai' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

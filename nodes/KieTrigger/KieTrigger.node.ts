@@ -59,7 +59,7 @@ export class KieTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{"Task finished" + ($parameter["downloadResults"] ? ", with files" : "")}}',
 		description:
-			'Starts the workflow when Kie.ai calls back with a finished task (callback URL of a Kie.ai task)',
+			'Starts the workflow when a Kie.ai task (image, video, music, speech) finishes and Kie.ai calls its callback URL',
 		defaults: { name: 'Kie.ai Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
