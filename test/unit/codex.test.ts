@@ -6,8 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { AUDIO_MODEL_LIST, MODELS } from '../../nodes/Kie/catalogue';
-import { VIDEO_MODELS } from '../../nodes/Kie/catalogue/video';
+import { CATALOGUE } from '../../nodes/Kie/catalogue/modelCatalogue';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
@@ -24,9 +23,9 @@ const readCodex = (file: string): Codex =>
 const nodeCodex = readCodex('nodes/Kie/Kie.node.json');
 const triggerCodex = readCodex('nodes/KieTrigger/KieTrigger.node.json');
 
-/** Every model a user can pick, by the name the model picker shows. */
+/** Every model of the catalogue, by the name the model picker shows. */
 function catalogueModelNames(): string[] {
-	return [...MODELS, ...VIDEO_MODELS, ...AUDIO_MODEL_LIST].map((model) => model.displayName);
+	return CATALOGUE.map((model) => model.displayName);
 }
 
 /** Makers that some model names start with; their own n8n nodes own these search terms. */
@@ -39,16 +38,18 @@ const words = (text: string) =>
 		.replace(/[^a-z0-9]+/g, ' ')
 		.trim();
 
-/** "Google Nano Banana Pro" → "nano banana pro": the name a user types. */
+/** Letters and digits only: "Sora2 Pro" starts with "Sora 2". */
+const compact = (text: string) => words(text).replace(/ /g, '');
+
+/** "Google Nano Banana Pro" → "nanobananapro": the name a user types. */
 function withoutMaker(name: string): string {
 	const [first, ...rest] = words(name).split(' ');
-	return MAKERS.includes(first) ? rest.join(' ') : words(name);
+	return compact(MAKERS.includes(first) ? rest.join(' ') : name);
 }
 
-/** The alias the name starts with (whole words), if any. */
+/** The alias the name starts with, if any. */
 function aliasFor(name: string, aliases: string[]): string | undefined {
-	const typed = withoutMaker(name);
-	return aliases.find((alias) => typed === words(alias) || typed.startsWith(`${words(alias)} `));
+	return aliases.find((alias) => withoutMaker(name).startsWith(compact(alias)));
 }
 
 /** GitHub's heading anchor: lower case, punctuation dropped, spaces as hyphens. */
@@ -62,7 +63,7 @@ const anchor = (heading: string) =>
 describe('codex: the node in n8n nodes panel', () => {
 	it('finds every catalogue model by an alias its name starts with', () => {
 		const names = catalogueModelNames();
-		expect(names.length).toBeGreaterThan(40);
+		expect(names.length).toBeGreaterThan(100);
 		const unfindable = names.filter((name) => aliasFor(name, nodeCodex.alias) === undefined);
 		expect(unfindable).toEqual([]);
 	});
