@@ -117,20 +117,64 @@ export async function sendRequest(
 		timeout: endpoint.timeoutMs,
 	};
 	if (request.signal) options.abortSignal = request.signal;
+	// The key must not follow a redirect to another host (n8n forwards it by default).
+	options.disableFollowRedirect = true;
+	options.sendCredentialsOnCrossOriginRedirect = false;
 	let response: { body?: unknown; headers?: unknown; statusCode?: unknown };
 	try {
-		response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options);
+		response = await untilAborted(
+			ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options),
+			request.signal,
+		);
 	} catch (error) {
 		throw toKieError(name, error, options.url, request.signal);
 	}
+	const status = Number(response.statusCode ?? 0);
+	if (status >= 300 && status < 400) throw redirectError(name, status, response.headers);
 	const text = Buffer.isBuffer(response.body)
 		? response.body.toString('utf8')
 		: typeof response.body === 'string'
 			? response.body
 			: JSON.stringify(response.body ?? '');
 	return {
-		status: Number(response.statusCode ?? 0),
+		status,
 		headers: headersOf(response.headers),
 		text: account.withoutKey(text),
 	};
+}
+
+/**
+ * n8n replaces a credentialed request's abort signal with the execution's, so an item's own
+ * signal (another item failed the node) would not cut it short: stop waiting for it here. The
+ * request itself runs on to its timeout; its outcome is dropped.
+ */
+async function untilAborted<T>(request: Promise<T>, signal?: AbortSignal): Promise<T> {
+	if (!signal) return await request;
+	let onAbort = () => {};
+	const aborted = new Promise<never>((_, reject) => {
+		onAbort = () => reject(new CancelledError());
+		if (signal.aborted) onAbort();
+		else signal.addEventListener('abort', onAbort, { once: true });
+	});
+	request.catch(() => undefined);
+	try {
+		return await Promise.race([request, aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
+}
+
+/** A redirect is not followed (the key would go with it): say where it pointed. */
+function redirectError(endpoint: EndpointName, status: number, headers: unknown): KieRequestError {
+	const location = headersOf(headers).location;
+	let target = 'another address';
+	try {
+		target = new URL(String(location)).origin;
+	} catch {
+		// a relative or missing Location: keep the generic words
+	}
+	return new KieRequestError(
+		{ endpoint, delivery: 'answered', httpStatus: status, code: status },
+		`Kie.ai answered with a redirect (HTTP ${status}) to ${target}. Requests carrying the API key do not follow redirects: check the Base URL and Upload Base URL in the Kie.ai credential (https://api.kie.ai, https://kieai.redpandaai.co).`,
+	);
 }
