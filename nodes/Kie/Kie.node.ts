@@ -15,9 +15,10 @@ export class Kie implements INodeType {
 		name: 'kie',
 		icon: { light: 'file:kie.svg', dark: 'file:kie.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle:
-			'={{$parameter["operation"] + " " + $parameter["resource"] + ($parameter["model"] ? ": " + $parameter["model"] : "")}}',
+			'={{$parameter["operation"] + " " + $parameter["resource"] + (($parameter["model"] || $parameter["imageModel"] || $parameter["videoModel"] || $parameter["audioModel"]) ? ": " + ($parameter["model"] || $parameter["imageModel"] || $parameter["videoModel"] || $parameter["audioModel"]) : "")}}',
 		description:
 			'Generate images, video, music and speech with Kie.ai models (Nano Banana, Veo, Kling, Sora, Suno, ElevenLabs, …), fetch tasks, upload files, check credits',
 		defaults: { name: 'Kie.ai' },

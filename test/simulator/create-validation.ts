@@ -4,6 +4,7 @@
  * for any other model (Kie has dozens; unknown ones are accepted too).
  */
 import { isElevenLabsModel, validateElevenLabs } from './elevenlabs';
+import { CATALOGUE } from '../../nodes/Kie/catalogue/modelCatalogue';
 import { MODEL_FIELDS } from './model-fields';
 
 export const NANO_BANANA_PRO = 'nano-banana-pro';
@@ -92,6 +93,23 @@ function documentedFieldsProblem(
 	return undefined;
 }
 
+/**
+ * A model of the node's catalogue that the list above does not name: the fields its data marks
+ * required must be there (prompt-less tools such as Recraft's background removal need none).
+ * Other models need a prompt.
+ */
+function catalogueRequiredProblem(
+	model: string,
+	input: Record<string, unknown>,
+): string | undefined {
+	const data = CATALOGUE.find((entry) => entry.id === model && entry.fieldsAt === 'input');
+	if (!data) return 'prompt is required';
+	const missing = data.fields.find(
+		(field) => field.required && (input[field.name] === undefined || input[field.name] === ''),
+	);
+	return missing ? `${missing.name} is required` : undefined;
+}
+
 export function validateCreateRequest(body: unknown): CreateValidation {
 	if (!isRecord(body)) return { ok: false, msg: 'Request body must be a JSON object' };
 	const { model, input, callBackUrl } = body;
@@ -115,7 +133,7 @@ export function validateCreateRequest(body: unknown): CreateValidation {
 				? validateElevenLabs(model, input)
 				: fields || (typeof input.prompt === 'string' && input.prompt.trim() !== '')
 					? undefined
-					: 'prompt is required');
+					: catalogueRequiredProblem(model, input));
 	if (problem) return { ok: false, msg: problem };
 	const request: CreateRequest = { model, input };
 	if (typeof callBackUrl === 'string' && callBackUrl !== '') request.callBackUrl = callBackUrl;

@@ -115,6 +115,24 @@ function notVisibleYet(state: SimulatorState, task: SimulatedTask, now: number):
 	return false;
 }
 
+/**
+ * A finished task's resultJson: result files as `{resultUrls}`, a text model's answer as
+ * `{resultObject}` (get-task-detail: "the text is `{resultObject: {}}`"); speech to text answers
+ * with ElevenLabs' transcript shape (text, language, words with timings).
+ */
+function resultJsonOf(task: SimulatedTask): string {
+	if (task.model !== 'elevenlabs/speech-to-text')
+		return JSON.stringify({ resultUrls: task.resultUrls });
+	const text = `Transcript of task ${task.taskId}`;
+	const words = text.split(' ').map((word, index) => ({
+		text: word,
+		start: index * 0.5,
+		end: index * 0.5 + 0.4,
+		type: 'word',
+	}));
+	return JSON.stringify({ resultObject: { language_code: 'en', text, words } });
+}
+
 /** recordInfo's `data` for a task at time `now`: the fields market/common/get-task-detail documents. */
 function taskData(
 	state: SimulatorState,
@@ -138,7 +156,7 @@ function taskData(
 		model: task.model,
 		state: taskState,
 		param: meta?.param ?? '',
-		resultJson: taskState === 'success' ? JSON.stringify({ resultUrls: task.resultUrls }) : '',
+		resultJson: taskState === 'success' ? resultJsonOf(task) : '',
 		failCode: taskState === 'fail' ? '500' : '',
 		failMsg: taskState === 'fail' ? 'Internal server error' : '',
 		costTime: final ? total : null,

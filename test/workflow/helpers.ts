@@ -24,7 +24,7 @@ let nodeCounter = 0;
 /** Start → (fixture items) → Kie.ai node named "Kie". */
 export function kieWorkflow(
 	parameters: INodeParameters,
-	options: { items?: FixtureItemSpec[]; continueOnFail?: boolean } = {},
+	options: { items?: FixtureItemSpec[]; continueOnFail?: boolean; typeVersion?: number } = {},
 ): WorkflowJson {
 	const nodes: INode[] = [
 		{
@@ -47,7 +47,7 @@ export function kieWorkflow(
 			id: `n${++nodeCounter}`,
 			name: 'Kie',
 			type: 'n8n-nodes-kie.kie',
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [400, 0],
 			parameters,
 			credentials: { kieApi: { id: '1', name: 'Kie.ai account' } },
@@ -157,6 +157,8 @@ export async function createTaskDirectly(
 export interface KieRunOptions {
 	items?: FixtureItemSpec[];
 	continueOnFail?: boolean;
+	/** The Kie node's version (default 1, the saved workflows' version). */
+	typeVersion?: number;
 	/** Overrides of the kieApi credential data (apiKey, maxNewTasks, …). */
 	credential?: ICredentialDataDecryptedObject;
 }

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import * as account from './account';
 import * as audio from './audio';
@@ -26,11 +26,21 @@ export const nodeProperties: INodeProperties[] = [
 		],
 		default: 'image',
 	},
-	...image.description,
-	...video.description,
-	...audio.description,
+	// Version 1 keeps its panel (one shared `model`), so saved workflows run unchanged.
+	...updateDisplayOptions({ show: { '@version': [1] } }, [
+		...image.description,
+		...video.description,
+		...audio.description,
+		...task.description,
+	]),
 	...text.description,
-	...task.description,
+	// Version 2: every catalogue model, a model picker per resource (SPEC 0.3).
+	...updateDisplayOptions({ show: { '@version': [2] } }, [
+		...image.descriptionV2,
+		...video.descriptionV2,
+		...audio.descriptionV2,
+		...task.descriptionV2,
+	]),
 	...file.description,
 	...account.description,
 ];

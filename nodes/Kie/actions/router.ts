@@ -26,9 +26,24 @@ import * as video from './video';
 type Operation = { execute: OperationExecute };
 
 const operations: Record<string, Record<string, Operation>> = {
-	image: { generate: image.generate, edit: image.edit },
-	video: { generate: video.generate, extend: video.extend, upscale: video.upscale },
-	audio: { generate: audio.generate, extend: audio.extend },
+	image: {
+		generate: image.generate,
+		edit: image.edit,
+		upscale: image.upscale,
+		removeBackground: image.removeBackground,
+	},
+	video: {
+		generate: video.generate,
+		extend: video.extend,
+		upscale: video.upscale,
+		edit: video.edit,
+	},
+	audio: {
+		generate: audio.generate,
+		extend: audio.extend,
+		transcribe: audio.transcribe,
+		isolate: audio.isolate,
+	},
 	task: { get: task.get },
 	text: { generate: text.generate },
 	file: { upload: file.upload },

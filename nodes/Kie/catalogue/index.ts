@@ -37,3 +37,8 @@ export type {
 	SunoModelSpec,
 } from './audioTypes';
 export { CATALOGUE } from './modelCatalogue';
+export { validateCustom } from './customModel';
+export { build, check, uploadsOf, type Checked, type Parameters } from './request';
+export { binaryParameterName, parameterName } from './fields';
+export { catalogueModel, CUSTOM_MODEL_ID, modelPanel, modelsFor, PICKERS } from './panel';
+export type { CatalogueOperation, CatalogueResource, FieldData, ModelData } from './modelData';

@@ -6,9 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { checkUrl, type AudioTaskRequest } from '../../catalogue';
+import type { AudioTaskRequest } from '../../catalogue';
 import { taskOptionsCollection, waitProperties } from '../common/properties';
-import { completeTask, readTaskOptions, type ItemRun } from '../common/taskOutput';
+import { completeTask, readCallbackUrl, readTaskOptions, type ItemRun } from '../common/taskOutput';
 
 /** Songs take minutes: audio waits 15 minutes by default. */
 export const AUDIO_TIMEOUT_SECONDS = 900;
@@ -24,13 +24,6 @@ export const audioOptionsCollection: INodeProperties = {
 		option.name === 'timeout' ? { ...option, default: AUDIO_TIMEOUT_SECONDS } : option,
 	),
 };
-
-function readCallbackUrl(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const url = typeof options.callbackUrl === 'string' ? options.callbackUrl.trim() : '';
-	if (!url) return undefined;
-	return checkUrl(url, { param: 'options.callbackUrl', label: 'Callback URL' });
-}
 
 export async function createAudioTask(
 	ctx: IExecuteFunctions,

@@ -4,6 +4,7 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
+import { modelOperation } from '../common/modelOperation';
 
 import { audioGenerateProperties, buildAudioRequest, CUSTOM_MODEL } from '../../catalogue';
 import { additionalInputProperty } from '../image/fields';
@@ -26,11 +27,15 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+const v2 = modelOperation('audio', 'generate', audioOptionsCollection);
+export const descriptionV2 = v2.description;
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	run: ItemRun,
 ): Promise<INodeExecutionData[]> {
+	if (this.getNode().typeVersion >= 2) return await v2.execute.call(this, itemIndex, run);
 	const param = (name: string, absent: unknown = '') =>
 		this.getNodeParameter(name, itemIndex, absent) as unknown;
 	const model = this.getNodeParameter('model', itemIndex) as string;

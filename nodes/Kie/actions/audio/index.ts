@@ -1,9 +1,46 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationPicker } from '../common/modelOperation';
 import * as extend from './extend.operation';
 import * as generate from './generate.operation';
+import * as isolate from './isolate.operation';
+import * as transcribe from './transcribe.operation';
 
-export { extend, generate };
+export { extend, generate, isolate, transcribe };
+
+/** Version 2: every audio model of the catalogue, by what it does. */
+export const descriptionV2: INodeProperties[] = [
+	operationPicker('audio', [
+		{
+			name: 'Generate',
+			value: 'generate',
+			action: 'Generate audio',
+			description: 'Music (Suno), speech, dialogue or sound effects (ElevenLabs)',
+		},
+		{
+			name: 'Extend',
+			value: 'extend',
+			action: 'Extend a song',
+			description: 'Continue a finished Suno track',
+		},
+		{
+			name: 'Transcribe',
+			value: 'transcribe',
+			action: 'Transcribe speech',
+			description: 'Speech to text, with word timings',
+		},
+		{
+			name: 'Isolate Voice',
+			value: 'isolate',
+			action: 'Isolate the voice',
+			description: 'Remove background noise and music from speech',
+		},
+	]),
+	...generate.descriptionV2,
+	...extend.description,
+	...transcribe.description,
+	...isolate.description,
+];
 
 export const description: INodeProperties[] = [
 	{

@@ -93,6 +93,14 @@ export const taskOptionsCollection: INodeProperties = {
 				'Fixed time between status checks. 0 = adaptive: checks soon, then where tasks of this model usually finish.',
 		},
 		{
+			displayName: 'Split Results',
+			name: 'splitResults',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to output one item per result file (each with the task and its own "data" binary) instead of one item with data, data_1, …',
+		},
+		{
 			displayName: 'Timeout (Seconds)',
 			name: 'timeout',
 			type: 'number',

@@ -1,6 +1,7 @@
 /** Waiting for a task and turning it into the item users see, results as binaries. */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { checkUrl } from '../../catalogue';
 import type { CreatedTask, KieClient, KieTask } from '../../client';
 import { downloadResults, readDownloadLimits, type DownloadLimits } from '../../shared/results';
 import { taskItemJson } from '../../shared/taskItem';
@@ -25,6 +26,16 @@ export interface TaskOptions {
 	pollIntervalSeconds: number;
 	binaryPropertyName: string;
 	downloadLimits: DownloadLimits;
+	/** One output item per result file (Options → Split Results). */
+	splitResults?: boolean;
+}
+
+/** Options → Callback URL, checked; undefined when empty. */
+export function readCallbackUrl(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const url = typeof options.callbackUrl === 'string' ? options.callbackUrl.trim() : '';
+	if (!url) return undefined;
+	return checkUrl(url, { param: 'options.callbackUrl', label: 'Callback URL' });
 }
 
 export function readTaskOptions(
@@ -51,7 +62,29 @@ export function readTaskOptions(
 			Number.isFinite(pollIntervalSeconds) && pollIntervalSeconds > 0 ? pollIntervalSeconds : 0,
 		binaryPropertyName,
 		downloadLimits: readDownloadLimits(options),
+		splitResults: options.splitResults === true,
 	};
+}
+
+/** Text and word timings of a text result (speech to text), in the item under their own names. */
+function textResult(task: KieTask): IDataObject {
+	const result = task.resultObject;
+	if (!result) return {};
+	const json: IDataObject = {};
+	if (typeof result.text === 'string') json.text = result.text;
+	if (Array.isArray(result.words)) json.words = result.words;
+	return json;
+}
+
+/** Split Results: one item per result file, each with the task's JSON and its file as `data`. */
+function splitByFile(item: INodeExecutionData, prefix: string): INodeExecutionData[] {
+	const files = Object.values(item.binary ?? {});
+	if (files.length <= 1) return [item];
+	return files.map((file, index) => ({
+		json: { ...item.json, resultIndex: index },
+		binary: { [prefix]: file },
+		pairedItem: item.pairedItem,
+	}));
 }
 
 /**
@@ -81,7 +114,10 @@ export async function completeTask(
 	}
 	if (current.state === 'fail') throw new TaskFailedError(current);
 
-	const item: INodeExecutionData = { json: taskItemJson(current), pairedItem: { item: itemIndex } };
+	const item: INodeExecutionData = {
+		json: { ...taskItemJson(current), ...textResult(current) },
+		pairedItem: { item: itemIndex },
+	};
 	if (options.downloadResults && current.state === 'success' && current.resultUrls.length > 0) {
 		const { binary, downloadErrors } = await downloadResults(
 			ctx,
@@ -93,5 +129,5 @@ export async function completeTask(
 		if (binary) item.binary = binary;
 		if (downloadErrors) item.json.downloadErrors = downloadErrors;
 	}
-	return [item];
+	return options.splitResults ? splitByFile(item, options.binaryPropertyName) : [item];
 }

@@ -1,8 +1,7 @@
 /** The flow Generate and Edit share: validate → (upload) → create → wait → item. */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import {
-	checkUrl,
 	CUSTOM_MODEL,
 	imageCreate,
 	mapInput,
@@ -10,7 +9,7 @@ import {
 	withoutForeignImageDefaults,
 	type CommonImageFields,
 } from '../../catalogue';
-import { completeTask, readTaskOptions, type ItemRun } from '../common/taskOutput';
+import { completeTask, readCallbackUrl, readTaskOptions, type ItemRun } from '../common/taskOutput';
 
 export function readCommonFields(
 	ctx: IExecuteFunctions,
@@ -30,13 +29,6 @@ export function readCommonFields(
 		customModel: model === CUSTOM_MODEL ? param('customModel') : undefined,
 		customImageField: model === CUSTOM_MODEL ? param('customImageField') || undefined : undefined,
 	};
-}
-
-function readCallbackUrl(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const url = typeof options.callbackUrl === 'string' ? options.callbackUrl.trim() : '';
-	if (!url) return undefined;
-	return checkUrl(url, { param: 'options.callbackUrl', label: 'Callback URL' });
 }
 
 export async function createImageTask(

@@ -1,4 +1,5 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import { modelOperation } from '../common/modelOperation';
 
 import { modelProperties, validateBinaryForModel } from '../../catalogue';
 import { taskOptionsCollection, waitProperties } from '../common/properties';
@@ -46,7 +47,11 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+const v2 = modelOperation('image', 'edit', taskOptionsCollection);
+export const descriptionV2 = v2.description;
+
 export const execute: OperationExecute = async function (itemIndex, run) {
+	if (this.getNode().typeVersion >= 2) return await v2.execute.call(this, itemIndex, run);
 	const model = this.getNodeParameter('model', itemIndex) as string;
 	const binaries = binaryInputs(this, itemIndex, run, (binary) =>
 		validateBinaryForModel(model, binary),

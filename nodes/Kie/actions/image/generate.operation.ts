@@ -1,4 +1,5 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import { modelOperation } from '../common/modelOperation';
 
 import { modelProperties } from '../../catalogue';
 import { taskOptionsCollection, waitProperties } from '../common/properties';
@@ -18,6 +19,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+const v2 = modelOperation('image', 'generate', taskOptionsCollection);
+export const descriptionV2 = v2.description;
+
 export const execute: OperationExecute = async function (itemIndex, run) {
+	if (this.getNode().typeVersion >= 2) return await v2.execute.call(this, itemIndex, run);
 	return await createImageTask(this, itemIndex, run, 'generate');
 };

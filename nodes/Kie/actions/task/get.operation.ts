@@ -33,6 +33,15 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** Version 2: the taskId and api of the incoming item (a task item of this node) by default. */
+export const descriptionV2 = description.map((property) =>
+	property.name === 'taskId'
+		? { ...property, default: '={{ $json.taskId }}' }
+		: property.name === 'api'
+			? { ...property, default: '={{ $json.api }}' }
+			: property,
+);
+
 export const execute: OperationExecute = async function (itemIndex, run) {
 	const raw = this.getNodeParameter('taskId', itemIndex) as unknown;
 	const taskId = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
@@ -49,7 +58,9 @@ export const execute: OperationExecute = async function (itemIndex, run) {
 		waitForCompletion: false,
 		downloadResults: false,
 	});
-	const api = this.getNodeParameter('api', itemIndex, 'market') as unknown;
+	const rawApi = this.getNodeParameter('api', itemIndex, 'market') as unknown;
+	// Version 2 reads the item's api: an item without one is a jobs-API task.
+	const api = rawApi === undefined || rawApi === null || rawApi === '' ? 'market' : rawApi;
 	if (!isKieApi(api)) {
 		const allowed = API_FAMILIES.map((family) => family.api).join(', ');
 		throw new KieInputError('api', api, `API ${JSON.stringify(api)} is not a Kie.ai API`, allowed);

@@ -23,3 +23,6 @@ export const description: INodeProperties[] = [
 	},
 	...get.description,
 ];
+
+/** Version 2: Get reads the task of the incoming item by default. */
+export const descriptionV2: INodeProperties[] = [description[0], ...get.descriptionV2];

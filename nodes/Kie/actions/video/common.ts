@@ -1,11 +1,12 @@
 /** What the video operations share: options with the video timeout, binary inputs, the callback URL. */
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { checkUrl, KieInputError } from '../../catalogue';
+import { KieInputError } from '../../catalogue';
 import { validateBinaryForVideoModel } from '../../catalogue/video';
 import { binaryInputs, type BinaryUploads } from '../common/binaryInputs';
 import { taskOptionsCollection } from '../common/properties';
 import { readTaskOptions, type ItemRun, type TaskOptions } from '../common/taskOutput';
+export { readCallbackUrl } from '../common/taskOutput';
 
 /**
  * Video tasks take minutes (Veo: "typically 2-5 minutes", its extend "up to over ten minutes",
@@ -41,13 +42,6 @@ export function readVideoTaskOptions(ctx: IExecuteFunctions, itemIndex: number):
 	if (raw === undefined || raw === null || raw === '')
 		options.timeoutSeconds = VIDEO_TIMEOUT_SECONDS;
 	return options;
-}
-
-export function readCallbackUrl(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const url = typeof options.callbackUrl === 'string' ? options.callbackUrl.trim() : '';
-	if (!url) return undefined;
-	return checkUrl(url, { param: 'options.callbackUrl', label: 'Callback URL' });
 }
 
 /**

@@ -10,6 +10,7 @@ import { KieInputError } from '../../catalogue';
 import { describeValue } from '../../catalogue/errors';
 import { parseAdditionalInput, readPrompt } from '../../catalogue/inputs';
 import type { CreateTaskRequest } from '../../client';
+import { modelOperation } from '../common/modelOperation';
 import { waitProperties } from '../common/properties';
 import { completeTask, type ItemRun } from '../common/taskOutput';
 import { additionalInputProperty, promptProperty } from '../image/fields';
@@ -187,12 +188,41 @@ export function buildExtendRequest(
 	};
 }
 
+/** Version 2: the video picker names the API (Veo 3.1 or Runway) or a jobs-API extend model. */
+const V2_APIS = ['veo', 'runway'];
+const v2 = modelOperation('video', 'extend', videoOptionsCollection(), {
+	options: [
+		{ name: 'Veo 3.1 (Continue a Veo Video)', value: 'veo' },
+		{ name: 'Runway (Continue a Runway Video)', value: 'runway' },
+	],
+	default: 'veo',
+	properties: properties
+		.filter(
+			(property) =>
+				property.type !== 'boolean' &&
+				!['api', 'additionalInput', 'options'].includes(property.name),
+		)
+		.map((property) => ({
+			...property,
+			displayOptions: {
+				show: {
+					videoModel: (property.displayOptions?.show?.api as string[] | undefined) ?? V2_APIS,
+				},
+			},
+		})),
+});
+export const descriptionV2 = v2.description;
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	run: ItemRun,
 ): Promise<INodeExecutionData[]> {
-	const api = this.getNodeParameter('api', itemIndex, 'veo') as unknown;
+	let api = this.getNodeParameter('api', itemIndex, 'veo') as unknown;
+	if (this.getNode().typeVersion >= 2) {
+		api = this.getNodeParameter('videoModel', itemIndex) as unknown;
+		if (!V2_APIS.includes(String(api))) return await v2.execute.call(this, itemIndex, run);
+	}
 	const taskId = readTaskId(this, itemIndex);
 	const param = (name: string) => this.getNodeParameter(name, itemIndex, '') as unknown;
 	const options = readVideoTaskOptions(this, itemIndex);

@@ -4,6 +4,7 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
+import { modelOperation } from '../common/modelOperation';
 
 import {
 	buildVideoRequest,
@@ -79,6 +80,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+const v2 = modelOperation('video', 'generate', videoOptionsCollection());
+export const descriptionV2 = v2.description;
+
 export function readVideoFields(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
@@ -105,6 +109,7 @@ export async function execute(
 	itemIndex: number,
 	run: ItemRun,
 ): Promise<INodeExecutionData[]> {
+	if (this.getNode().typeVersion >= 2) return await v2.execute.call(this, itemIndex, run);
 	const model = String(this.getNodeParameter('model', itemIndex) ?? '').trim();
 	const modelIsExpression = String(this.getNode().parameters.model ?? '').startsWith('=');
 	const read = readVideoFields(this, itemIndex, model);

@@ -10,6 +10,7 @@ import { KieInputError } from '../../catalogue';
 import { describeValue } from '../../catalogue/errors';
 import { KieRequestError, waitForVeoHdVideo, type KieTask } from '../../client';
 import { TaskTimeoutError } from '../common/errors';
+import { modelOperation } from '../common/modelOperation';
 import { waitProperties } from '../common/properties';
 import { completeTask, type ItemRun } from '../common/taskOutput';
 import {
@@ -102,11 +103,24 @@ function checkOriginal(original: KieTask, resolution: '1080p' | '4k', index: num
 	}
 }
 
+/** Version 2: Veo 3.1's 1080p/4K of a finished task beside the jobs-API upscale models. */
+const v2 = modelOperation('video', 'upscale', properties[properties.length - 1], {
+	options: [{ name: 'Veo 3.1 (1080p or 4K of a Veo Video)', value: 'veo' }],
+	default: 'veo',
+	properties: properties
+		.filter((property) => property.type !== 'boolean' && property.name !== 'options')
+		.map((property) => ({ ...property, displayOptions: { show: { videoModel: ['veo'] } } })),
+});
+export const descriptionV2 = v2.description;
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	run: ItemRun,
 ): Promise<INodeExecutionData[]> {
+	if (this.getNode().typeVersion >= 2 && this.getNodeParameter('videoModel', itemIndex) !== 'veo') {
+		return await v2.execute.call(this, itemIndex, run);
+	}
 	const taskId = readTaskId(this, itemIndex);
 	const resolution = readResolution(this.getNodeParameter('resolution', itemIndex, '1080p'));
 	const index = Number(

@@ -1,0 +1,5 @@
+/** Audio → isolate (version 2): the catalogue's isolate models through the one pipeline. */
+import { modelOperation } from '../common/modelOperation';
+import { audioOptionsCollection } from './createAudioTask';
+
+export const { description, execute } = modelOperation('audio', 'isolate', audioOptionsCollection);

@@ -1,0 +1,9 @@
+/** Audio → transcribe (version 2): the catalogue's transcribe models through the one pipeline. */
+import { modelOperation } from '../common/modelOperation';
+import { audioOptionsCollection } from './createAudioTask';
+
+export const { description, execute } = modelOperation(
+	'audio',
+	'transcribe',
+	audioOptionsCollection,
+);

@@ -1,0 +1,208 @@
+/**
+ * Version 2's one pipeline for every catalogue model and operation: read the model's parameters
+ * → check them (nothing sent on bad input) → check and upload the binaries → build the body →
+ * create → wait → the item(s).
+ */
+import {
+	randomString,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import {
+	binaryParameterName,
+	build,
+	catalogueModel,
+	check,
+	CUSTOM_MODEL_ID,
+	imageCreate,
+	KieInputError,
+	mapInput,
+	parameterName,
+	parseFileSize,
+	PICKERS,
+	uploadsOf,
+	validateCustom,
+	type CatalogueResource,
+	type FieldData,
+	type ModelData,
+} from '../../catalogue';
+import type { CreateTaskRequest } from '../../client';
+import { binaryInputs, binaryPropertiesOf } from './binaryInputs';
+import { completeTask, readCallbackUrl, readTaskOptions, type ItemRun } from './taskOutput';
+
+const TIMEOUT_SECONDS: Readonly<Record<CatalogueResource, number>> = {
+	image: 600,
+	video: 1800,
+	audio: 900,
+};
+
+const INPUT_UPLOAD_PATH = 'n8n/inputs';
+const MiB = 1024 * 1024;
+
+/** The item's value of every parameter the model shows. */
+function readParameters(ctx: IExecuteFunctions, itemIndex: number, model: ModelData): IDataObject {
+	const parameters: IDataObject = {};
+	const read = (name: string) => {
+		// null: the parameter is not shown for this model (or hidden as deprecated).
+		const value = ctx.getNodeParameter(name, itemIndex, null) as unknown;
+		if (value !== null && value !== undefined) parameters[name] = value as IDataObject[string];
+	};
+	for (const field of model.fields) {
+		read(parameterName(model, field));
+		if (field.media) read(binaryParameterName(model, field));
+	}
+	read('additionalInput');
+	return parameters;
+}
+
+/** A binary's type and size against the media field's page (before and after reading it). */
+function checkBinary(
+	model: ModelData,
+	field: FieldData,
+	param: string,
+	binary: { propertyName: string; mimeType?: string; bytes?: number; fileSize?: string | number },
+): void {
+	const type = binary.mimeType?.split(';')[0].trim().toLowerCase() ?? '';
+	const allowed = field.mimeTypes ?? [`${field.media}/*`];
+	const fits = allowed.some((entry) =>
+		entry.endsWith('/*') ? type.startsWith(entry.slice(0, -1)) : entry === type,
+	);
+	const name = `Binary property "${binary.propertyName}"`;
+	if (!fits) {
+		throw new KieInputError(
+			param,
+			binary.mimeType,
+			`${name} is ${type || 'of unknown type'}; ${model.displayName} takes ${allowed.join(', ')}`,
+			allowed.join(', '),
+		);
+	}
+	const bytes = binary.bytes ?? parseFileSize(binary.fileSize);
+	const limit = field.maxFileSizeBytes;
+	if (limit !== undefined && bytes !== undefined && bytes > limit) {
+		const most = `up to ${Number((limit / MiB).toFixed(1))} MB per file`;
+		throw new KieInputError(
+			param,
+			bytes,
+			`${name} is ${bytes} bytes; ${model.displayName} takes ${most}`,
+			most,
+		);
+	}
+}
+
+/** The item's binary inputs: checked now, uploaded (in order) by the returned function. */
+function binaryUploads(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	run: ItemRun,
+	model: ModelData,
+	uploads: ReturnType<typeof uploadsOf>,
+): () => Promise<string[]> {
+	const item = ctx.getInputData()[itemIndex];
+	const checked = uploads.map(({ field, property }) => {
+		const param = binaryParameterName(model, field);
+		if (!item.binary?.[property]) {
+			const allowed = binaryPropertiesOf(item);
+			throw new KieInputError(
+				param,
+				property,
+				`The input item has no binary property "${property}". Allowed: ${allowed}`,
+				allowed,
+			);
+		}
+		const metadata = ctx.helpers.assertBinaryData(itemIndex, property);
+		checkBinary(model, field, param, { propertyName: property, ...metadata });
+		return { field, param, property, metadata };
+	});
+	return async () => {
+		const urls: string[] = [];
+		for (const { field, param, property, metadata } of checked) {
+			const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
+			checkBinary(model, field, param, {
+				propertyName: property,
+				mimeType: metadata.mimeType,
+				bytes: data.length,
+			});
+			const extension = metadata.fileExtension ?? metadata.mimeType.split('/')[1] ?? 'bin';
+			const uploaded = await run.client.uploadFile(
+				{
+					data,
+					fileName: `${randomString(12).toLowerCase()}.${extension}`,
+					mimeType: metadata.mimeType,
+				},
+				INPUT_UPLOAD_PATH,
+			);
+			urls.push(uploaded.downloadUrl);
+		}
+		return urls;
+	};
+}
+
+/** Custom Model (any jobs-API id): the prompt, images and Additional Input, as version 1 does. */
+async function customRequest(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	run: ItemRun,
+	callBackUrl: string | undefined,
+): Promise<CreateTaskRequest> {
+	const param = (name: string, absent: unknown = '') =>
+		ctx.getNodeParameter(name, itemIndex, absent) as unknown;
+	const binaries = binaryInputs(ctx, itemIndex, run, () => undefined);
+	const valid = validateCustom(
+		{
+			prompt: param('prompt'),
+			imageUrls: param('imageUrls', []),
+			additionalInput: param('additionalInput'),
+			customModel: param('customModel'),
+			customImageField: param('customImageField') || undefined,
+		},
+		binaries.count,
+	);
+	return imageCreate(mapInput(valid, await binaries.upload()), callBackUrl);
+}
+
+export async function runModel(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	run: ItemRun,
+	resource: CatalogueResource,
+): Promise<INodeExecutionData[]> {
+	const picker = PICKERS[resource];
+	const id = String(ctx.getNodeParameter(picker, itemIndex) ?? '').trim();
+	const options = readTaskOptions(ctx, itemIndex, {
+		waitForCompletion: true,
+		downloadResults: true,
+	});
+	const rawOptions = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (rawOptions.timeout === undefined || rawOptions.timeout === '') {
+		options.timeoutSeconds = TIMEOUT_SECONDS[resource];
+	}
+	const callBackUrl = readCallbackUrl(ctx, itemIndex);
+
+	let request: CreateTaskRequest;
+	if (id === CUSTOM_MODEL_ID) {
+		request = await customRequest(ctx, itemIndex, run, callBackUrl);
+	} else {
+		const model = catalogueModel(id);
+		if (!model || model.resource !== resource) {
+			throw new KieInputError(
+				picker,
+				id,
+				`Unknown ${resource} model "${id}". Choose one from the list, or Custom Model for any jobs-API model id`,
+			);
+		}
+		// Everything is checked before the first request: bad input costs no upload.
+		const checked = check(model, readParameters(ctx, itemIndex, model), callBackUrl);
+		const upload = binaryUploads(ctx, itemIndex, run, model, uploadsOf(checked));
+		request = build(model, checked, await upload());
+	}
+	const created = await run.client.createTask(
+		request,
+		run.client.deadlineIn(options.timeoutSeconds * 1000),
+	);
+	run.progress.taskId = created.taskId;
+	run.progress.api = created.api;
+	run.progress.state = 'waiting';
+	return await completeTask(ctx, itemIndex, run, created, options);
+}

@@ -1,0 +1,188 @@
+/**
+ * One field's value checked against its page before anything is sent: type, enum (any case:
+ * `4k` is `4K`), range, length, pattern, count, URLs. Errors name the parameter as the panel
+ * shows it, the value and what is allowed.
+ */
+import { describeType, describeValue, KieInputError } from './errors';
+import { checkUrl, parseUrlList, type Source } from './inputs';
+import type { FieldData, FieldValue } from './modelData';
+
+/** Where a value came from, for messages: the parameter and its label in the panel. */
+export interface Blame {
+	param: string;
+	label: string;
+	modelName: string;
+}
+
+function refuse(blame: Blame, raw: unknown, problem: string, allowed: string): never {
+	throw new KieInputError(
+		blame.param,
+		raw,
+		`${blame.label} ${describeValue(raw)} ${problem} (${blame.modelName}). Allowed: ${allowed}`,
+		allowed,
+	);
+}
+
+const comparable = (value: string) =>
+	value
+		.toLowerCase()
+		.replace(/\s+/g, '')
+		.replace(/^jpeg$/, 'jpg');
+
+function checkEnum(field: FieldData, raw: unknown, blame: Blame): string | number {
+	const values = field.enum!;
+	const allowed = values.join(', ');
+	const exact = values.find((value) => value === raw);
+	if (exact !== undefined) return exact;
+	if (typeof raw === 'string' || typeof raw === 'number') {
+		const wanted = comparable(String(raw).trim());
+		const match = values.find((value) => comparable(String(value)) === wanted);
+		if (match !== undefined) return match;
+	}
+	return refuse(blame, raw, 'is not one of the values the model takes', allowed);
+}
+
+function checkNumber(field: FieldData, raw: unknown, blame: Blame): number {
+	const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : raw;
+	const range = `${field.type === 'integer' ? 'a whole number' : 'a number'}${
+		field.minimum !== undefined || field.maximum !== undefined
+			? ` from ${field.minimum ?? '-∞'} to ${field.maximum ?? '∞'}`
+			: ''
+	}`;
+	if (typeof n !== 'number' || !Number.isFinite(n))
+		return refuse(blame, raw, 'is not a number', range);
+	if (field.type === 'integer' && !Number.isInteger(n)) {
+		return refuse(blame, raw, 'is not a whole number', range);
+	}
+	if (
+		(field.minimum !== undefined && n < field.minimum) ||
+		(field.maximum !== undefined && n > field.maximum)
+	) {
+		return refuse(blame, raw, 'is out of range', range);
+	}
+	return n;
+}
+
+function checkText(field: FieldData, raw: unknown, blame: Blame): string {
+	if (typeof raw !== 'string' && typeof raw !== 'number') {
+		return refuse(blame, raw, `must be text, not ${describeType(raw)}`, 'text');
+	}
+	const text = String(raw).trim();
+	const length = [...text].length;
+	const limits = `${field.minLength ?? 0} to ${field.maxLength ?? '∞'} characters`;
+	if (field.maxLength !== undefined && length > field.maxLength) {
+		return refuse(blame, raw, `is ${length} characters long`, limits);
+	}
+	if (field.minLength !== undefined && length < field.minLength) {
+		return refuse(blame, raw, `is ${length} characters long`, limits);
+	}
+	if (field.pattern !== undefined && !new RegExp(field.pattern).test(text)) {
+		return refuse(blame, raw, 'does not have the expected form', `text matching ${field.pattern}`);
+	}
+	return text;
+}
+
+function checkBoolean(raw: unknown, blame: Blame): boolean {
+	if (typeof raw === 'boolean') return raw;
+	if (typeof raw === 'string' && /^(true|false)$/i.test(raw.trim())) {
+		return raw.trim().toLowerCase() === 'true';
+	}
+	return refuse(blame, raw, 'is not true or false', 'true, false');
+}
+
+function parseJson(raw: unknown, blame: Blame, wanted: 'array' | 'object'): unknown {
+	let value = raw;
+	if (typeof raw === 'string') {
+		try {
+			value = JSON.parse(raw);
+		} catch (error) {
+			return refuse(
+				blame,
+				raw,
+				`is not valid JSON (${(error as Error).message})`,
+				`a JSON ${wanted}`,
+			);
+		}
+	}
+	const fits = wanted === 'array' ? Array.isArray(value) : isPlainObject(value);
+	if (!fits)
+		return refuse(
+			blame,
+			raw,
+			`is ${describeType(value)}, not a JSON ${wanted}`,
+			`a JSON ${wanted}`,
+		);
+	return value;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+	Object.prototype.toString.call(value) === '[object Object]';
+
+function checkCount(field: FieldData, count: number, raw: unknown, blame: Blame): void {
+	const { minItems, maxItems } = field;
+	if (
+		(maxItems !== undefined && count > maxItems) ||
+		(minItems !== undefined && count < minItems && count > 0)
+	) {
+		const range =
+			minItems === maxItems
+				? `exactly ${maxItems}`
+				: `${minItems ?? 0} to ${maxItems ?? 'any number of'}`;
+		refuse(blame, raw, `has ${count} entries`, `${range} entries`);
+	}
+}
+
+/**
+ * One field's value, checked against its page and normalised (`4k` → `4K`, numbers from text,
+ * URLs trimmed); undefined when empty. Media fields get their URLs only (binaries are counted
+ * by the caller). Throws KieInputError naming the parameter, the value and what is allowed.
+ */
+export function checkFieldValue(
+	field: FieldData,
+	raw: unknown,
+	blame: Blame,
+): FieldValue | undefined {
+	if (isBlank(raw)) return undefined;
+	if (field.media) {
+		const source: Source = {
+			param: blame.param,
+			label: `${blame.label} URL`,
+			allowedUrls: 'http:// or https:// URLs Kie can download (or binary properties)',
+		};
+		if (field.type === 'array') return parseUrlList(raw, source);
+		if (Array.isArray(raw)) {
+			if (raw.length > 1) refuse(blame, raw, `has ${raw.length} URLs`, 'one URL');
+			return raw.length === 0 ? undefined : checkUrl(raw[0], source);
+		}
+		return checkUrl(raw, source);
+	}
+	if (field.enum) return checkEnum(field, raw, blame);
+	switch (field.type) {
+		case 'integer':
+		case 'number':
+			return checkNumber(field, raw, blame);
+		case 'boolean':
+			return checkBoolean(raw, blame);
+		case 'array': {
+			const list = Array.isArray(raw) ? raw : parseJson(raw, blame, 'array');
+			checkCount(field, (list as unknown[]).length, raw, blame);
+			return list as FieldValue;
+		}
+		case 'object':
+			return parseJson(raw, blame, 'object') as FieldValue;
+		default:
+			return checkText(field, raw, blame);
+	}
+}
+
+/** The count check of a media list, uploads included. */
+export function checkMediaCount(field: FieldData, count: number, raw: unknown, blame: Blame): void {
+	checkCount(field, count, raw, blame);
+	if (field.type !== 'array' && count > 1) refuse(blame, raw, `has ${count} files`, 'one file');
+}
+
+const isBlank = (value: unknown) =>
+	value === undefined ||
+	value === null ||
+	(typeof value === 'string' && value.trim() === '') ||
+	(Array.isArray(value) && value.length === 0);

@@ -1,0 +1,245 @@
+/**
+ * The two verbs of every model, whatever its API:
+ * - `check(model, parameters)`: every field read and checked against the model's data before
+ *   anything is sent (uploads included); throws KieInputError naming the parameter as the panel
+ *   shows it, the value and what is allowed.
+ * - `build(model, checked, uploadedUrls)`: after the uploads, the create as the client sends it
+ *   (jobs `input`, or a dedicated API's top-level body).
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { CreateTaskRequest } from '../client';
+import { APIS, conditionallyRequired, PLACEHOLDER_CALLBACK } from './apis';
+import { describeValue, KieInputError } from './errors';
+import { checkFieldValue, checkMediaCount, type Blame } from './fieldChecks';
+import { binaryParameterName, fieldLabel, parameterName, sentValue } from './fields';
+import { parseAdditionalInput } from './inputs';
+import type { FieldData, FieldRule, FieldValue, ModelData } from './modelData';
+
+/** The node's parameters for one item, by parameter name (values as n8n gives them). */
+export type Parameters = Readonly<Record<string, unknown>>;
+
+/** A media field's inputs: URLs checked now, binaries to upload later (in this order, first). */
+export interface MediaInput {
+	field: FieldData;
+	/** The binary parameter's value: property names of the input item. */
+	binaries: string[];
+	urls: string[];
+}
+
+export interface Checked {
+	model: ModelData;
+	/** Every non-media field to send, by Kie's name, checked and normalised. */
+	fields: IDataObject;
+	media: MediaInput[];
+	callBackUrl?: string;
+}
+
+const blameFor = (model: ModelData, field: FieldData): Blame => ({
+	param: parameterName(model, field),
+	label: fieldLabel(model, field),
+	modelName: model.displayName,
+});
+
+const ADDITIONAL: Omit<Blame, 'modelName'> = {
+	param: 'additionalInput',
+	label: 'Additional Input',
+};
+
+/** Binary property names from `a, b` (or a list). */
+export function binaryNames(raw: unknown, param: string, label: string): string[] {
+	if (raw === undefined || raw === null || raw === '') return [];
+	const names = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : undefined;
+	if (!names || names.some((name) => typeof name !== 'string')) {
+		throw new KieInputError(
+			param,
+			raw,
+			`${label} ${describeValue(raw)} must be binary property names separated by commas`,
+			'e.g. data, data_1',
+		);
+	}
+	return (names as string[]).map((name) => name.trim()).filter(Boolean);
+}
+
+export function check(model: ModelData, parameters: Parameters, callBackUrl?: string): Checked {
+	const fields: IDataObject = {};
+	const media: MediaInput[] = [];
+	for (const field of model.fields) {
+		const blame = blameFor(model, field);
+		const raw = parameters[blame.param];
+		const value = checkFieldValue(field, sentValue(field, raw), blame);
+		if (field.media) {
+			const binaryParam = binaryParameterName(model, field);
+			const binaries = binaryNames(
+				parameters[binaryParam],
+				binaryParam,
+				`${blame.label} (Binary Properties)`,
+			);
+			const urls =
+				value === undefined ? [] : Array.isArray(value) ? (value as string[]) : [value as string];
+			checkMediaCount(field, binaries.length + urls.length, raw, blame);
+			if (binaries.length + urls.length > 0) media.push({ field, binaries, urls });
+		} else if (value !== undefined) {
+			fields[field.name] = value;
+		}
+	}
+
+	// Additional Input: fields a page does not list yet, or a value for a listed one (checked).
+	const additional = parseAdditionalInput(parameters.additionalInput);
+	for (const [key, raw] of Object.entries(additional)) {
+		if (key === 'model' || key === 'callBackUrl') {
+			throw new KieInputError(
+				'additionalInput',
+				parameters.additionalInput,
+				`Additional Input must not set "${key}": the node sets it (use ${key === 'model' ? 'Model' : 'Options → Callback URL'})`,
+				'fields other than model and callBackUrl',
+			);
+		}
+		const field = model.fields.find((candidate) => candidate.name === key);
+		if (!field) {
+			fields[key] = raw;
+			continue;
+		}
+		const blame = {
+			...ADDITIONAL,
+			label: `${key} in Additional Input`,
+			modelName: model.displayName,
+		};
+		const value = checkFieldValue(field, raw, blame);
+		if (field.media) {
+			const index = media.findIndex((entry) => entry.field === field);
+			if (index >= 0) media.splice(index, 1);
+			const urls =
+				value === undefined ? [] : Array.isArray(value) ? (value as string[]) : [value as string];
+			checkMediaCount(field, urls.length, raw, blame);
+			if (urls.length > 0) media.push({ field, binaries: [], urls });
+		} else if (value === undefined) delete fields[key];
+		else fields[key] = value;
+	}
+
+	const preview = withMedia(model, fields, media, () => 'https://upload.pending/');
+	const conditional = conditionallyRequired(model);
+	for (const field of model.fields) {
+		if (!field.required || conditional.has(field.name) || preview[field.name] !== undefined)
+			continue;
+		const blame = blameFor(model, field);
+		throw new KieInputError(
+			blame.param,
+			parameters[blame.param] ?? '',
+			`${blame.label} is empty; ${model.displayName} needs it${field.media ? ' (URLs or binary properties)' : ''}`,
+			field.media ? `at least one ${field.media}` : 'a value',
+		);
+	}
+	APIS[model.api].complete?.(preview);
+	for (const rule of [...(model.rules ?? []), ...(APIS[model.api].rules ?? [])]) {
+		checkRule(model, rule, preview, parameters);
+	}
+	return { model, fields, media, ...(callBackUrl ? { callBackUrl } : {}) };
+}
+
+/** The fields with each media field's URLs, uploads first (`uploaded(field, index)` gives them). */
+function withMedia(
+	model: ModelData,
+	fields: IDataObject,
+	media: readonly MediaInput[],
+	uploaded: (entry: MediaInput, index: number) => string,
+): IDataObject {
+	const all: IDataObject = { ...fields };
+	for (const entry of media) {
+		const urls = [...entry.binaries.map((_, index) => uploaded(entry, index)), ...entry.urls];
+		all[entry.field.name] = entry.field.type === 'array' ? urls : urls[0];
+	}
+	return all;
+}
+
+const present = (value: unknown) =>
+	value !== undefined &&
+	value !== null &&
+	value !== '' &&
+	!(Array.isArray(value) && value.length === 0);
+
+function checkRule(
+	model: ModelData,
+	rule: FieldRule,
+	fields: IDataObject,
+	parameters: Parameters,
+): void {
+	const holds = Object.entries(rule.when ?? {}).every(([name, condition]) => {
+		if (condition === 'present') return present(fields[name]);
+		if (condition === 'absent') return !present(fields[name]);
+		// A boolean left out is false (Kling 3.0's multi_shots).
+		const value =
+			fields[name] ?? (condition.every((c) => typeof c === 'boolean') ? false : undefined);
+		return condition.some((wanted) => sameValue(wanted, value as FieldValue));
+	});
+	if (!holds) return;
+	const field = model.fields.find((candidate) => candidate.name === rule.field);
+	const blame = field
+		? blameFor(model, field)
+		: { param: 'additionalInput', label: rule.field, modelName: model.displayName };
+	const value = fields[rule.field];
+	const refuse = (problem: string, allowed: string) => {
+		throw new KieInputError(
+			blame.param,
+			parameters[blame.param] ?? value,
+			`${blame.label} ${problem}: ${rule.reason}. Allowed: ${allowed}`,
+			allowed,
+		);
+	};
+	if (rule.required && !present(value)) refuse('is empty', 'a value');
+	if (rule.forbidden && present(value))
+		refuse(`${describeValue(value)} cannot be sent here`, 'leave it empty');
+	if (
+		rule.allowed &&
+		present(value) &&
+		!rule.allowed.some((wanted) => sameValue(wanted, value as FieldValue))
+	) {
+		refuse(describeValue(value), rule.allowed.join(', '));
+	}
+}
+
+const sameValue = (a: FieldValue, b: FieldValue | undefined) =>
+	a === b ||
+	(typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase());
+
+/** Upload order: every media field's binaries, in the order the fields are listed. */
+export function uploadsOf(checked: Checked): Array<{ field: FieldData; property: string }> {
+	return checked.media.flatMap((entry) =>
+		entry.binaries.map((property) => ({ field: entry.field, property })),
+	);
+}
+
+const EXPECTED_MS = { image: 30_000, video: 180_000, audio: 60_000 } as const;
+
+/** `uploadedUrls`: the uploads' URLs, in the order of uploadsOf(checked). */
+export function build(
+	model: ModelData,
+	checked: Checked,
+	uploadedUrls: readonly string[],
+): CreateTaskRequest {
+	const expected = uploadsOf(checked).length;
+	if (uploadedUrls.length !== expected) {
+		throw new Error(
+			`${expected} binaries were checked for upload, but ${uploadedUrls.length} were uploaded`,
+		);
+	}
+	let next = 0;
+	const fields = withMedia(model, checked.fields, checked.media, () => uploadedUrls[next++]);
+	const api = APIS[model.api];
+	api.complete?.(fields);
+	const callBackUrl = checked.callBackUrl ?? (api.needsCallback ? PLACEHOLDER_CALLBACK : undefined);
+	const body: IDataObject = model.fieldsAt === 'input' ? { input: fields } : { ...fields };
+	if (model.modelField) body[model.modelField] = model.id;
+	if (callBackUrl) body.callBackUrl = callBackUrl;
+	const kind = [model.id, fields.resolution ?? fields.quality, fields.duration]
+		.filter((part) => part !== undefined)
+		.join('|');
+	return {
+		api: model.api,
+		endpoint: api.endpoint,
+		model: model.id,
+		body,
+		kind,
+		expectedMs: api.expectedMs ?? EXPECTED_MS[model.resource],
+	};
+}
