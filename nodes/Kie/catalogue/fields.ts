@@ -102,13 +102,37 @@ const PROMPT_PLACEHOLDERS: Readonly<Record<string, string>> = {
 };
 
 /** The field's hint: the page's words (or a shared one), its limits, and whether it is needed. */
+const ROLES: Readonly<Record<string, string>> = {
+	input: 'to work on',
+	firstFrame: 'as the first frame',
+	lastFrame: 'as the last frame',
+	reference: 'as reference',
+	mask: 'as the mask',
+};
+
+/** A media field's hint from its data: what the files are for, their types, sizes and count. */
+function mediaHint(field: FieldData): string {
+	const kind = field.type === 'array' ? `${field.media} files` : `One ${field.media} file`;
+	const types = field.mimeTypes?.map((type) => type.split('/')[1].toUpperCase()).join(', ');
+	const size = field.maxFileSizeBytes
+		? ` up to ${Math.round(field.maxFileSizeBytes / (1024 * 1024))} MB each`
+		: '';
+	const parts = [
+		`${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${ROLES[field.mediaRole ?? 'input']}: URLs, or binaries in the field below.`,
+		types ? `${types}${size}.` : '',
+		field.maxItems !== undefined ? `Up to ${field.maxItems} files.` : '',
+		field.required ? 'Required.' : '',
+	];
+	return parts.filter(Boolean).join(' ');
+}
+
 function hint(field: FieldData): string {
+	if (field.media) return mediaHint(field);
 	const common = COMMON_HINTS[field.name];
 	const text = common ?? (field.description ?? '').replace(/\s+/g, ' ').trim();
 	const short = text.length > MAX_HINT ? `${text.slice(0, MAX_HINT - 1).trimEnd()}…` : text;
 	const limits: string[] = [];
 	if (common && field.maxLength !== undefined) limits.push(`Up to ${field.maxLength} characters.`);
-	if (field.media && field.maxItems !== undefined) limits.push(`Up to ${field.maxItems} files.`);
 	if (field.required) limits.push('Required.');
 	return [short.replace(/[.]?$/, short ? '.' : ''), ...limits].filter(Boolean).join(' ');
 }
@@ -163,7 +187,11 @@ export function fieldProperties(model: ModelData, field: FieldData): INodeProper
 	// n8n's lint takes a variable for a computed default.
 	const defaultValue = (field.default ?? neutralDefault(field)) as string | number | boolean;
 	if (field.enum) {
-		const values = [...field.enum];
+		// A voice listed by name and by id shows once, by name (both are accepted when sent).
+		const listed = new Set(field.enum);
+		const values = field.enum.filter(
+			(value) => field.name !== 'voice' || !listed.has(VOICE_NAMES[String(value)]),
+		);
 		// The page's default first (SPEC 0.3: the page's default first chosen).
 		const first = values.indexOf(defaultValue as string | number);
 		if (first > 0) values.unshift(...values.splice(first, 1));

@@ -8,7 +8,12 @@ import type {
 
 import type { AudioTaskRequest } from '../../catalogue';
 import { taskOptionsCollection, waitProperties } from '../common/properties';
-import { completeTask, readCallbackUrl, readTaskOptions, type ItemRun } from '../common/taskOutput';
+import {
+	createAndComplete,
+	readCallbackUrl,
+	readTaskOptions,
+	type ItemRun,
+} from '../common/taskOutput';
 
 /** Songs take minutes: audio waits 15 minutes by default. */
 export const AUDIO_TIMEOUT_SECONDS = 900;
@@ -41,13 +46,5 @@ export async function createAudioTask(
 		options.timeoutSeconds = AUDIO_TIMEOUT_SECONDS;
 	}
 	const request = await build(readCallbackUrl(ctx, itemIndex));
-	// A 429 is sent again (paced) until the item's own timeout, never the end of the item.
-	const created = await run.client.createTask(
-		request,
-		run.client.deadlineIn(options.timeoutSeconds * 1000),
-	);
-	run.progress.taskId = created.taskId;
-	run.progress.api = created.api;
-	run.progress.state = 'waiting';
-	return await completeTask(ctx, itemIndex, run, created, options);
+	return await createAndComplete(ctx, itemIndex, run, request, options);
 }

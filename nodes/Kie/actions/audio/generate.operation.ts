@@ -4,7 +4,7 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
-import { modelOperation } from '../common/modelOperation';
+import { byVersion, modelOperation } from '../common/modelOperation';
 
 import { audioGenerateProperties, buildAudioRequest, CUSTOM_MODEL } from '../../catalogue';
 import { additionalInputProperty } from '../image/fields';
@@ -30,12 +30,11 @@ export const description = updateDisplayOptions(
 const v2 = modelOperation('audio', 'generate', audioOptionsCollection);
 export const descriptionV2 = v2.description;
 
-export async function execute(
+async function executeVersion1(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	run: ItemRun,
 ): Promise<INodeExecutionData[]> {
-	if (this.getNode().typeVersion >= 2) return await v2.execute.call(this, itemIndex, run);
 	const param = (name: string, absent: unknown = '') =>
 		this.getNodeParameter(name, itemIndex, absent) as unknown;
 	const model = this.getNodeParameter('model', itemIndex) as string;
@@ -53,3 +52,5 @@ export async function execute(
 		}),
 	);
 }
+
+export const execute = byVersion(executeVersion1, v2.execute);

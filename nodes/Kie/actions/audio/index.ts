@@ -8,6 +8,33 @@ import * as transcribe from './transcribe.operation';
 
 export { extend, generate, isolate, transcribe };
 
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['audio'] } },
+		options: [
+			{
+				name: 'Generate',
+				value: 'generate',
+				action: 'Generate audio',
+				description: 'Make a song (Suno), speech or a sound effect (ElevenLabs) from text',
+			},
+			{
+				name: 'Extend',
+				value: 'extend',
+				action: 'Extend a song',
+				description: 'Continue a finished Suno track',
+			},
+		],
+		default: 'generate',
+	},
+	...generate.description,
+	...extend.description,
+];
+
 /** Version 2: every audio model of the catalogue, by what it does. */
 export const descriptionV2: INodeProperties[] = [
 	operationPicker('audio', [
@@ -40,31 +67,4 @@ export const descriptionV2: INodeProperties[] = [
 	...extend.description,
 	...transcribe.description,
 	...isolate.description,
-];
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['audio'] } },
-		options: [
-			{
-				name: 'Generate',
-				value: 'generate',
-				action: 'Generate audio',
-				description: 'Make a song (Suno), speech or a sound effect (ElevenLabs) from text',
-			},
-			{
-				name: 'Extend',
-				value: 'extend',
-				action: 'Extend a song',
-				description: 'Continue a finished Suno track',
-			},
-		],
-		default: 'generate',
-	},
-	...generate.description,
-	...extend.description,
 ];

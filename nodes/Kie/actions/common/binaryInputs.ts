@@ -38,41 +38,50 @@ export function binaryPropertiesOf(item: INodeExecutionData): string {
 	return names.length > 0 ? names.join(', ') : 'none (the input item has no binary data)';
 }
 
-/** `check` is the model's own limits (throws KieInputError); it sees each file twice: now, and with its real size. */
-export function binaryInputs(
+/** One binary input: the property, the parameter that named it, and the model's limits for it. */
+export interface BinaryInput {
+	property: string;
+	/** For messages: the parameter to fix (e.g. 'binaryProperties', 'imageBinary'). */
+	param: string;
+	/** The model's own limits (throws KieInputError); it sees the file twice: now, and with its real size. */
+	check: (binary: BinaryInfo) => void;
+}
+
+/** The item's binary inputs, checked now; uploaded in order by `upload()`. */
+export function itemBinaries(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	run: ItemRun,
-	check: (binary: BinaryInfo) => void,
+	inputs: readonly BinaryInput[],
 ): BinaryUploads {
 	const item = ctx.getInputData()[itemIndex];
-	const binaries = binaryPropertyNames(ctx, itemIndex).map((name) => {
-		if (!item.binary?.[name]) {
+	const binaries = inputs.map(({ property, param, check }) => {
+		if (!item.binary?.[property]) {
 			const allowed = binaryPropertiesOf(item);
 			throw new KieInputError(
-				'binaryProperties',
-				name,
-				`The input item has no binary property "${name}". Allowed: ${allowed}`,
+				param,
+				property,
+				`The input item has no binary property "${property}". Allowed: ${allowed}`,
 				allowed,
 			);
 		}
-		const metadata = ctx.helpers.assertBinaryData(itemIndex, name);
+		const metadata = ctx.helpers.assertBinaryData(itemIndex, property);
 		check({
-			propertyName: name,
+			propertyName: property,
 			mimeType: metadata.mimeType,
 			fileSize: metadata.fileSize,
 			bytes: metadata.bytes,
 			fileName: metadata.fileName,
 		});
-		return { name, metadata };
+		return { property, check, metadata };
 	});
 	return {
 		count: binaries.length,
 		upload: async () => {
 			const urls: string[] = [];
-			for (const { name, metadata } of binaries) {
-				const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, name);
-				check({ propertyName: name, mimeType: metadata.mimeType, bytes: data.length });
+			for (const { property, check, metadata } of binaries) {
+				const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
+				check({ propertyName: property, mimeType: metadata.mimeType, bytes: data.length });
 				const extension = metadata.fileExtension ?? metadata.mimeType.split('/')[1] ?? 'bin';
 				const uploaded = await run.client.uploadFile(
 					{
@@ -87,4 +96,20 @@ export function binaryInputs(
 			return urls;
 		},
 	};
+}
+
+/** Input Binary Properties (`binaryProperties`), each checked by `check`. */
+export function binaryInputs(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	run: ItemRun,
+	check: (binary: BinaryInfo) => void,
+): BinaryUploads {
+	const names = binaryPropertyNames(ctx, itemIndex);
+	return itemBinaries(
+		ctx,
+		itemIndex,
+		run,
+		names.map((property) => ({ property, param: 'binaryProperties', check })),
+	);
 }

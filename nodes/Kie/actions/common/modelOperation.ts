@@ -57,3 +57,14 @@ export function operationPicker(
 		default: 'generate',
 	};
 }
+
+/** Version 1's execute for saved workflows, version 2's for the rest. */
+export function byVersion(
+	version1: OperationExecute,
+	version2: OperationExecute,
+): OperationExecute {
+	return async function (itemIndex, run) {
+		const execute = this.getNode().typeVersion >= 2 ? version2 : version1;
+		return await execute.call(this, itemIndex, run);
+	};
+}

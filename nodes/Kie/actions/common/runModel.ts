@@ -3,12 +3,7 @@
  * → check them (nothing sent on bad input) → check and upload the binaries → build the body →
  * create → wait → the item(s).
  */
-import {
-	randomString,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import {
 	binaryParameterName,
@@ -24,13 +19,14 @@ import {
 	PICKERS,
 	uploadsOf,
 	validateCustom,
+	type BinaryInfo,
 	type CatalogueResource,
 	type FieldData,
 	type ModelData,
 } from '../../catalogue';
 import type { CreateTaskRequest } from '../../client';
-import { binaryInputs, binaryPropertiesOf } from './binaryInputs';
-import { completeTask, readCallbackUrl, readTaskOptions, type ItemRun } from './taskOutput';
+import { binaryInputs, itemBinaries } from './binaryInputs';
+import { createAndComplete, readCallbackUrl, readTaskOptions, type ItemRun } from './taskOutput';
 
 const TIMEOUT_SECONDS: Readonly<Record<CatalogueResource, number>> = {
 	image: 600,
@@ -38,7 +34,6 @@ const TIMEOUT_SECONDS: Readonly<Record<CatalogueResource, number>> = {
 	audio: 900,
 };
 
-const INPUT_UPLOAD_PATH = 'n8n/inputs';
 const MiB = 1024 * 1024;
 
 /** The item's value of every parameter the model shows. */
@@ -58,12 +53,7 @@ function readParameters(ctx: IExecuteFunctions, itemIndex: number, model: ModelD
 }
 
 /** A binary's type and size against the media field's page (before and after reading it). */
-function checkBinary(
-	model: ModelData,
-	field: FieldData,
-	param: string,
-	binary: { propertyName: string; mimeType?: string; bytes?: number; fileSize?: string | number },
-): void {
+function checkBinary(model: ModelData, field: FieldData, param: string, binary: BinaryInfo): void {
 	const type = binary.mimeType?.split(';')[0].trim().toLowerCase() ?? '';
 	const allowed = field.mimeTypes ?? [`${field.media}/*`];
 	const fits = allowed.some((entry) =>
@@ -89,54 +79,6 @@ function checkBinary(
 			most,
 		);
 	}
-}
-
-/** The item's binary inputs: checked now, uploaded (in order) by the returned function. */
-function binaryUploads(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	run: ItemRun,
-	model: ModelData,
-	uploads: ReturnType<typeof uploadsOf>,
-): () => Promise<string[]> {
-	const item = ctx.getInputData()[itemIndex];
-	const checked = uploads.map(({ field, property }) => {
-		const param = binaryParameterName(model, field);
-		if (!item.binary?.[property]) {
-			const allowed = binaryPropertiesOf(item);
-			throw new KieInputError(
-				param,
-				property,
-				`The input item has no binary property "${property}". Allowed: ${allowed}`,
-				allowed,
-			);
-		}
-		const metadata = ctx.helpers.assertBinaryData(itemIndex, property);
-		checkBinary(model, field, param, { propertyName: property, ...metadata });
-		return { field, param, property, metadata };
-	});
-	return async () => {
-		const urls: string[] = [];
-		for (const { field, param, property, metadata } of checked) {
-			const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
-			checkBinary(model, field, param, {
-				propertyName: property,
-				mimeType: metadata.mimeType,
-				bytes: data.length,
-			});
-			const extension = metadata.fileExtension ?? metadata.mimeType.split('/')[1] ?? 'bin';
-			const uploaded = await run.client.uploadFile(
-				{
-					data,
-					fileName: `${randomString(12).toLowerCase()}.${extension}`,
-					mimeType: metadata.mimeType,
-				},
-				INPUT_UPLOAD_PATH,
-			);
-			urls.push(uploaded.downloadUrl);
-		}
-		return urls;
-	};
 }
 
 /** Custom Model (any jobs-API id): the prompt, images and Additional Input, as version 1 does. */
@@ -194,15 +136,16 @@ export async function runModel(
 		}
 		// Everything is checked before the first request: bad input costs no upload.
 		const checked = check(model, readParameters(ctx, itemIndex, model), callBackUrl);
-		const upload = binaryUploads(ctx, itemIndex, run, model, uploadsOf(checked));
-		request = build(model, checked, await upload());
+		const binaries = itemBinaries(
+			ctx,
+			itemIndex,
+			run,
+			uploadsOf(checked).map(({ field, property }) => {
+				const param = binaryParameterName(model, field);
+				return { property, param, check: (binary) => checkBinary(model, field, param, binary) };
+			}),
+		);
+		request = build(model, checked, await binaries.upload());
 	}
-	const created = await run.client.createTask(
-		request,
-		run.client.deadlineIn(options.timeoutSeconds * 1000),
-	);
-	run.progress.taskId = created.taskId;
-	run.progress.api = created.api;
-	run.progress.state = 'waiting';
-	return await completeTask(ctx, itemIndex, run, created, options);
+	return await createAndComplete(ctx, itemIndex, run, request, options);
 }

@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { checkUrl } from '../../catalogue';
-import type { CreatedTask, KieClient, KieTask } from '../../client';
+import type { CreateTaskRequest, CreatedTask, KieClient, KieTask } from '../../client';
 import { downloadResults, readDownloadLimits, type DownloadLimits } from '../../shared/results';
 import { taskItemJson } from '../../shared/taskItem';
 import { TaskFailedError, TaskTimeoutError, type ItemProgress } from './errors';
@@ -85,6 +85,24 @@ function splitByFile(item: INodeExecutionData, prefix: string): INodeExecutionDa
 		binary: { [prefix]: file },
 		pairedItem: item.pairedItem,
 	}));
+}
+
+/**
+ * Sends a create and completes its task. A 429 never ends the item: Kie did not create the task,
+ * so the client sends it again (paced) until the item's own timeout.
+ */
+export async function createAndComplete(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	run: ItemRun,
+	request: CreateTaskRequest,
+	options: TaskOptions,
+): Promise<INodeExecutionData[]> {
+	const created = await run.client.createTask(
+		request,
+		run.client.deadlineIn(options.timeoutSeconds * 1000),
+	);
+	return await completeTask(ctx, itemIndex, run, created, options);
 }
 
 /**

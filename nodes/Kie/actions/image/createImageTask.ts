@@ -9,7 +9,12 @@ import {
 	withoutForeignImageDefaults,
 	type CommonImageFields,
 } from '../../catalogue';
-import { completeTask, readCallbackUrl, readTaskOptions, type ItemRun } from '../common/taskOutput';
+import {
+	createAndComplete,
+	readCallbackUrl,
+	readTaskOptions,
+	type ItemRun,
+} from '../common/taskOutput';
 
 export function readCommonFields(
 	ctx: IExecuteFunctions,
@@ -54,14 +59,5 @@ export async function createImageTask(
 	const uploadedUrls = binaryImages ? await binaryImages.upload() : [];
 	const request = mapInput(valid, uploadedUrls);
 
-	// The jobs API, or the model's dedicated image API (4o Image, Flux Kontext). A 429 never ends
-	// the item: Kie did not create the task, so it is sent again until the item's own timeout.
-	const created = await run.client.createTask(
-		imageCreate(request, callBackUrl),
-		run.client.deadlineIn(options.timeoutSeconds * 1000),
-	);
-	run.progress.taskId = created.taskId;
-	run.progress.api = created.api;
-	run.progress.state = 'waiting';
-	return await completeTask(ctx, itemIndex, run, created, options);
+	return await createAndComplete(ctx, itemIndex, run, imageCreate(request, callBackUrl), options);
 }

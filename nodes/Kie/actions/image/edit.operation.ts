@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { modelOperation } from '../common/modelOperation';
+import { byVersion, modelOperation } from '../common/modelOperation';
 
 import { modelProperties, validateBinaryForModel } from '../../catalogue';
 import { taskOptionsCollection, waitProperties } from '../common/properties';
@@ -50,11 +50,12 @@ export const description = updateDisplayOptions(
 const v2 = modelOperation('image', 'edit', taskOptionsCollection);
 export const descriptionV2 = v2.description;
 
-export const execute: OperationExecute = async function (itemIndex, run) {
-	if (this.getNode().typeVersion >= 2) return await v2.execute.call(this, itemIndex, run);
+const executeVersion1: OperationExecute = async function (itemIndex, run) {
 	const model = this.getNodeParameter('model', itemIndex) as string;
 	const binaries = binaryInputs(this, itemIndex, run, (binary) =>
 		validateBinaryForModel(model, binary),
 	);
 	return await createImageTask(this, itemIndex, run, 'edit', binaries);
 };
+
+export const execute = byVersion(executeVersion1, v2.execute);

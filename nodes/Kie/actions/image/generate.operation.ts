@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { modelOperation } from '../common/modelOperation';
+import { byVersion, modelOperation } from '../common/modelOperation';
 
 import { modelProperties } from '../../catalogue';
 import { taskOptionsCollection, waitProperties } from '../common/properties';
@@ -22,7 +22,8 @@ export const description = updateDisplayOptions(
 const v2 = modelOperation('image', 'generate', taskOptionsCollection);
 export const descriptionV2 = v2.description;
 
-export const execute: OperationExecute = async function (itemIndex, run) {
-	if (this.getNode().typeVersion >= 2) return await v2.execute.call(this, itemIndex, run);
+const executeVersion1: OperationExecute = async function (itemIndex, run) {
 	return await createImageTask(this, itemIndex, run, 'generate');
 };
+
+export const execute = byVersion(executeVersion1, v2.execute);

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { operationPicker } from '../common/modelOperation';
 import * as edit from './edit.operation';
@@ -7,40 +7,6 @@ import * as removeBackground from './removeBackground.operation';
 import * as upscale from './upscale.operation';
 
 export { edit, generate, removeBackground, upscale };
-
-/** Version 2: every image model of the catalogue, by what it does. */
-export const descriptionV2: INodeProperties[] = [
-	operationPicker('image', [
-		{
-			name: 'Generate',
-			value: 'generate',
-			action: 'Generate an image',
-			description: 'Create an image from a text prompt',
-		},
-		{
-			name: 'Edit',
-			value: 'edit',
-			action: 'Edit an image',
-			description: 'Make an image from input images and a prompt',
-		},
-		{
-			name: 'Upscale',
-			value: 'upscale',
-			action: 'Upscale an image',
-			description: 'Enlarge an image (Topaz, Recraft Crisp Upscale)',
-		},
-		{
-			name: 'Remove Background',
-			value: 'removeBackground',
-			action: 'Remove the background of an image',
-			description: 'Cut out the subject (Recraft)',
-		},
-	]),
-	...generate.descriptionV2,
-	...edit.descriptionV2,
-	...upscale.description,
-	...removeBackground.description,
-];
 
 export const description: INodeProperties[] = [
 	{
@@ -67,4 +33,27 @@ export const description: INodeProperties[] = [
 	},
 	...generate.description,
 	...edit.description,
+];
+
+/** Version 2: every image model of the catalogue, by what it does. */
+export const descriptionV2: INodeProperties[] = [
+	operationPicker('image', [
+		...((description[0].options ?? []) as INodePropertyOptions[]),
+		{
+			name: 'Upscale',
+			value: 'upscale',
+			action: 'Upscale an image',
+			description: 'Enlarge an image (Topaz, Recraft Crisp Upscale)',
+		},
+		{
+			name: 'Remove Background',
+			value: 'removeBackground',
+			action: 'Remove the background of an image',
+			description: 'Cut out the subject (Recraft)',
+		},
+	]),
+	...generate.descriptionV2,
+	...edit.descriptionV2,
+	...upscale.description,
+	...removeBackground.description,
 ];

@@ -12,7 +12,7 @@ import { parseAdditionalInput, readPrompt } from '../../catalogue/inputs';
 import type { CreateTaskRequest } from '../../client';
 import { modelOperation } from '../common/modelOperation';
 import { waitProperties } from '../common/properties';
-import { completeTask, type ItemRun } from '../common/taskOutput';
+import { createAndComplete, type ItemRun } from '../common/taskOutput';
 import { additionalInputProperty, promptProperty } from '../image/fields';
 import {
 	readCallbackUrl,
@@ -237,11 +237,5 @@ export async function execute(
 		},
 		readCallbackUrl(this, itemIndex),
 	);
-	const created = await run.client.createTask(
-		request,
-		run.client.deadlineIn(options.timeoutSeconds * 1000),
-	);
-	run.progress.taskId = created.taskId;
-	run.progress.state = 'waiting';
-	return await completeTask(this, itemIndex, run, created, options);
+	return await createAndComplete(this, itemIndex, run, request, options);
 }

@@ -4,7 +4,7 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
-import { modelOperation } from '../common/modelOperation';
+import { byVersion, modelOperation } from '../common/modelOperation';
 
 import {
 	buildVideoRequest,
@@ -17,7 +17,7 @@ import {
 	type CommonVideoFields,
 } from '../../catalogue/video';
 import { waitProperties } from '../common/properties';
-import { completeTask, type ItemRun } from '../common/taskOutput';
+import { createAndComplete, type ItemRun } from '../common/taskOutput';
 import { additionalInputProperty, modelAndPromptProperties } from '../image/fields';
 import {
 	binaryImages,
@@ -104,12 +104,11 @@ export function readVideoFields(
 	};
 }
 
-export async function execute(
+async function executeVersion1(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	run: ItemRun,
 ): Promise<INodeExecutionData[]> {
-	if (this.getNode().typeVersion >= 2) return await v2.execute.call(this, itemIndex, run);
 	const model = String(this.getNodeParameter('model', itemIndex) ?? '').trim();
 	const modelIsExpression = String(this.getNode().parameters.model ?? '').startsWith('=');
 	const read = readVideoFields(this, itemIndex, model);
@@ -131,11 +130,7 @@ export async function execute(
 		uploadedUrls,
 		callbackUrl ?? (needsCallback ? UNUSED_CALLBACK_URL : undefined),
 	);
-	const created = await run.client.createTask(
-		request,
-		run.client.deadlineIn(options.timeoutSeconds * 1000),
-	);
-	run.progress.taskId = created.taskId;
-	run.progress.state = 'waiting';
-	return await completeTask(this, itemIndex, run, created, options);
+	return await createAndComplete(this, itemIndex, run, request, options);
 }
+
+export const execute = byVersion(executeVersion1, v2.execute);

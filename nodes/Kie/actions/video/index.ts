@@ -8,40 +8,6 @@ import * as upscale from './upscale.operation';
 
 export { edit, extend, generate, upscale };
 
-/** Version 2: every video model of the catalogue, by what it does. */
-export const descriptionV2: INodeProperties[] = [
-	operationPicker('video', [
-		{
-			name: 'Generate',
-			value: 'generate',
-			action: 'Generate a video',
-			description: 'Make a video from a text prompt or from images, videos and audio',
-		},
-		{
-			name: 'Extend',
-			value: 'extend',
-			action: 'Extend a video',
-			description: 'Continue a finished video (Veo 3.1, Runway, Grok Imagine)',
-		},
-		{
-			name: 'Upscale',
-			value: 'upscale',
-			action: 'Upscale a video',
-			description: 'A higher-resolution version of a video (Veo 3.1 1080p/4K, Topaz, Grok Imagine)',
-		},
-		{
-			name: 'Edit',
-			value: 'edit',
-			action: 'Edit a video',
-			description: 'Video to video: restyle, animate or replace (Wan)',
-		},
-	]),
-	...generate.descriptionV2,
-	...extend.descriptionV2,
-	...upscale.descriptionV2,
-	...edit.description,
-];
-
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
@@ -75,4 +41,38 @@ export const description: INodeProperties[] = [
 	...generate.description,
 	...extend.description,
 	...upscale.description,
+];
+
+/** Version 2: every video model of the catalogue, by what it does. */
+export const descriptionV2: INodeProperties[] = [
+	operationPicker('video', [
+		{
+			name: 'Generate',
+			value: 'generate',
+			action: 'Generate a video',
+			description: 'Make a video from a text prompt or from images, videos and audio',
+		},
+		{
+			name: 'Extend',
+			value: 'extend',
+			action: 'Extend a video',
+			description: 'Continue a finished video (Veo 3.1, Runway, Grok Imagine)',
+		},
+		{
+			name: 'Upscale',
+			value: 'upscale',
+			action: 'Upscale a video',
+			description: 'A higher-resolution version of a video (Veo 3.1 1080p/4K, Topaz, Grok Imagine)',
+		},
+		{
+			name: 'Edit',
+			value: 'edit',
+			action: 'Edit a video',
+			description: 'Video to video: restyle, animate or replace (Wan)',
+		},
+	]),
+	...generate.descriptionV2,
+	...extend.descriptionV2,
+	...upscale.descriptionV2,
+	...edit.description,
 ];
