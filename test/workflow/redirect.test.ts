@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /** The API key never follows a redirect to another host. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * The Kie.ai Trigger trusts no callback body: the URL it listens on is not secret, and Kie's
  * signature covers only `taskId.timestamp`. Whatever a body says, the workflow gets Kie's own
