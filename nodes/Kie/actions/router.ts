@@ -11,9 +11,10 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { CancelledError, getKieAccount, KieClient } from '../client';
+import { CancelledCreateError, CancelledError, getKieAccount } from '../client';
 import * as account from './account';
 import * as audio from './audio';
+import { ItemClient, runLimits } from './common/createGuard';
 import { errorItemJson, redactSecret, toNodeError, type ItemProgress } from './common/errors';
 import type { OperationExecute } from './common/taskOutput';
 import * as file from './file';
@@ -71,9 +72,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const signal = cancel ? AbortSignal.any([cancel, stopOthers.signal]) : stopOthers.signal;
 	// Each item gets its own signal derived from the execution's: items waiting together on one
 	// signal would each add an abort listener to it (Node warns past 10); derived signals add none.
-	const clientForItem = () => new KieClient(this, kieAccount, AbortSignal.any([signal]));
-
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const limits = runLimits(this, options);
+	const clientForItem = (itemIndex: number) =>
+		new ItemClient(limits, itemIndex, this, kieAccount, AbortSignal.any([signal]));
+
 	const maxInFlight = Math.max(
 		1,
 		Math.floor(Number(options.maxConcurrentTasks ?? DEFAULT_MAX_IN_FLIGHT)) || 1,
@@ -93,11 +96,17 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const itemIndex = nextIndex++;
 			try {
 				results[itemIndex] = await operation.execute.call(ctx, itemIndex, {
-					client: clientForItem(),
+					client: clientForItem(itemIndex),
 					progress: progress[itemIndex],
 				});
 			} catch (error) {
-				if (error instanceof CancelledError && stopOthers.signal.aborted) continue;
+				if (error instanceof CancelledError && stopOthers.signal.aborted) {
+					if (error instanceof CancelledCreateError) {
+						progress[itemIndex].createCutShort =
+							`${error.model}, sent around ${new Date(error.sentAt).toISOString()}`;
+					}
+					continue;
+				}
 				const nodeError = toNodeError(this.getNode(), error, itemIndex, progress[itemIndex]);
 				redactSecret(nodeError, kieAccount.withoutKey);
 				if (toolMode) {
@@ -125,15 +134,23 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const others = progress
 			.map((p, index) => ({ ...p, index }))
 			.filter((p) => p.taskId && p.index !== failure!.itemIndex);
+		const cutShort = progress
+			.map((p, index) => ({ ...p, index }))
+			.filter((p) => p.createCutShort && !p.taskId);
+		const notes = [failure.error.description];
 		if (others.length > 0) {
 			const list = others.map((p) => `item ${p.index}: ${p.taskId} (${p.state ?? 'unknown'})`);
-			failure.error.description = [
-				failure.error.description,
+			notes.push(
 				`Other tasks created by this node in this run: ${list.join(', ')}. Fetch them with Get Task.`,
-			]
-				.filter(Boolean)
-				.join(' ');
+			);
 		}
+		if (cutShort.length > 0) {
+			const list = cutShort.map((p) => `item ${p.index} (${p.createCutShort})`);
+			notes.push(
+				`Creates on their way when the node failed, which Kie.ai may have made without returning a taskId: ${list.join(', ')}. Look for them at https://kie.ai/logs.`,
+			);
+		}
+		failure.error.description = notes.filter(Boolean).join(' ') || undefined;
 		throw failure.error;
 	}
 	return [toolMode ? results.flat().map(toolResultItem) : results.flat()];

@@ -15,6 +15,8 @@ import { ENDPOINTS, type EndpointName } from './endpoints';
 import { unwrapEnvelope } from './envelope';
 import {
 	AmbiguousCreateError,
+	CancelledCreateError,
+	CancelledError,
 	isSafeToRepeatCreate,
 	isTransientReadError,
 	KieRequestError,
@@ -140,6 +142,8 @@ export class KieClient {
 			const error = outcome.error;
 			if (!(error instanceof KieRequestError)) {
 				permit.arrived();
+				// Cut short on its way (Stop, or another item failed): the task may exist.
+				if (error instanceof CancelledError) throw new CancelledCreateError(request.model, sentAt);
 				throw error;
 			}
 			const wasUnreachable = error.info.delivery === 'not-sent';

@@ -25,6 +25,23 @@ export class CancelledError extends Error {
 	}
 }
 
+/**
+ * The execution was cancelled (Stop, or another item failed the node) while a create was on its
+ * way: Kie may have made the task. Still a cancellation (n8n reads "canceled"), saying what is known.
+ */
+export class CancelledCreateError extends CancelledError {
+	constructor(
+		readonly model: string,
+		readonly sentAt: number,
+	) {
+		super();
+		this.message =
+			`The execution was canceled while the ${model} create request was on its way, so Kie.ai may have created the task without returning its taskId. ` +
+			`It was not sent again: look for it at https://kie.ai/logs (model ${model}, sent around ${new Date(sentAt).toISOString()}) and fetch it with the Get Task operation.`;
+		this.name = 'CancelledCreateError';
+	}
+}
+
 export function throwIfCancelled(signal?: AbortSignal): void {
 	if (signal?.aborted) throw new CancelledError();
 }

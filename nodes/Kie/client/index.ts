@@ -26,6 +26,7 @@ export {
 } from './chat';
 export {
 	CancelledError,
+	CancelledCreateError,
 	AmbiguousCreateError,
 	KieRequestError,
 	kieWords,

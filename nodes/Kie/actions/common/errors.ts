@@ -14,6 +14,7 @@ import {
 import { KieInputError } from '../../catalogue';
 import {
 	AmbiguousCreateError,
+	CancelledCreateError,
 	CancelledError,
 	KieRequestError,
 	kieWords,
@@ -51,6 +52,8 @@ export interface ItemProgress {
 	state?: string;
 	failCode?: string | null;
 	failMsg?: string | null;
+	/** A create cut short on its way (another item failed the node): model and when it was sent. */
+	createCutShort?: string;
 }
 
 function taskDescription(progress: ItemProgress): string | undefined {
@@ -96,6 +99,9 @@ export function toNodeError(
 			itemIndex,
 			description: `Check the "${error.field}" parameter. Nothing was sent to Kie.ai, so no credits were used.`,
 		});
+	}
+	if (error instanceof CancelledCreateError) {
+		return new NodeOperationError(node, error.message, { itemIndex });
 	}
 	if (error instanceof CancelledError) {
 		return new NodeOperationError(

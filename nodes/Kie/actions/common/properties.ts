@@ -75,6 +75,15 @@ export const taskOptionsCollection: INodeProperties = {
 		},
 		...downloadLimitOptions,
 		{
+			displayName: 'Max Tasks',
+			name: 'maxTasks',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				'At most this many tasks created by one run of this node; items beyond it fail (or, with Continue On Fail, become error items) without being sent. Guards the account against a runaway batch. 0 = no limit.',
+		},
+		{
 			displayName: 'Max Tasks in Flight',
 			name: 'maxConcurrentTasks',
 			type: 'number',
@@ -82,6 +91,15 @@ export const taskOptionsCollection: INodeProperties = {
 			default: 50,
 			description:
 				'How many items are worked on at once. Creates also respect the credential’s task limit per window.',
+		},
+		{
+			displayName: 'Min Balance (Credits)',
+			name: 'minBalance',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				'Create nothing while the account’s Kie.ai balance is below this many credits (read at most once per create window of the credential). 0 = no floor.',
 		},
 		{
 			displayName: 'Poll Interval (Seconds)',
