@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * The codex files decide whether a user finds the node in n8n's nodes panel (the end-to-end proof
  * is scripts/nodes-panel-check.mjs, npm run test:e2e:panel). n8n's search reads the display name

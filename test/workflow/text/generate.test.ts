@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * Text → Generate through n8n's engine against the simulator's chat endpoints: for each request
  * family (chat completions, Claude messages, responses) the request is the page's shape (what
