@@ -3,8 +3,8 @@
  * nodes-panel-check.mjs). Needs npm run build and npm run build:test first.
  *
  * openEditor() starts the dev setup (build-test/test/e2e/dev.js: real n8n, package linked,
- * examples, simulator) in a throwaway user folder on a free port, opens Chromium and signs in as
- * the owner dev.js creates; close() stops both and removes the folder.
+ * simulator, examples unless told not to) in a throwaway user folder on a free port, opens
+ * Chromium and signs in as the owner dev.js creates; close() stops both and removes the folder.
  *
  * Browser: Debian's chromium package (CHROMIUM_PATH to override), driven by playwright-core,
  * which is installed on first use into a folder outside the repository (PLAYWRIGHT_CORE_DIR,
@@ -78,7 +78,7 @@ function freePort() {
 }
 
 /** Runs dev.js in its own process group; resolves with it once the editor is up. */
-function startDev(port, folder) {
+function startDev(port, folder, bare) {
 	const devScript = path.join(repoRoot, 'build-test', 'test', 'e2e', 'dev.js');
 	if (!existsSync(devScript))
 		throw new Error(`${devScript} is missing: run npm run build && npm run build:test first`);
@@ -88,6 +88,7 @@ function startDev(port, folder) {
 		KIE_DEV_PORT: String(port),
 		KIE_SIM_PORT: '0',
 		KIE_SIM_UPLOAD_PORT: '0',
+		KIE_DEV_BARE: bare ? '1' : '0',
 	};
 	delete env.KIE_API_KEY;
 	delete env.KIE_DEV_PUBLIC_URL;
@@ -135,8 +136,9 @@ async function stopDev(child) {
 
 /**
  * n8n with this package and a signed-in Chromium page on it.
+ * `examples: false` starts n8n without the examples and the credential (sooner).
  * @param {{ label: string, viewport?: {width: number, height: number}, deviceScaleFactor?: number,
- *   installChromium?: boolean }} options
+ *   installChromium?: boolean, examples?: boolean }} options
  * @returns {Promise<{ page: import('playwright-core').Page, close: () => Promise<void> }>}
  */
 export async function openEditor({
@@ -144,6 +146,7 @@ export async function openEditor({
 	viewport,
 	deviceScaleFactor = 1,
 	installChromium = false,
+	examples = true,
 }) {
 	ensureChromium(installChromium);
 	const { chromium } = loadPlaywright();
@@ -159,7 +162,7 @@ export async function openEditor({
 	};
 	try {
 		console.log(`starting n8n on ${baseURL} (dev setup in ${work})`);
-		dev = await startDev(port, path.join(work, 'n8n'));
+		dev = await startDev(port, path.join(work, 'n8n'), !examples);
 		context = await chromium.launchPersistentContext(path.join(work, 'chromium-profile'), {
 			executablePath: chromiumPath,
 			headless: true,
@@ -178,9 +181,15 @@ export async function openEditor({
 			baseURL,
 		});
 		const page = context.pages()[0] ?? (await context.newPage());
-		const login = await page.request.post('/rest/login', {
-			data: { emailOrLdapLoginId: owner.email, password: owner.password },
-		});
+		// 503 "Database is not ready!" while n8n's database health check lags (a busy machine)
+		let login;
+		for (let attempt = 0; attempt < 60; attempt++) {
+			login = await page.request.post('/rest/login', {
+				data: { emailOrLdapLoginId: owner.email, password: owner.password },
+			});
+			if (login.status() !== 503) break;
+			await page.waitForTimeout(1_000);
+		}
 		if (!login.ok()) throw new Error(`sign-in answered ${login.status()}: ${await login.text()}`);
 		return { page, close };
 	} catch (error) {

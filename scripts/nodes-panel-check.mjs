@@ -80,15 +80,23 @@ async function ranksIn(page, panelTitle) {
 
 async function main() {
 	const started = Date.now();
-	const { page, close } = await openEditor({ label: 'panel-check', installChromium: true });
+	const { page, close } = await openEditor({
+		label: 'panel-check',
+		installChromium: true,
+		examples: false,
+	});
+	const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
+	console.log(`n8n and Chromium ready: ${elapsed()}`);
 	const rows = [];
 	let triggerOffered = false;
 	try {
-		await page.goto('/workflow/new');
+		await page.goto('/workflow/new', { timeout: 120_000 }); // the editor's bundle on a busy machine
 		const addFirstStep = page.locator('[data-test-id="canvas-add-button"]').first();
-		await addFirstStep.waitFor({ timeout: 60_000 });
+		await addFirstStep.waitFor({ timeout: 120_000 });
+		console.log(`editor loaded: ${elapsed()}`);
 		await addFirstStep.click();
 		rows.push(...(await ranksIn(page, 'What triggers this workflow?')));
+		console.log(`trigger panel searched: ${elapsed()}`);
 
 		// The Kie.ai entry found there offers the trigger.
 		const entry = page.locator(
@@ -115,6 +123,7 @@ async function main() {
 		await page.keyboard.press('Escape'); // closes the trigger's parameter view if it opened
 		await plus.click();
 		rows.push(...(await ranksIn(page, 'What happens next?')));
+		console.log(`"What happens next?" searched: ${elapsed()}`);
 	} finally {
 		await close();
 	}
@@ -130,7 +139,7 @@ async function main() {
 		`Kie.ai in the trigger panel offers the Kie.ai Trigger: ${triggerOffered ? 'yes' : 'NO'}`,
 	);
 	const misses = rows.filter((row) => row.rank === null || row.rank > TOP);
-	console.log(`(${Math.round((Date.now() - started) / 1000)} s)`);
+	console.log(`(${elapsed()})`);
 	if (misses.length > 0 || !triggerOffered) {
 		console.error(
 			`nodes-panel-check: FAILED: ${misses.length} of ${rows.length} searches do not show our node in the first ${TOP}` +

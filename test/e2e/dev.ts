@@ -15,6 +15,8 @@
  * The user folder (default ~/.n8n-kie-dev, KIE_DEV_FOLDER to change, KIE_DEV_RESET=1 to start
  * afresh) keeps workflows and executions between runs; examples are imported on first start.
  * An owner account is created on first start and printed, so the editor opens straight away.
+ * KIE_DEV_BARE=1 imports neither the credential nor the examples (n8n is up sooner; for
+ * scripts/nodes-panel-check.mjs).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
@@ -38,13 +40,27 @@ export const DEV_OWNER = {
 	password: 'KieDev-2025',
 };
 
+/**
+ * fetch, repeated for up to a minute while n8n answers 503 "Database is not ready!": on a busy
+ * machine its database health check lags behind "Editor is now accessible".
+ */
+async function fetchOnceDatabaseReady(url: string, init?: RequestInit): Promise<Response> {
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		const response = await fetch(url, init);
+		if (response.status !== 503 || Date.now() > deadline) return response;
+		await response.arrayBuffer();
+		await new Promise((resolve) => setTimeout(resolve, 1_000));
+	}
+}
+
 /** Sets up n8n's owner account through the REST API unless one exists; returns whether it did. */
 export async function ensureOwner(baseUrl: string): Promise<boolean> {
-	const settings = (await (await fetch(`${baseUrl}rest/settings`)).json()) as {
+	const settings = (await (await fetchOnceDatabaseReady(`${baseUrl}rest/settings`)).json()) as {
 		data?: { userManagement?: { showSetupOnFirstLoad?: boolean } };
 	};
 	if (settings.data?.userManagement?.showSetupOnFirstLoad === false) return false;
-	const response = await fetch(`${baseUrl}rest/owner/setup`, {
+	const response = await fetchOnceDatabaseReady(`${baseUrl}rest/owner/setup`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify(DEV_OWNER),
@@ -69,6 +85,7 @@ async function main(): Promise<void> {
 	const publicUrl = process.env.KIE_DEV_PUBLIC_URL?.replace(/\/?$/, '/') ?? localUrl;
 	const filesFolder = EXAMPLES_FILES_FOLDER.replace(/\/$/, '');
 
+	const bare = process.env.KIE_DEV_BARE === '1';
 	if (process.env.KIE_DEV_RESET === '1') await rm(userFolder, { recursive: true, force: true });
 	const firstStart = !existsSync(path.join(userFolder, '.n8n', 'database.sqlite'));
 	await mkdir(filesFolder, { recursive: true });
@@ -123,12 +140,14 @@ async function main(): Promise<void> {
 				},
 			]),
 		);
-		console.log(
-			`Importing the "Kie.ai account" credential (${apiKey ? 'real API: https://api.kie.ai' : `simulator: ${sim?.baseUrl}`})`,
-		);
-		await n8n.importCredentials(credentialFile);
+		if (!bare) {
+			console.log(
+				`Importing the "Kie.ai account" credential (${apiKey ? 'real API: https://api.kie.ai' : `simulator: ${sim?.baseUrl}`})`,
+			);
+			await n8n.importCredentials(credentialFile);
+		}
 
-		if (firstStart) {
+		if (firstStart && !bare) {
 			const workflows = path.join(work, 'workflows');
 			await mkdir(workflows);
 			const files = readdirSync(examplesFolder).filter((file) => file.endsWith('.json'));
