@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { AUDIO_MODEL_LIST, DEFAULT_AUDIO_MODEL, SUNO_MODELS } from './audioModels';
 import type { MarketAudioModelSpec } from './audioTypes';
-import { CUSTOM_MODEL } from './registry';
+import { customModelChoice, customModelIdProperty } from './customModelProperties';
 
 const sunoIds = SUNO_MODELS.map((model) => model.id);
 
@@ -48,11 +48,7 @@ export function audioGenerateProperties(): INodeProperties[] {
 		value: model.id,
 		description: model.description,
 	}));
-	modelOptions.push({
-		name: 'Custom Model (Any Jobs-API Model ID)',
-		value: CUSTOM_MODEL,
-		description: 'Any audio model of the Kie.ai jobs API; its fields go in Additional Input',
-	});
+	modelOptions.push(customModelChoice('audio model'));
 	return [
 		{
 			displayName: 'Model',
@@ -62,16 +58,7 @@ export function audioGenerateProperties(): INodeProperties[] {
 			default: DEFAULT_AUDIO_MODEL,
 			description: 'Suno makes songs; ElevenLabs makes speech and sound effects',
 		},
-		{
-			displayName: 'Custom Model ID',
-			name: 'customModel',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. elevenlabs/text-to-dialogue-v3',
-			description:
-				'Required with Custom Model: the model ID as written on its Kie.ai page. Its input fields go in Additional Input; the prompt is sent as "prompt" when set.',
-			displayOptions: { show: { model: [CUSTOM_MODEL] } },
-		},
+		customModelIdProperty('model', 'e.g. elevenlabs/text-to-dialogue-v3'),
 		{
 			displayName: 'Prompt',
 			name: 'prompt',

@@ -6,12 +6,13 @@
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { CUSTOM_MODEL, customModelChoice, customModelIdProperty } from './customModelProperties';
 import { fieldProperties } from './fields';
 import type { CatalogueOperation, CatalogueResource, ModelData } from './modelData';
 import { CATALOGUE } from './modelCatalogue';
 
 /** Any jobs-API model by id (its fields in Additional Input). */
-export const CUSTOM_MODEL_ID = 'custom';
+export const CUSTOM_MODEL_ID = CUSTOM_MODEL;
 
 export const PICKERS: Readonly<Record<CatalogueResource, string>> = {
 	image: 'imageModel',
@@ -63,11 +64,7 @@ export function modelPanel(
 	const custom = operation === 'generate' || operation === 'edit';
 	const options = [...extra.options, ...models.map(pickerOption)];
 	if (custom) {
-		options.push({
-			name: 'Custom Model (Any Jobs-API Model ID)',
-			value: CUSTOM_MODEL_ID,
-			description: 'Any model of the Kie.ai jobs API; its fields go in Additional Input',
-		});
+		options.push(customModelChoice('model'));
 	}
 	const firstServed = models.find((model) => !model.withdrawn)?.id ?? models[0]?.id ?? '';
 	const defaultModel = extra.default ?? DEFAULTS[`${resource}.${operation}`] ?? firstServed;
@@ -90,16 +87,7 @@ export function modelPanel(
 	}
 	const customFields: INodeProperties[] = custom
 		? [
-				{
-					displayName: 'Custom Model ID',
-					name: 'customModel',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. kling/v2-1-pro',
-					description:
-						'The model ID as written on its Kie.ai page. Its input fields go in Additional Input; the prompt is sent as "prompt" when set.',
-					displayOptions: { show: { [picker]: [CUSTOM_MODEL_ID] } },
-				},
+				customModelIdProperty(picker),
 				{
 					displayName: 'Prompt',
 					name: 'prompt',

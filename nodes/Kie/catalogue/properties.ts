@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { CUSTOM_MODEL, MODELS } from './registry';
+import { customModelChoice, customModelIdProperty } from './customModelProperties';
+import { MODELS } from './registry';
 import type { EnumFieldSpec, ImageOperation, ModelSpec } from './types';
 
 export const DEFAULT_MODEL = 'nano-banana-pro';
@@ -94,12 +95,7 @@ export function modelProperties(operation: ImageOperation): INodeProperties[] {
 		value: model.id,
 		description: model.description,
 	}));
-	modelOptions.push({
-		name: 'Custom Model (Any Jobs-API Model ID)',
-		value: CUSTOM_MODEL,
-		description:
-			'Any model of the Kie.ai jobs API, video and audio included; its fields go in Additional Input',
-	});
+	modelOptions.push(customModelChoice('model, video and audio included,'));
 
 	return [
 		{
@@ -113,18 +109,7 @@ export function modelProperties(operation: ImageOperation): INodeProperties[] {
 					? 'The Kie.ai model that generates the image'
 					: 'The Kie.ai model that edits or combines the input images',
 		},
-		{
-			displayName: 'Custom Model ID',
-			name: 'customModel',
-			type: 'string',
-			default: '',
-			// Not `required`: with Model set by an expression n8n shows this field for every item and
-			// would refuse to run the workflow while it is empty. The node itself refuses an empty ID.
-			placeholder: 'e.g. kling/v2-1-pro',
-			description:
-				'Required with Custom Model: the model ID as written on its Kie.ai page. Its input fields go in Additional Input; the prompt is sent as "prompt" when set.',
-			displayOptions: { show: { model: [CUSTOM_MODEL] } },
-		},
+		customModelIdProperty('model'),
 		...ENUM_PROPERTIES.flatMap((param) => enumProperties(models, param)),
 	];
 }

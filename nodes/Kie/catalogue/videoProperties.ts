@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { customModelChoice, customModelIdProperty } from './customModelProperties';
 import { CUSTOM_VIDEO_MODEL, DEFAULT_VIDEO_MODEL, VIDEO_MODELS } from './videoRegistry';
 import type { DurationSpec, VideoEnumSpec, VideoModelSpec } from './videoTypes';
 
@@ -62,11 +63,7 @@ export function videoModelProperties(): INodeProperties[] {
 		value: model.id,
 		description: model.description,
 	}));
-	modelOptions.push({
-		name: 'Custom Model (Any Jobs-API Model ID)',
-		value: CUSTOM_VIDEO_MODEL,
-		description: 'Any video model of the Kie.ai jobs API; its fields go in Additional Input',
-	});
+	modelOptions.push(customModelChoice('video model'));
 	return [
 		{
 			displayName: 'Model',
@@ -76,16 +73,7 @@ export function videoModelProperties(): INodeProperties[] {
 			default: DEFAULT_VIDEO_MODEL,
 			description: 'The Kie.ai model (and the API that serves it) that makes the video',
 		},
-		{
-			displayName: 'Custom Model ID',
-			name: 'customModel',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. kling/v2-1-pro',
-			description:
-				'Required with Custom Model: the model ID as written on its Kie.ai page. Its input fields go in Additional Input.',
-			displayOptions: { show: { model: [CUSTOM_VIDEO_MODEL] } },
-		},
+		customModelIdProperty('model'),
 		...ENUMS.flatMap((param) =>
 			grouped(VIDEO_MODELS, (model) => {
 				const spec = model[param.name];

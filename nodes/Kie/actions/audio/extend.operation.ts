@@ -15,19 +15,15 @@ import {
 } from '../../catalogue';
 import type { KieTask } from '../../client';
 import { additionalInputProperty } from '../image/fields';
+import { taskIdProperty } from '../common/properties';
 import type { ItemRun } from '../common/taskOutput';
 import { audioOptionsCollection, audioWaitProperties, createAudioTask } from './createAudioTask';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Task ID',
-		name: 'taskId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 5c79be8e…',
-		description: 'The finished Suno task (Audio → Generate or Extend) whose track to continue',
-	},
+	taskIdProperty(
+		'The finished Suno task (Audio → Generate or Extend) whose track to continue',
+		'e.g. 5c79be8e…',
+	),
 	{
 		displayName: 'Audio ID',
 		name: 'audioId',

@@ -129,3 +129,16 @@ export const taskOptionsCollection: INodeProperties = {
 		},
 	],
 };
+
+/** The Task ID of the task an operation works on. */
+export function taskIdProperty(description: string, placeholder?: string): INodeProperties {
+	return {
+		displayName: 'Task ID',
+		name: 'taskId',
+		type: 'string',
+		default: '',
+		required: true,
+		...(placeholder ? { placeholder } : {}),
+		description,
+	};
+}

@@ -2,19 +2,14 @@ import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { KieInputError } from '../../catalogue';
 import { API_FAMILIES, isKieApi } from '../../client';
-import { taskOptionsCollection, waitProperties } from '../common/properties';
+import { taskOptionsCollection, waitProperties, taskIdProperty } from '../common/properties';
 import { completeTask, readTaskOptions, type OperationExecute } from '../common/taskOutput';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Task ID',
-		name: 'taskId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '281e5b0…f39b9',
-		description: 'The taskId of a task created by this node or any Kie.ai jobs-API call',
-	},
+	taskIdProperty(
+		'The taskId of a task created by this node or any Kie.ai jobs-API call',
+		'281e5b0…f39b9',
+	),
 	{
 		displayName: 'API',
 		name: 'api',

@@ -11,7 +11,7 @@ import { describeValue } from '../../catalogue/errors';
 import { parseAdditionalInput, readPrompt } from '../../catalogue/inputs';
 import type { CreateTaskRequest } from '../../client';
 import { modelOperation } from '../common/modelOperation';
-import { waitProperties } from '../common/properties';
+import { waitProperties, taskIdProperty } from '../common/properties';
 import { createAndComplete, type ItemRun } from '../common/taskOutput';
 import { additionalInputProperty, promptProperty } from '../image/fields';
 import {
@@ -41,14 +41,7 @@ const properties: INodeProperties[] = [
 		default: 'veo',
 		description: 'The API that made the video (its task items carry it as "api")',
 	},
-	{
-		displayName: 'Task ID',
-		name: 'taskId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'The taskId of the finished video to continue',
-	},
+	taskIdProperty('The taskId of the finished video to continue'),
 	{
 		...promptProperty,
 		placeholder: 'The dog keeps running through the park and jumps over a bench',

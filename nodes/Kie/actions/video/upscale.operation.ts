@@ -11,7 +11,7 @@ import { describeValue } from '../../catalogue/errors';
 import { KieRequestError, waitForVeoHdVideo, type KieTask } from '../../client';
 import { TaskTimeoutError } from '../common/errors';
 import { modelOperation } from '../common/modelOperation';
-import { waitProperties } from '../common/properties';
+import { waitProperties, taskIdProperty } from '../common/properties';
 import { completeTask, type ItemRun } from '../common/taskOutput';
 import {
 	readCallbackUrl,
@@ -21,14 +21,7 @@ import {
 } from './common';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Task ID',
-		name: 'taskId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'The taskId of a finished Veo 3.1 video (generate or extend)',
-	},
+	taskIdProperty('The taskId of a finished Veo 3.1 video (generate or extend)'),
 	{
 		displayName: 'Resolution',
 		name: 'resolution',
