@@ -37,3 +37,24 @@ export function makeMp3(seed: string, frames = 4): Buffer {
 	FRAME_HEADER.copy(frame, 0);
 	return Buffer.concat([tagHeader, tagBody, ...Array.from({ length: frames }, () => frame)]);
 }
+
+/** Real WAV bytes: a RIFF/WAVE header (PCM, 16-bit mono, 8 kHz) and a little silence named by the seed. */
+export function makeWav(seed: string, samples = 800): Buffer {
+	const tag = Buffer.from(createHash('sha256').update(seed).digest('hex').slice(0, 16), 'latin1');
+	const data = Buffer.concat([Buffer.alloc(samples * 2), tag]);
+	const header = Buffer.alloc(44);
+	header.write('RIFF', 0, 'ascii');
+	header.writeUInt32LE(36 + data.length, 4);
+	header.write('WAVE', 8, 'ascii');
+	header.write('fmt ', 12, 'ascii');
+	header.writeUInt32LE(16, 16);
+	header.writeUInt16LE(1, 20); // PCM
+	header.writeUInt16LE(1, 22); // mono
+	header.writeUInt32LE(8000, 24);
+	header.writeUInt32LE(16000, 28);
+	header.writeUInt16LE(2, 32);
+	header.writeUInt16LE(16, 34);
+	header.write('data', 36, 'ascii');
+	header.writeUInt32LE(data.length, 40);
+	return Buffer.concat([header, data]);
+}

@@ -1,3 +1,4 @@
+import { ALEPH_ROUTES } from './aleph';
 import { CHAT_ROUTES } from './chat';
 import { COMMON_ROUTES } from './common';
 import { FILE_ROUTES } from './files';
@@ -8,6 +9,9 @@ import { JOBS_ROUTES } from './jobs';
 import { RUNWAY_ROUTES } from './runway';
 import type { SimulatorState } from './state';
 import { SUNO_ROUTES } from './suno';
+import { SUNO_FILE_ROUTES } from './sunoFiles';
+import { SUNO_SONG_ROUTES } from './sunoSongs';
+import { TOOL_FILE_ROUTE } from './toolTasks';
 import type { Endpoint } from './types';
 import { UPLOAD_ROUTES } from './uploads';
 import { VEO_ROUTES } from './veo';
@@ -32,6 +36,7 @@ export const ROUTES: readonly Route[] = [
 	...VIDEO_FILE_ROUTES,
 	// Before FILE_ROUTES: their result files live under /files/ too.
 	...SUNO_ROUTES,
+	TOOL_FILE_ROUTE,
 	...FOUR_O_IMAGE_ROUTES,
 	...FLUX_KONTEXT_ROUTES,
 	...FILE_ROUTES,
@@ -41,6 +46,9 @@ export const ROUTES: readonly Route[] = [
 	...VEO_ROUTES,
 	...RUNWAY_ROUTES,
 	...CHAT_ROUTES,
+	...SUNO_SONG_ROUTES,
+	...SUNO_FILE_ROUTES,
+	...ALEPH_ROUTES,
 ];
 
 export function findRoute(host: Host, method: string, pathname: string): Route | undefined {

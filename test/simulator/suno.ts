@@ -54,7 +54,7 @@ const extendLimits = (model: string): Limits => ({
 	title: model === 'V4' || model === 'V4_5ALL' ? 80 : 100,
 });
 
-interface SunoTrack {
+export interface SunoTrack {
 	id: string;
 	title: string;
 	tags: string;
@@ -63,7 +63,8 @@ interface SunoTrack {
 }
 
 interface SunoInfo {
-	operationType: 'generate' | 'extend';
+	/** generate, extend, or the tool that made the song (upload_cover, mashup, …). */
+	operationType: string;
 	parentMusicId: string;
 	tracks: SunoTrack[];
 	failure?: { status: string; errorCode: number | null; errorMessage: string };
@@ -118,7 +119,7 @@ function checkLength(
 	return undefined;
 }
 
-function checkCommon(body: Record<string, unknown>): string | undefined {
+export function checkCommon(body: Record<string, unknown>): string | undefined {
 	if (typeof body.model !== 'string' || !(SUNO_MODELS as readonly string[]).includes(body.model)) {
 		return `model is not within the range of allowed options: ${SUNO_MODELS.join(', ')}`;
 	}
@@ -135,7 +136,7 @@ function checkCommon(body: Record<string, unknown>): string | undefined {
 	return undefined;
 }
 
-function checkGenerate(body: Record<string, unknown>): string | undefined {
+export function checkGenerate(body: Record<string, unknown>): string | undefined {
 	const common = checkCommon(body);
 	if (common) return common;
 	const model = body.model as string;
@@ -161,7 +162,7 @@ function checkGenerate(body: Record<string, unknown>): string | undefined {
 }
 
 /** The finished Suno track `audioId` of this key, with the model its task used. */
-function findTrack(
+export function findTrack(
 	state: SimulatorState,
 	apiKey: string,
 	audioId: unknown,
@@ -220,6 +221,22 @@ function create(
 	const source = operation === 'extend' ? findTrack(state, apiKey, body.audioId) : undefined;
 	const problem = operation === 'generate' ? checkGenerate(body) : checkExtend(body, source);
 	if (problem) return invalid(problem);
+	return createSong(state, context, apiKey, body, operation, source);
+}
+
+/**
+ * A song task of a checked request, read from /api/v1/generate/record-info like a generated one:
+ * for generate, extend and Suno's tools that make music (`operation` is its operationType).
+ * `source` is the track it continues, whose title and tags it keeps without custom parameters.
+ */
+export function createSong(
+	state: SimulatorState,
+	context: RequestContext,
+	apiKey: string,
+	body: Record<string, unknown>,
+	operation: string,
+	source?: { task: SimulatedTask; track: SunoTrack },
+): Answer {
 	if (state.balance(apiKey) < SUNO_CREDITS) return insufficientCredits();
 
 	const { model, callBackUrl, ...input } = body as Record<string, unknown> & {
@@ -240,7 +257,7 @@ function create(
 					errorMessage: 'Lyrics contained copyrighted material.',
 				}
 			: undefined;
-	const useSource = operation === 'extend' && body.defaultParamFlag === false;
+	const useSource = source !== undefined && body.defaultParamFlag === false;
 	const title = useSource
 		? (source?.track.title ?? '')
 		: typeof body.title === 'string'
@@ -253,7 +270,7 @@ function create(
 			: 'pop';
 	const task = createTaskRecord(state, {
 		apiKey,
-		model,
+		model: model ?? 'V4_5PLUS',
 		input,
 		callBackUrl,
 		// Kie's example echoes the request without its callBackUrl.
@@ -271,13 +288,13 @@ function create(
 	markApi(task, 'suno');
 	INFO.set(task, {
 		operationType: operation,
-		parentMusicId: operation === 'extend' ? String(body.audioId) : '',
+		parentMusicId: source ? String(body.audioId) : '',
 		tracks: Array.from({ length: TRACKS_PER_TASK }, (_, n) => ({
 			id: trackId(task.taskId, n),
 			title,
 			tags,
 			prompt: prompt || '[Instrumental]',
-			duration: 120 + n * 30 + (operation === 'extend' ? 60 : 0),
+			duration: 120 + n * 30 + (source ? 60 : 0),
 		})),
 		failure,
 	});

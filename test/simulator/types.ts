@@ -33,7 +33,32 @@ export type Endpoint =
 	| 'runwayExtend' // POST /api/v1/runway/extend
 	| 'chatCompletions' // POST /<model>/v1/chat/completions (GPT-5.2, Gemini)
 	| 'claudeMessages' // POST /claude/v1/messages
-	| 'responses'; // POST /codex/v1/responses, /api/v1/responses
+	| 'responses' // POST /codex/v1/responses, /api/v1/responses
+	// Suno's tools (sunoSongs.ts, sunoFiles.ts) and Runway Aleph (aleph.ts)
+	| 'sunoLyrics' // POST /api/v1/lyrics
+	| 'sunoLyricsRecordInfo' // GET  /api/v1/lyrics/record-info?taskId=
+	| 'sunoTimestampedLyrics' // POST /api/v1/generate/get-timestamped-lyrics
+	| 'sunoUploadCover' // POST /api/v1/generate/upload-cover
+	| 'sunoUploadExtend' // POST /api/v1/generate/upload-extend
+	| 'sunoAddVocals' // POST /api/v1/generate/add-vocals
+	| 'sunoAddInstrumental' // POST /api/v1/generate/add-instrumental
+	| 'sunoReplaceSection' // POST /api/v1/generate/replace-section
+	| 'sunoMashup' // POST /api/v1/generate/mashup
+	| 'sunoSounds' // POST /api/v1/generate/sounds
+	| 'sunoPersona' // POST /api/v1/generate/generate-persona
+	| 'sunoBoostStyle' // POST /api/v1/style/generate
+	| 'sunoWav' // POST /api/v1/wav/generate
+	| 'sunoWavRecordInfo' // GET  /api/v1/wav/record-info?taskId=
+	| 'sunoMp4' // POST /api/v1/mp4/generate
+	| 'sunoMp4RecordInfo' // GET  /api/v1/mp4/record-info?taskId=
+	| 'sunoVocalRemoval' // POST /api/v1/vocal-removal/generate
+	| 'sunoVocalRemovalRecordInfo' // GET  /api/v1/vocal-removal/record-info?taskId=
+	| 'sunoMidi' // POST /api/v1/midi/generate
+	| 'sunoMidiRecordInfo' // GET  /api/v1/midi/record-info?taskId=
+	| 'sunoCover' // POST /api/v1/suno/cover/generate
+	| 'sunoCoverRecordInfo' // GET  /api/v1/suno/cover/record-info?taskId=
+	| 'alephGenerate' // POST /api/v1/aleph/generate
+	| 'alephRecordInfo'; // GET  /api/v1/aleph/record-info?taskId=
 
 /** Endpoints that create a (paid) task: they share the one create window per key. */
 export const CREATE_ENDPOINTS: readonly Endpoint[] = [
@@ -47,6 +72,20 @@ export const CREATE_ENDPOINTS: readonly Endpoint[] = [
 	'sunoExtend',
 	'fourOImageGenerate',
 	'fluxKontextGenerate',
+	'sunoLyrics',
+	'sunoUploadCover',
+	'sunoUploadExtend',
+	'sunoAddVocals',
+	'sunoAddInstrumental',
+	'sunoReplaceSection',
+	'sunoMashup',
+	'sunoSounds',
+	'sunoWav',
+	'sunoMp4',
+	'sunoVocalRemoval',
+	'sunoMidi',
+	'sunoCover',
+	'alephGenerate',
 ];
 
 /**
