@@ -42,7 +42,7 @@ const post = (path: string, json: unknown) => call(`${sim.baseUrl}${path}`, 'POS
 const get = (path: string) => call(`${sim.baseUrl}${path}`, 'GET');
 
 /** Polls a status path until `done(data)` holds; returns the last data. */
-async function until(path: string, done: (data: any) => boolean, timeoutMs = 3_000): Promise<any> {
+async function until(path: string, done: (data: any) => boolean, timeoutMs = 10_000): Promise<any> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const data = (await get(path)).json.data;
@@ -72,6 +72,8 @@ async function song(): Promise<{ taskId: string; audioId: string; duration: numb
 
 describe('Suno tools that make files', () => {
 	it('WAV: PENDING → SUCCESS with a RIFF/WAVE file, and the page’s callback', async () => {
+		// Long enough that the first read sees the task unfinished, even on a busy machine.
+		sim.configure({ generationMs: 1_500 });
 		const source = await song();
 		const created = await post('/api/v1/wav/generate', {
 			...source,
@@ -144,6 +146,8 @@ describe('Suno tools that make files', () => {
 	});
 
 	it('separate vocals: two stems (separate_vocal) or twelve (split_stem), MP3 each, then MIDI from it', async () => {
+		// Long enough that the first read sees the task unfinished, even on a busy machine.
+		sim.configure({ generationMs: 1_500 });
 		const source = await song();
 		const two = (await post('/api/v1/vocal-removal/generate', { ...source, callBackUrl: hook }))
 			.json.data.taskId;
@@ -434,6 +438,8 @@ describe('Suno tools that make music, lyrics and immediate answers', () => {
 	});
 
 	it('lyrics: PENDING → SUCCESS with two variants, and the complete callback', async () => {
+		// Long enough that the first read sees the task unfinished, even on a busy machine.
+		sim.configure({ generationMs: 1_500 });
 		const taskId = (
 			await post('/api/v1/lyrics', { prompt: 'A song about the sea', callBackUrl: hook })
 		).json.data.taskId;
@@ -491,6 +497,8 @@ describe('Suno tools that make music, lyrics and immediate answers', () => {
 
 describe('Runway Aleph', () => {
 	it('restyles a video: successFlag 0 → 1 with an MP4 and its still; moderation ends it failed', async () => {
+		// Long enough that the first read sees the task unfinished, even on a busy machine.
+		sim.configure({ generationMs: 1_500 });
 		const created = await post('/api/v1/aleph/generate', {
 			prompt: 'Watercolour style',
 			videoUrl: 'https://example.com/in.mp4',
