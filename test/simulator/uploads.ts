@@ -131,23 +131,14 @@ function base64Upload(state: SimulatorState, context: RequestContext): Answer {
 	if (typeof body.base64Data !== 'string' || body.base64Data === '') {
 		return uploadFailure(state, 400, 'Missing required parameter: base64Data');
 	}
-	let encoded = body.base64Data;
-	let dataUrlMime: string | undefined;
-	const dataUrl = /^data:([^;,]*)((?:;[^;,]*)*),/i.exec(encoded);
-	if (dataUrl) {
-		if (!/;base64/i.test(dataUrl[2])) {
-			return uploadFailure(state, 400, 'Base64 decoding failed: Invalid Base64 format');
-		}
-		dataUrlMime = dataUrl[1].trim().toLowerCase() || undefined;
-		encoded = encoded.slice(dataUrl[0].length);
-	}
-	encoded = encoded.replace(/\s+/g, '');
-	if (encoded === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(encoded) || encoded.length % 4 === 1) {
+	// The live API takes only the payload: a data: prefix or whitespace fails to decode (peers'
+	// reports against Kie; the page's example is a data URL, which Kie refuses).
+	const encoded = body.base64Data;
+	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded) || encoded.length % 4 === 1) {
 		return uploadFailure(state, 400, 'Base64 decoding failed: Invalid Base64 format');
 	}
 	const bytes = Buffer.from(encoded, 'base64');
 	const mimeType =
-		(dataUrlMime !== 'application/octet-stream' ? dataUrlMime : undefined) ??
 		mimeFromFileName(typeof body.fileName === 'string' ? body.fileName : '') ??
 		sniffMime(bytes) ??
 		'application/octet-stream';

@@ -131,6 +131,22 @@ describe('Edit with two binaries and one URL', () => {
 	});
 });
 
+describe('Edit with a binary whose name and type disagree with its bytes', () => {
+	it('uploads a JPEG declared image/png as .jpg, so Kie serves it as a JPEG', async () => {
+		const result = await runKie(sim, edit({ binaryProperties: 'data', waitForCompletion: false }), {
+			items: [{ json: {}, binary: { data: binaryOf(TINY_JPEG, 'image/png', 'photo.png') } }],
+		});
+
+		const [item] = kieOutput(result);
+		const [upload] = streamUploads(sim);
+		expect(upload.fields.fileName).toMatch(/^[a-z0-9]{12}\.jpg$/);
+		expect(upload.files[0]).toMatchObject({ mimeType: 'image/jpeg', sha256: sha256(TINY_JPEG) });
+		const task = sim.record.tasks.get(item.json.taskId as string)!;
+		const served = await fetchBytes((task.input.image_input as string[])[0]);
+		expect(served.contentType).toBe('image/jpeg');
+	});
+});
+
 describe('Edit with URLs only', () => {
 	it('uploads nothing and sends the URLs as given', async () => {
 		const urls = ['https://images.example.com/a.png', 'https://images.example.com/b.jpg'];

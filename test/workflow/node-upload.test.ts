@@ -111,6 +111,22 @@ describe('Upload from a binary property', () => {
 	});
 });
 
+describe('Upload from a binary property, named by its bytes', () => {
+	it('a JPEG whose binary says image/png and photo.png is sent as photo.jpg, image/jpeg', async () => {
+		const result = await runKie(sim, upload({ source: 'binary' }), {
+			items: [{ json: {}, binary: { data: binaryOf(TINY_JPEG, 'image/png', 'photo.png') } }],
+		});
+
+		const [item] = kieOutput(result);
+		expect(item.json).toMatchObject({ fileName: 'photo.jpg', mimeType: 'image/jpeg' });
+		expect(streamUploads(sim)[0].fields).toMatchObject({ fileName: 'photo.jpg' });
+		expect(streamUploads(sim)[0].files[0]).toMatchObject({ mimeType: 'image/jpeg' });
+		const served = await fetchBytes(item.json.downloadUrl as string);
+		expect(served.bytes.equals(TINY_JPEG)).toBe(true);
+		expect(served.contentType).toBe('image/jpeg');
+	});
+});
+
 describe('Upload from a URL', () => {
 	it('has Kie fetch the URL and emits the stored file', async () => {
 		const fileUrl = `${webUrl}/pictures/cat.jpg`;
@@ -183,13 +199,41 @@ describe('Upload from base64', () => {
 		expect((await fetchBytes(item.json.downloadUrl as string)).bytes.equals(photo)).toBe(true);
 	});
 
-	it('accepts a data URL, whose type Kie uses', async () => {
+	it('sends a data URL as its bare payload, named from its bytes', async () => {
 		const dataUrl = `data:image/jpeg;base64,${TINY_JPEG.toString('base64')}`;
 		const result = await runKie(sim, upload({ source: 'base64', base64Data: dataUrl }));
 
 		const [item] = kieOutput(result);
 		expect(item.json).toMatchObject({ mimeType: 'image/jpeg', fileSize: TINY_JPEG.length });
 		expect(item.json.fileName).toMatch(/\.jpg$/);
+		const [request] = sim.record.requests.filter((one) => one.endpoint === 'base64Upload');
+		expect((request.body as { base64Data: string }).base64Data).toBe(TINY_JPEG.toString('base64'));
 		expect((await fetchBytes(item.json.downloadUrl as string)).bytes.equals(TINY_JPEG)).toBe(true);
+	});
+
+	it('sends base64 pasted with line breaks without them', async () => {
+		const wrapped = photo.toString('base64').replace(/(.{60})/g, '$1\r\n');
+		const result = await runKie(
+			sim,
+			upload({ source: 'base64', base64Data: wrapped, fileName: 'wrapped.png' }),
+		);
+
+		const [item] = kieOutput(result);
+		expect(item.json).toMatchObject({ fileName: 'wrapped.png', fileSize: photo.length });
+		const [request] = sim.record.requests.filter((one) => one.endpoint === 'base64Upload');
+		expect((request.body as { base64Data: string }).base64Data).toBe(photo.toString('base64'));
+	});
+
+	it('names a JPEG called .png by its bytes, so Kie serves it as a JPEG', async () => {
+		const result = await runKie(
+			sim,
+			upload({ source: 'base64', base64Data: TINY_JPEG.toString('base64'), fileName: 'shot.png' }),
+		);
+
+		const [item] = kieOutput(result);
+		expect(item.json).toMatchObject({ fileName: 'shot.jpg', mimeType: 'image/jpeg' });
+		const served = await fetchBytes(item.json.downloadUrl as string);
+		expect(served.bytes.equals(TINY_JPEG)).toBe(true);
+		expect(served.contentType).toBe('image/jpeg');
 	});
 });

@@ -123,3 +123,17 @@ export function canonicalMimeType(mimeType: string): string {
 	const plain = mimeType.split(';')[0].trim().toLowerCase();
 	return MIME_ALIASES[plain] ?? plain;
 }
+
+/**
+ * `name` with the extension its bytes call for. Kie's upload host serves a file with the type of
+ * its name's extension, and models trust it: a JPEG uploaded as `.png` made Veo fail.
+ */
+export function nameForBytes(name: string, head: Buffer): string {
+	const sniffed = sniffMimeType(head);
+	const extension = sniffed ? MIME_TO_EXTENSION[sniffed] : undefined;
+	if (!sniffed || !extension) return name;
+	const current = /\.([a-z0-9]{2,5})$/i.exec(name);
+	if (current && canonicalMimeType(EXTENSION_TO_MIME[current[1].toLowerCase()] ?? '') === sniffed)
+		return name;
+	return `${current ? name.slice(0, -current[0].length) : name}.${extension}`;
+}

@@ -6,6 +6,7 @@
 import { randomString, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { KieInputError, type BinaryInfo } from '../../catalogue';
+import { nameForBytes, sniffMimeType } from '../../shared/mimeTypes';
 import type { ItemRun } from './taskOutput';
 
 const INPUT_UPLOAD_PATH = 'n8n/inputs';
@@ -83,11 +84,12 @@ export function itemBinaries(
 				const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
 				check({ propertyName: property, mimeType: metadata.mimeType, bytes: data.length });
 				const extension = metadata.fileExtension ?? metadata.mimeType.split('/')[1] ?? 'bin';
+				// Named from the bytes: Kie's file host serves the type the name says, models trust it.
 				const uploaded = await run.client.uploadFile(
 					{
 						data,
-						fileName: `${randomString(12).toLowerCase()}.${extension}`,
-						mimeType: metadata.mimeType,
+						fileName: nameForBytes(`${randomString(12).toLowerCase()}.${extension}`, data),
+						mimeType: sniffMimeType(data) ?? metadata.mimeType,
 					},
 					INPUT_UPLOAD_PATH,
 				);

@@ -1,4 +1,5 @@
 import {
+	randomString,
 	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -7,6 +8,7 @@ import {
 
 import { checkUrl, describeValue, KieInputError } from '../../catalogue';
 import { binaryPropertiesOf } from '../common/binaryInputs';
+import { nameForBytes, sniffMimeType } from '../../shared/mimeTypes';
 import type { UploadedFile } from '../../client';
 import type { OperationExecute } from '../common/taskOutput';
 
@@ -64,7 +66,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description:
-			'Name with extension. Empty: the binary’s own name, or a random one. The same name overwrites an earlier upload.',
+			'Name with extension. Empty: the binary’s own name, or a random one. The extension follows the file’s bytes (Kie.ai serves the file with the type its name says). The same name overwrites an earlier upload.',
 	},
 ];
 
@@ -96,9 +98,10 @@ export const execute: OperationExecute = async function (itemIndex, run) {
 		uploaded = await run.client.uploadFromUrl(fileUrl, uploadPath, fileName || undefined);
 	} else if (source === 'base64') {
 		const base64Data = text(this, 'base64Data', itemIndex);
-		// A data URL may carry parameters before ;base64 (data:image/svg+xml;charset=utf-8;base64,…).
-		const payload = base64Data.replace(/^data:[^,]*;base64,/i, '');
-		if (payload === '' || !/^[A-Za-z0-9+/\s]+={0,2}$/.test(payload)) {
+		// Kie takes only the payload: no data: prefix (which may carry parameters before ;base64,
+		// as in data:image/svg+xml;charset=utf-8;base64,…) and no line breaks or spaces.
+		const payload = base64Data.replace(/^data:[^,]*;base64,/i, '').replace(/\s+/g, '');
+		if (payload === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(payload)) {
 			const allowed = 'plain base64, or data:<type>;base64,…';
 			throw new KieInputError(
 				'base64Data',
@@ -107,7 +110,14 @@ export const execute: OperationExecute = async function (itemIndex, run) {
 				allowed,
 			);
 		}
-		uploaded = await run.client.uploadBase64(base64Data, uploadPath, fileName || undefined);
+		const head = Buffer.from(payload.slice(0, 24), 'base64');
+		// Without a name Kie picks one; a random one with the bytes' extension is served right.
+		const named = fileName
+			? nameForBytes(fileName, head)
+			: sniffMimeType(head)
+				? nameForBytes(`${randomString(12).toLowerCase()}.bin`, head)
+				: undefined;
+		uploaded = await run.client.uploadBase64(payload, uploadPath, named);
 	} else {
 		const propertyName = text(this, 'binaryPropertyName', itemIndex) || 'data';
 		const item = this.getInputData()[itemIndex];
@@ -122,11 +132,12 @@ export const execute: OperationExecute = async function (itemIndex, run) {
 		}
 		const metadata = this.helpers.assertBinaryData(itemIndex, propertyName);
 		const data = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+		const name = fileName || metadata.fileName || `upload.${metadata.fileExtension ?? 'bin'}`;
 		uploaded = await run.client.uploadFile(
 			{
 				data,
-				fileName: fileName || metadata.fileName || `upload.${metadata.fileExtension ?? 'bin'}`,
-				mimeType: metadata.mimeType || 'application/octet-stream',
+				fileName: nameForBytes(name, data),
+				mimeType: sniffMimeType(data) ?? (metadata.mimeType || 'application/octet-stream'),
 			},
 			uploadPath,
 		);
