@@ -1,10 +1,14 @@
 /* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
- * n8n queue mode, end to end: Redis (Debian's redis-server, installed when absent), an n8n main
- * (`n8n start`, EXECUTIONS_MODE=queue) and `n8n worker` processes sharing one user folder and
- * SQLite file, the packed package installed as a community package, production executions
- * started by POSTs to the webhook of examples/queue-mode-batch-webhook.json. The simulator's
- * record says what Kie saw: creates per window, 429s, duplicates, tasks no item reports.
+ * n8n queue mode, end to end, set up as n8n supports it: PostgreSQL (postgres.ts) and Redis
+ * (Debian's packages, installed when absent), an n8n main (`n8n start`, EXECUTIONS_MODE=queue) and
+ * `n8n worker` processes sharing one user folder and database, binary data in the database (the
+ * mode n8n supports for queue mode besides S3), the packed package installed as a community
+ * package, production executions started by POSTs to the webhook of
+ * examples/queue-mode-batch-webhook.json. The simulator's record says what Kie saw: creates per
+ * window, 429s, duplicates, tasks no item reports. With `fileRoundTrip`, one more webhook
+ * generates an image with Download Results on and answers with the file: written to the
+ * database by a worker, read back by the main.
  *
  * `node build-test/test/e2e/queue-mode.js` (from .ci/run) runs a small batch and checks it;
  * test/bench uses runQueueMode with the benchmark's sizes, and with the previous create limiter.
@@ -20,11 +24,103 @@ import { answeredRateLimit } from '../simulator/record';
 import { Checks } from './checks';
 import { installAsCommunityPackage, packPackage, type PackedPackage } from './community-package';
 import { ensureN8n, freePort, n8nEnvironment, N8nCli } from './n8n';
+import { startPostgres, type Postgres } from './postgres';
 import { runCommand, startService, stopAllProcesses, tail, type Service } from './processes';
 
 export const QUEUE_EXAMPLE = 'queue-mode-batch-webhook.json';
 export const QUEUE_WEBHOOK_PATH = 'webhook/kie-batch';
 const WORKFLOW_ID = 'kieE2eQueue00001';
+const FILE_WORKFLOW_ID = 'kieE2eQueueFile1';
+const FILE_WEBHOOK_PATH = 'webhook/kie-file';
+/** The round trip's result file: large enough to be streamed in many chunks. */
+const ROUND_TRIP_FILE_BYTES = 3 * 1024 * 1024;
+
+/** POST {prompt} → one image, downloaded on the worker → answered with the file by the main. */
+function fileRoundTripWorkflow(): Record<string, unknown> {
+	return {
+		id: FILE_WORKFLOW_ID,
+		name: 'Kie file round trip (e2e)',
+		active: false,
+		settings: {},
+		nodes: [
+			{
+				id: 'f1',
+				name: 'POST /webhook/kie-file',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: 'c5a1f6a0-2f7e-4d8e-9a51-7f1f3c0e9b21',
+				parameters: {
+					httpMethod: 'POST',
+					path: 'kie-file',
+					responseMode: 'lastNode',
+					responseData: 'firstEntryBinary',
+					options: {},
+				},
+			},
+			{
+				id: 'f2',
+				name: 'Generate and download',
+				type: 'n8n-nodes-kie.kie',
+				typeVersion: 1,
+				position: [240, 0],
+				parameters: {
+					resource: 'image',
+					operation: 'generate',
+					model: 'nano-banana-pro',
+					prompt: '={{ $json.body.prompt }}',
+					downloadResults: true,
+					options: { pollInterval: 0.5 },
+				},
+				credentials: { kieApi: { id: 'kieQueueCredential', name: 'Kie.ai account' } },
+			},
+		],
+		connections: {
+			'POST /webhook/kie-file': {
+				main: [[{ node: 'Generate and download', type: 'main', index: 0 }]],
+			},
+		},
+	};
+}
+
+/** The round trip: the webhook's answer is the task's result file, byte for byte. */
+async function checkFileRoundTrip(
+	sim: KieSimulatorApi,
+	serverUrl: string,
+	postgres: Postgres,
+	checks: Checks,
+): Promise<void> {
+	const prompt = 'Queue file round trip';
+	sim.configure({ resultFileBytes: ROUND_TRIP_FILE_BYTES });
+	const response = await fetch(`${serverUrl}${FILE_WEBHOOK_PATH}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ prompt }),
+		signal: AbortSignal.timeout(120_000),
+	});
+	const answered = Buffer.from(await response.arrayBuffer());
+	const task = [...sim.record.tasks.values()].find((one) => one.input.prompt === prompt);
+	checks.that(task !== undefined, 'file round trip: the simulator made its task');
+	if (!task) return;
+	const original = Buffer.from(await (await fetch(task.resultUrls[0])).arrayBuffer());
+	checks.equal(response.status, 200, 'file round trip: HTTP status');
+	checks.equal(
+		response.headers.get('content-type')?.split(';')[0],
+		'image/png',
+		'file round trip: Content-Type',
+	);
+	checks.equal(answered.length, ROUND_TRIP_FILE_BYTES, 'file round trip: bytes answered');
+	checks.that(answered.equals(original), 'file round trip: the answer is the result file');
+	// Where the worker put it: n8n's binary_data table, not a worker's disk.
+	const stored = await postgres.query(
+		`SELECT "mimeType", "fileName" FROM binary_data WHERE "fileSize" = ${ROUND_TRIP_FILE_BYTES}`,
+	);
+	checks.equal(
+		stored.join(', '),
+		`image/png|${task.taskId}_0.png`,
+		'file round trip: the file in the binary_data table',
+	);
+}
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
 /** One answer item of the batch webhook (the Kie node's output item). */
@@ -128,6 +224,8 @@ export interface QueueModeOptions {
 	limit: { max: number; windowMs: number };
 	workers: number;
 	limiter?: 'shipped' | 'previous';
+	/** Also generate one image with its file downloaded on a worker and answered by the main. */
+	fileRoundTrip?: boolean;
 	log?: (message: string) => void;
 }
 
@@ -211,6 +309,7 @@ export async function runQueueMode(options: QueueModeOptions): Promise<QueueMode
 	const n8nBinary = ensureN8n(repoRoot);
 	const redisServer = ensureRedisServer();
 	const work = await mkdtemp(path.join(tmpdir(), 'n8n-kie-queue-'));
+	let postgres: Postgres | undefined;
 	const userFolder = path.join(work, 'user');
 	const filesFolder = path.join(work, 'files');
 	await mkdir(filesFolder, { recursive: true });
@@ -235,7 +334,10 @@ export async function runQueueMode(options: QueueModeOptions): Promise<QueueMode
 			'--appendonly',
 			'no',
 		]);
-		await redis.waitFor(/Ready to accept connections/, 30_000);
+		[postgres] = await Promise.all([
+			startPostgres(),
+			redis.waitFor(/Ready to accept connections/, 30_000),
+		]);
 
 		const serverPort = await freePort();
 		const serverUrl = `http://127.0.0.1:${serverPort}/`;
@@ -245,10 +347,14 @@ export async function runQueueMode(options: QueueModeOptions): Promise<QueueMode
 				userFolder,
 				filesFolder,
 				extra: {
+					...postgres.n8nEnv,
 					WEBHOOK_URL: serverUrl,
 					EXECUTIONS_MODE: 'queue',
 					QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 					QUEUE_BULL_REDIS_PORT: String(redisPort),
+					// Workers write result files where the main can read them back.
+					N8N_AVAILABLE_BINARY_DATA_MODES: 'filesystem,database',
+					N8N_DEFAULT_BINARY_DATA_MODE: 'database',
 				},
 			}),
 		);
@@ -278,8 +384,20 @@ export async function runQueueMode(options: QueueModeOptions): Promise<QueueMode
 		) as Record<string, unknown>;
 		workflow.id = WORKFLOW_ID;
 		await writeFile(path.join(workflows, QUEUE_EXAMPLE), JSON.stringify(workflow));
+		if (options.fileRoundTrip) {
+			await writeFile(
+				path.join(workflows, 'file-round-trip.json'),
+				JSON.stringify(fileRoundTripWorkflow()),
+			);
+		}
 		await n8n.importWorkflows(workflows);
-		await n8n.activate(WORKFLOW_ID);
+		// One n8n start-up for both workflows (each CLI command is a whole start of n8n).
+		if (options.fileRoundTrip) {
+			const activated = await n8n.run(['update:workflow', '--all', '--active=true']);
+			if (activated.code !== 0) {
+				throw new Error(`n8n update:workflow --all failed:\n${tail(activated.stderr)}`);
+			}
+		} else await n8n.activate(WORKFLOW_ID);
 
 		// Main and workers start side by side (each loads n8n, the longest part of a start-up).
 		const [main, ...workers] = await Promise.all([
@@ -310,10 +428,19 @@ export async function runQueueMode(options: QueueModeOptions): Promise<QueueMode
 		answers.forEach((answer, index) =>
 			checkBatchAnswer(sim, batches[index], answer, checks, `execution ${index}`),
 		);
+		const batchRecord = recordFigures(sim, sentAt, options.limit.windowMs);
+		if (options.fileRoundTrip) await checkFileRoundTrip(sim, serverUrl, postgres, checks);
 
-		const creates = sim.record.requests.filter((request) => request.endpoint === 'createTask');
-		const tasks = [...sim.record.tasks.values()];
 		const prompts = batches.flat();
+		const batchPrompts = new Set(prompts);
+		const creates = sim.record.requests.filter(
+			(request) =>
+				request.endpoint === 'createTask' &&
+				batchPrompts.has(String((request.body as { input?: { prompt?: string } })?.input?.prompt)),
+		);
+		const tasks = [...sim.record.tasks.values()].filter((task) =>
+			batchPrompts.has(String(task.input.prompt)),
+		);
 		const tasksPerPrompt = new Map<string, number>();
 		for (const task of tasks) {
 			const prompt = String(task.input.prompt);
@@ -330,12 +457,12 @@ export async function runQueueMode(options: QueueModeOptions): Promise<QueueMode
 				prompts.length -
 				answers.flat().length,
 			createRequests: creates.length,
-			answered429: sim.record.rateLimitedCount(),
+			answered429: creates.filter(answeredRateLimit).length,
 			maxCreatesPerWindow: sim.record.maxCreatesInAnyWindow(options.limit.windowMs),
 			duplicates: [...tasksPerPrompt.values()].filter((count) => count > 1).length,
 			lostTasks: tasks.filter((task) => !answered.has(task.taskId)).length,
 			executionsPerWorker,
-			record: recordFigures(sim, sentAt, options.limit.windowMs),
+			record: batchRecord,
 			failures: checks.failures,
 		};
 		checks.equal(run.duplicates, 0, 'prompts with more than one task');
@@ -347,7 +474,7 @@ export async function runQueueMode(options: QueueModeOptions): Promise<QueueMode
 		);
 		checks.equal(
 			executionsPerWorker.reduce((sum, count) => sum + count, 0),
-			options.executions,
+			options.executions + (options.fileRoundTrip ? 1 : 0),
 			'executions the workers started',
 		);
 		checks.that(
@@ -363,6 +490,7 @@ export async function runQueueMode(options: QueueModeOptions): Promise<QueueMode
 		return run;
 	} finally {
 		await stopAllProcesses();
+		await postgres?.remove();
 		await sim.stop();
 		if (checks.failures.length === 0 && process.env.E2E_KEEP !== '1') {
 			await rm(work, { recursive: true, force: true });
@@ -376,13 +504,16 @@ async function main(): Promise<number> {
 		throw new Error('dist/ is missing: run `npm run build` first');
 	}
 	const started = Date.now();
-	process.stdout.write('▶ queue mode: Redis, n8n main, 2 workers, 4 webhook executions\n');
+	process.stdout.write(
+		'▶ queue mode: Postgres, Redis, n8n main, 2 workers, 4 webhook executions and a file round trip\n',
+	);
 	const run = await runQueueMode({
 		executions: 4,
 		itemsPerExecution: 10,
 		generationMs: 1000,
 		limit: { max: 20, windowMs: 2000 },
 		workers: 2,
+		fileRoundTrip: true,
 	});
 	const share = run.createRequests > 0 ? run.answered429 / run.createRequests : 0;
 	process.stdout.write(
