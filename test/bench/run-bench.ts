@@ -296,6 +296,11 @@ async function main(): Promise<void> {
 	}
 
 	const runs = Math.max(1, Math.min(5, Number(argument('--runs') ?? 1) || 1));
+	// `--only memory`: the n8n process's peak memory with large downloads (memory.ts).
+	if (argument('--only') === 'memory') {
+		await (await import('./memory')).runMemoryBench(runs, argument('--package'));
+		return;
+	}
 	const startedAt = Date.now();
 	const results: Json[] = [];
 	for (let index = 0; index < runs; index++) results.push((await runInChild(index, runs)) as Json);

@@ -168,7 +168,7 @@ export interface SimulatorOptions {
 	notVisibleAfterCreate?: { queries?: number; ms?: number };
 	/** Content-Type of served files: 'exact' (default), 'none' (no header) or a generic type. */
 	fileContentType?: 'exact' | 'none' | 'application/octet-stream' | 'binary/octet-stream';
-	/** Result files are padded with zero bytes to this size (0, the default: as made). */
+	/** Result files (jobs results, videos) are padded with zero bytes to this size (0: as made). */
 	resultFileBytes?: number;
 	/** Jobs-API result URLs end in the file's extension (default true); false: `…/<taskId>_<n>`. */
 	resultUrlExtensions?: boolean;

@@ -117,8 +117,11 @@ function serveVideoFile(state: SimulatorState, context: RequestContext): Answer 
 		return jsonAnswer(404, { code: 404, msg: 'File not found' });
 	}
 	const [, taskId, name, extension] = match;
-	if (extension === 'mp4')
-		return { status: 200, contentType: 'video/mp4', body: makeMp4(`${taskId}/${name}`) };
+	if (extension === 'mp4') {
+		const body = makeMp4(`${taskId}/${name}`);
+		const padding = Math.max(0, state.options.resultFileBytes - body.length);
+		return { status: 200, contentType: 'video/mp4', body, padding };
+	}
 	return { status: 200, contentType: 'image/png', body: makePng(`${taskId}/${name}`) };
 }
 
