@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * `npm run bench -- --only memory [--runs 3] [--package <tgz>]`: the n8n process's peak memory
  * while the node downloads large results, in n8n's filesystem binary mode (n8n 2.x's default).

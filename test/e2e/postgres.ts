@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * A throw-away PostgreSQL for the queue-mode run (n8n supports queue mode on Postgres, not on
  * SQLite): Debian's `postgresql` package (apt-get installed when absent and we are root), a
