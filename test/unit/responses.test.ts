@@ -294,6 +294,22 @@ describe('parseTaskRecord', () => {
 		expect(taskIdOf({ taskId: '' })).toBeUndefined();
 	});
 
+	it('parses param.input when Kie sends it as JSON text inside the JSON text', () => {
+		const nested = JSON.stringify({
+			model: 'nano-banana-pro',
+			input: JSON.stringify({ prompt: 'a cat', image_input: ['https://u/a.png'] }),
+		});
+		expect(parseTaskRecord({ ...record, param: nested }).param).toEqual({
+			model: 'nano-banana-pro',
+			input: { prompt: 'a cat', image_input: ['https://u/a.png'] },
+		});
+		const text = JSON.stringify({ model: 'm', input: 'not json' });
+		expect(parseTaskRecord({ ...record, param: text }).param).toEqual({
+			model: 'm',
+			input: 'not json',
+		});
+	});
+
 	it('takes the model from param when the record has none', () => {
 		expect(parseTaskRecord({ ...record, model: undefined }).model).toBe('nano-banana-pro');
 	});

@@ -39,6 +39,17 @@ function isRecord(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Kie sometimes sends `param.input` as JSON text inside `param`'s JSON text: parsed too. */
+function withInputParsed(param: IDataObject | null): IDataObject | null {
+	if (param === null || typeof param.input !== 'string') return param;
+	try {
+		const input: unknown = JSON.parse(param.input);
+		return isRecord(input) ? { ...param, input } : param;
+	} catch {
+		return param;
+	}
+}
+
 /** recordInfo's `data` (or a callback's `data`) → the task item. */
 function parseRecord(data: unknown, source: 'status' | 'callback', taskId: string): KieTask {
 	if (!isRecord(data)) {
@@ -48,7 +59,7 @@ function parseRecord(data: unknown, source: 'status' | 'callback', taskId: strin
 		);
 	}
 	const record = recordSchema.parse(data);
-	const param = isRecord(record.param) ? record.param : null;
+	const param = withInputParsed(isRecord(record.param) ? record.param : null);
 	const task: KieTask = {
 		taskId: taskIdOf(data) ?? taskId,
 		api: 'market',
