@@ -88,13 +88,18 @@ const fold = (text) => (typeof text === 'string' ? text.replace(/\s+/g, ' ').tri
 
 const FIELD_TYPES = new Set(['string', 'integer', 'number', 'boolean', 'array', 'object']);
 
-/** "Accepted types: image/jpeg, image/png; Max size: 10.0MB" → MIME types and bytes. */
+/**
+ * "Accepted types: image/jpeg, image/png; Max size: 10.0MB" (or "supported types: …; maximum
+ * file size: 10.0MB") → MIME types and bytes.
+ */
 function readAcceptedFiles(description) {
-	const accepted = description.match(/Accepted types:([^;)]*)/i);
+	const accepted = description.match(/(?:Accepted|supported) types:([^;)]*)/i);
 	const mimeTypes = accepted
-		? [...accepted[1].matchAll(/\b(?:image|video|audio)\/[\w.+-]+/g)].map((m) => m[0])
+		? [...accepted[1].matchAll(/\b(?:image|video|audio)\/[\w+-]+(?:\.[\w+-]+)*/g)].map((m) => m[0])
 		: [];
-	const size = description.match(/Max size(?: per \w+)?:\s*([\d.]+)\s*(KB|MB|GB)/i);
+	const size = description.match(
+		/(?:Max size|maximum file size)(?: per \w+)?:\s*([\d.]+)\s*(KB|MB|GB)/i,
+	);
 	const unit = { KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
 	return {
 		...(mimeTypes.length > 0 ? { mimeTypes: [...new Set(mimeTypes)] } : {}),
@@ -102,6 +107,46 @@ function readAcceptedFiles(description) {
 			? { maxFileSizeBytes: Math.round(Number(size[1]) * unit[size[2].toUpperCase()]) }
 			: {}),
 	};
+}
+
+/**
+ * Limits some pages state only in the description, read where the schema lacks them: "(Minimum:
+ * 6, Maximum: 30, Step: 1)", "Maximum length: 5000 characters", "Maximum length is 1800
+ * characters", "a minimum of 2 characters", "Must be between 3 and 5000 characters", "Up to 5
+ * … URLs", "Up to 7 images are supported", and a closing "Default: 1:1" that names an enum value.
+ */
+function readProseLimits(field, description) {
+	const found = {};
+	const numeric = field.type === 'number' || field.type === 'integer' || field.type === 'string';
+	const range = description.match(/\(Minimum: (-?[\d.]+), Maximum: (-?[\d.]+)/);
+	if (
+		range &&
+		numeric &&
+		!field.enum &&
+		field.minimum === undefined &&
+		field.maximum === undefined
+	) {
+		if (field.type !== 'string') {
+			found.minimum = Number(range[1]);
+			found.maximum = Number(range[2]);
+		}
+	}
+	if (field.type === 'string' && !field.enum && !field.media) {
+		const max = description.match(/Maximum length(?::| is) ([\d,]+) characters/i);
+		if (max && field.maxLength === undefined) found.maxLength = Number(max[1].replace(/,/g, ''));
+		const between = description.match(/between (\d+) and ([\d,]+) characters/i);
+		const min = description.match(/minimum of (\d+) characters?/i) ?? between;
+		if (min && field.minLength === undefined) found.minLength = Number(min[1]);
+	}
+	if (field.type === 'array' && field.maxItems === undefined) {
+		const upTo = description.match(/Up to (\d+) (?:[\w-]+ ){0,3}(?:images|URLs)/i);
+		if (upTo) found.maxItems = Number(upTo[1]);
+	}
+	const closingDefault = description.match(/Default: ([^\s]+)\s*$/);
+	if (closingDefault && field.default === undefined && field.enum?.includes(closingDefault[1])) {
+		found.default = closingDefault[1];
+	}
+	return found;
 }
 
 /** Names that carry media URLs beside the `*_url(s)` / `*Url(s)` rule. */
@@ -183,6 +228,7 @@ function readField(name, schema, required) {
 		if (schema[key] !== undefined) field[key] = schema[key];
 	}
 	if (schema.deprecated === true) field.deprecated = true;
+	Object.assign(field, readProseLimits(field, description ?? ''));
 	const files = readAcceptedFiles(description ?? '');
 	if (isMediaField(name, schema, files)) {
 		field.media = mediaKind(name, files.mimeTypes);

@@ -190,4 +190,61 @@ export const OVERRIDES: readonly ModelOverride[] = [
 			},
 		],
 	},
+	{
+		page: '4o-image-api/generate-4-o-image.md',
+		reason: 'The page requires only size; its prose needs a prompt or an input image',
+		source:
+			'4o-image-api/generate-4-o-image.md prompt: "Required if neither `filesUrl` nor `fileUrl` is supplied"',
+		rules: [
+			{
+				when: { filesUrl: 'absent', fileUrl: 'absent' },
+				field: 'prompt',
+				required: true,
+				reason: '4o Image needs a prompt or an input image',
+			},
+		],
+	},
+	{
+		page: 'veo3-api/generate-veo-3-video.md',
+		reason:
+			'The schema gives imageUrls no count; the prose allows 1 or 2 frame images, and 1 to 3 for REFERENCE_2_VIDEO',
+		source: 'veo3-api/generate-veo-3-video.md imageUrls and generationType descriptions',
+		fields: { imageUrls: { maxItems: 3 } },
+	},
+	{
+		page: 'market/kling/motion-control-v3.md',
+		reason: 'The schema gives no count; the prose asks for one image and one video',
+		source:
+			'market/kling/motion-control-v3.md: input_urls "Include a URL of an image", video_urls "Include a video URL"',
+		fields: { input_urls: { maxItems: 1 }, video_urls: { maxItems: 1 } },
+	},
+	{
+		page: 'runway-api/generate-ai-video.md',
+		reason:
+			'aspectRatio is required for text-to-video only; with an image Kie ignores it (the node leaves it out)',
+		source:
+			'runway-api/generate-ai-video.md aspectRatio: "Required parameter for text-to-video generation requests. This parameter is invalid when imageUrl is passed"',
+		rules: [
+			{
+				when: { imageUrl: 'absent' },
+				field: 'aspectRatio',
+				required: true,
+				reason: 'Runway needs an aspect ratio for a text-to-video request',
+			},
+		],
+	},
+	{
+		page: 'market/grok-imagine/image-to-video.md',
+		reason: 'The page states the image formats and size in prose only',
+		source:
+			'market/grok-imagine/image-to-video.md image_urls: "Supports JPEG, PNG, and WEBP formats - Maximum file size for each image: 10MB"',
+		fields: { image_urls: { mimeTypes: JPEG_PNG_WEBP, maxFileSizeBytes: 10 * MiB } },
+	},
+	{
+		page: '4o-image-api/generate-4-o-image.md',
+		reason:
+			"The create page gives no file limits; the status page's error list names the size limit",
+		source: '4o-image-api/get-4-o-image-details.md: "Image size exceeds maximum of 26214400 bytes"',
+		fields: { filesUrl: { mimeTypes: JPEG_PNG_WEBP, maxFileSizeBytes: 25 * MiB } },
+	},
 ];

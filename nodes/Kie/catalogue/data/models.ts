@@ -1769,6 +1769,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 				description: 'Must be between 3 and 5000 characters. (Max length: 5000 characters)',
 				example: 'Replace the can in image 2 with the can from image 1',
 				maxLength: 5000,
+				minLength: 3,
 			},
 			{
 				name: 'aspect_ratio',
@@ -1899,6 +1900,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 				example:
 					'The jar in image 1 is filled with capsules exactly same as image 2 with the exact logo',
 				maxLength: 5000,
+				minLength: 3,
 			},
 			{
 				name: 'aspect_ratio',
@@ -1955,6 +1957,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 				example:
 					'Hyperrealistic supermarket blister pack on clean olive green surface. No shadows. Inside: bright pink 3D letters spelling "FLUX.2" pressing against stretched plastic film, creating realistic deformation and reflective highlights. Bottom left corner: barcode sticker with text "GENERATE NOW" and "PLAYGROUND". Plastic shows tension wrinkles and realistic shine where stretched by the volumetric letters.',
 				maxLength: 5000,
+				minLength: 3,
 			},
 			{
 				name: 'aspect_ratio',
@@ -2638,7 +2641,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 				maxItems: 5,
 				media: 'image',
 				mediaRole: 'input',
-				mimeTypes: ['image/jpeg', 'image/png', 'image/webp.'],
+				mimeTypes: ['image/jpeg', 'image/png', 'image/webp'],
 				maxFileSizeBytes: 10485760,
 			},
 			{
@@ -2712,6 +2715,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 					'Text prompt describing the desired video motion. Optional field. - Should be detailed and specific about the desired visual motion - Describe movement, action sequences, camera work, and timing - Include details about subjects, environments, and motion dynamics - Maximum length: 5000 characters - Supports English language prompts',
 				example:
 					'POV hand comes into frame handing the girl a cup of take away coffee, the girl steps out of the screen looking tired, then takes it and she says happily: "thanks! Back to work" she exits the frame and walks right to a different part of the office.',
+				maxLength: 5000,
 			},
 			{
 				name: 'mode',
@@ -2785,6 +2789,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 					'Text prompt describing the desired image. Required field. - Should be detailed and specific about the desired visual elements - Describe composition, style, lighting, mood, and other visual details - Maximum length: 5000 characters - Supports English language prompts',
 				example:
 					'Cinematic portrait of a woman sitting by a vinyl record player, retro living room background, soft ambient lighting, warm earthy tones, nostalgic 1970s wardrobe, reflective mood, gentle film grain texture, shallow depth of field, vintage editorial photography style.',
+				maxLength: 5000,
 			},
 			{
 				name: 'aspect_ratio',
@@ -2794,6 +2799,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 					'Specifies the width-to-height ratio of the generated image. Controls the aspect ratio of the output. - **2:3**: Portrait orientation (vertical) - **3:2**: Landscape orientation (horizontal) - **1:1**: Square format - **16:9**: Wide screen format - **9:16**: Tall screen format Default: 1:1',
 				enum: ['2:3', '3:2', '1:1', '16:9', '9:16'],
 				example: '3:2',
+				default: '1:1',
 			},
 			{
 				name: 'nsfw_checker',
@@ -2839,6 +2845,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 					'Text prompt describing the desired video motion. Required field. - Should be detailed and specific about the desired visual motion - Describe movement, action sequences, camera work, and timing - Include details about subjects, environments, and motion dynamics - Maximum length: 5000 characters - Supports English language prompts',
 				example:
 					'A couple of doors open to the right one by one randomly and stay open, to show the inside, each is either a living room, or a kitchen, or a bedroom or an office, with little people living inside.',
+				maxLength: 5000,
 			},
 			{
 				name: 'aspect_ratio',
@@ -2866,6 +2873,8 @@ export const PAGE_MODELS: readonly ModelData[] = [
 				required: false,
 				description:
 					'The duration of the generated video (in seconds) (6-30). (Minimum: 6, Maximum: 30, Step: 1)',
+				minimum: 6,
+				maximum: 30,
 			},
 			{
 				name: 'resolution',
@@ -4316,6 +4325,8 @@ export const PAGE_MODELS: readonly ModelData[] = [
 				maxItems: 1,
 				media: 'image',
 				mediaRole: 'input',
+				mimeTypes: ['image/jpeg', 'image/png', 'image/webp'],
+				maxFileSizeBytes: 10485760,
 			},
 			{
 				name: 'sound',
@@ -4492,6 +4503,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 						],
 						media: 'image',
 						mediaRole: 'reference',
+						maxFileSizeBytes: 10485760,
 					},
 				],
 				description:
@@ -7534,6 +7546,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 					'Text prompts for video generation. Supports both Chinese and English, with a minimum of 2 characters and a maximum of 5,000 characters. (Max length: 1500 characters)',
 				example: 'Anthopmopric fox singing a Christmas song at the rubbish dump in the rain.',
 				maxLength: 1500,
+				minLength: 2,
 			},
 			{
 				name: 'image_urls',
@@ -7620,6 +7633,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 					'Text prompts for video generation. Supports both Chinese and English, with a minimum of 2 characters and a maximum of 5,000 characters. (Max length: 1500 characters)',
 				example: 'The video drinks milk tea while doing some improvised dance moves to the music.',
 				maxLength: 1500,
+				minLength: 2,
 			},
 			{
 				name: 'video_urls',
@@ -7705,6 +7719,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 					'Text prompts for video generation. Supports both Chinese and English, with a minimum of 2 characters and a maximum of 5,000 characters. (Max length: 5000 characters)',
 				example: 'Anthopmopric fox singing a Christmas song at the rubbish dump in the rain.',
 				maxLength: 5000,
+				minLength: 2,
 			},
 			{
 				name: 'image_urls',
@@ -7775,6 +7790,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 				example:
 					'In a hyperrealistic ASMR video, a hand uses a knitted knife to slowly slice a burger made entirely of knitted wool. The satisfyingly crisp cut reveals a detailed cross-section of knitted meat, lettuce, and tomato slices. Captured in a close-up with a shallow depth of field, the scene is set against a stark, matte black surface. Cinematic lighting makes the surreal yarn textures shine with clear reflections. The focus is on the deliberate, satisfying motion and the unique, tactile materials.',
 				maxLength: 5000,
+				minLength: 1,
 			},
 			{
 				name: 'duration',
@@ -7830,6 +7846,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 					'Text prompts for video generation. Supports both Chinese and English, with a minimum of 2 characters and a maximum of 5,000 characters. (Max length: 5000 characters)',
 				example: 'The video drinks milk tea while doing some improvised dance moves to the music.',
 				maxLength: 5000,
+				minLength: 2,
 			},
 			{
 				name: 'video_urls',
@@ -9064,6 +9081,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 				description:
 					'Descriptive text that guides the AI video generation. Be specific about subject, action, style, and setting. When used with an image, describes how to animate or modify the image content. Maximum length is 1800 characters.',
 				example: 'A fluffy orange cat dancing energetically in a colorful room with disco lights',
+				maxLength: 1800,
 			},
 			{
 				name: 'imageUrl',
@@ -9145,6 +9163,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 				description:
 					'(Optional) Up to 5 publicly reachable image URLs to serve as reference or source material. Use this when you want to edit or build upon an existing picture. If you don’t have reliable hosting, upload your images first via our File Upload API quick‑start: https://docs.kie.ai/file-upload-api/quickstart. Supported formats: .jfif, .pjpeg, .jpeg, .pjp, .jpg, .png, .webp. At least one of `prompt` or `filesUrl` must be provided.',
 				example: ['https://example.com/image.png'],
+				maxItems: 5,
 				media: 'image',
 				mediaRole: 'input',
 			},
