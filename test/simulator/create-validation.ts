@@ -1,11 +1,15 @@
 /**
- * What the simulated createTask accepts: Kie's documented limits for nano-banana-pro, each
- * catalogue model's documented input field names (model-fields.ts), and only a non-empty prompt
- * for any other model (Kie has dozens; unknown ones are accepted too).
+ * What the simulated createTask accepts: every catalogue model's input checked against the
+ * catalogue's data (Kie's pages with the overrides: catalogue-input.ts), and only a non-empty
+ * prompt for any other model (Kie has more; unknown ones are accepted too).
  */
-import { isElevenLabsModel, validateElevenLabs } from './elevenlabs';
 import { CATALOGUE } from '../../nodes/Kie/catalogue/modelCatalogue';
-import { MODEL_FIELDS } from './model-fields';
+import { catalogueInputProblem } from './catalogue-input';
+import { isElevenLabsModel, validateElevenLabs } from './elevenlabs';
+
+const MARKET_MODELS = new Map(
+	CATALOGUE.filter((model) => model.api === 'market').map((model) => [model.id, model]),
+);
 
 export const NANO_BANANA_PRO = 'nano-banana-pro';
 export const NANO_BANANA_PRO_ASPECT_RATIOS = [
@@ -80,36 +84,6 @@ function validateNanoBananaPro(input: Record<string, unknown>): string | undefin
 	return undefined;
 }
 
-/** A missing required field or one the model's page does not name. */
-function documentedFieldsProblem(
-	model: string,
-	input: Record<string, unknown>,
-): string | undefined {
-	const { required, allowed } = MODEL_FIELDS[model];
-	const missing = required.find((name) => input[name] === undefined || input[name] === '');
-	if (missing) return `${missing} is required`;
-	const unknown = Object.keys(input).find((name) => !allowed.includes(name));
-	if (unknown) return `${unknown} is not a parameter of ${model}`;
-	return undefined;
-}
-
-/**
- * A model of the node's catalogue that the list above does not name: the fields its data marks
- * required must be there (prompt-less tools such as Recraft's background removal need none).
- * Other models need a prompt.
- */
-function catalogueRequiredProblem(
-	model: string,
-	input: Record<string, unknown>,
-): string | undefined {
-	const data = CATALOGUE.find((entry) => entry.id === model && entry.fieldsAt === 'input');
-	if (!data) return 'prompt is required';
-	const missing = data.fields.find(
-		(field) => field.required && (input[field.name] === undefined || input[field.name] === ''),
-	);
-	return missing ? `${missing.name} is required` : undefined;
-}
-
 export function validateCreateRequest(body: unknown): CreateValidation {
 	if (!isRecord(body)) return { ok: false, msg: 'Request body must be a JSON object' };
 	const { model, input, callBackUrl } = body;
@@ -124,16 +98,16 @@ export function validateCreateRequest(body: unknown): CreateValidation {
 	) {
 		return { ok: false, msg: 'callBackUrl must be a valid http(s) URL' };
 	}
-	const fields = MODEL_FIELDS[model];
+	const documented = MARKET_MODELS.get(model);
 	const problem =
-		(fields ? documentedFieldsProblem(model, input) : undefined) ??
+		(documented ? catalogueInputProblem(documented, input) : undefined) ??
 		(model === NANO_BANANA_PRO
 			? validateNanoBananaPro(input)
 			: isElevenLabsModel(model)
 				? validateElevenLabs(model, input)
-				: fields || (typeof input.prompt === 'string' && input.prompt.trim() !== '')
+				: documented || (typeof input.prompt === 'string' && input.prompt.trim() !== '')
 					? undefined
-					: catalogueRequiredProblem(model, input));
+					: 'prompt is required');
 	if (problem) return { ok: false, msg: problem };
 	const request: CreateRequest = { model, input };
 	if (typeof callBackUrl === 'string' && callBackUrl !== '') request.callBackUrl = callBackUrl;
@@ -145,9 +119,10 @@ export function creditsFor(request: CreateRequest): number {
 	return 10;
 }
 
-/** input.num_images or input.n when a number 1..4, else 1. */
+/** input.num_images or input.n when 1..4 (a number, or a numeral as Imagen 4 Fast's page types it), else 1. */
 export function resultCountFor(input: Record<string, unknown>): number {
-	for (const value of [input.num_images, input.n]) {
+	for (const raw of [input.num_images, input.n]) {
+		const value = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : raw;
 		if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 4)
 			return value;
 	}

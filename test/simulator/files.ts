@@ -2,6 +2,7 @@ import { makeMp3 } from './audio';
 import { type Answer, type Host, jsonAnswer, type RequestContext } from './http';
 import { makePng, TINY_JPEG } from './images';
 import { jobsResultExtension } from './jobs';
+import { extraUrls } from './results';
 import type { Route } from './routes';
 import type { FileBody, SimulatorState } from './state';
 import { stateOf } from './tasks';
@@ -51,6 +52,16 @@ function lookupFile(state: SimulatorState, host: Host, pathname: string): FileBo
 	if (temporary) {
 		const target = state.downloadTokens.get(temporary[1]);
 		return target ? lookupFile(state, target.host, target.pathname) : undefined;
+	}
+	const frame = /^\/files\/results\/([0-9a-f]{32})_(\w+)\.jpg$/.exec(path);
+	if (
+		frame &&
+		extraUrls(state.record.tasks.get(frame[1])?.resultExtras).includes(`${state.baseUrl}${path}`)
+	) {
+		const task = state.record.tasks.get(frame[1])!;
+		return stateOf(task, Date.now()) === 'success'
+			? { bytes: TINY_JPEG, mimeType: 'image/jpeg' }
+			: undefined;
 	}
 	// Without an extension (options.resultUrlExtensions false), the task's own decides.
 	const result = /^\/files\/results\/([0-9a-f]{32})_(\d+)(?:\.(png|jpg|mp3|mp4))?$/.exec(path);

@@ -156,7 +156,7 @@ describe('task lifecycle', () => {
 		sim.configure({ generationMs: 20 });
 		const three = await createdTaskId(sim, {
 			model: 'google/imagen4-fast',
-			input: { prompt: 'x', num_images: 3 },
+			input: { prompt: 'x', num_images: '3' },
 		});
 		const two = await createdTaskId(sim, {
 			model: 'flux',

@@ -8,6 +8,7 @@ import { apiOf } from './dedicated';
 import { API_UNAUTHORIZED, type Answer, jsonAnswer, type RequestContext } from './http';
 import type { Route } from './routes';
 import type { SimulatorState } from './state';
+import { catalogueFileExtension, makesFiles, resultExtras } from './results';
 import { createTaskRecord, notePoll, stateOf } from './tasks';
 import type { SimulatedTask, TaskState } from './types';
 import { isVideoModel } from './video';
@@ -70,10 +71,17 @@ function createTask(state: SimulatorState, context: RequestContext): Answer {
 		fails: prompt.includes('[fail]') || context.fault?.kind === 'taskFail',
 		resultUrls: (taskId) =>
 			Array.from(
-				{ length: resultCountFor(request.input) },
+				{ length: makesFiles(request.model) ? resultCountFor(request.input) : 0 },
 				(_, index) =>
 					`${state.baseUrl}/files/results/${taskId}_${index}` +
 					(state.options.resultUrlExtensions ? `.${extension}` : ''),
+			),
+		resultExtras: (taskId) =>
+			resultExtras(
+				request.model,
+				request.input,
+				taskId,
+				(name) => `${state.baseUrl}/files/results/${name}`,
 			),
 		callbackBody: (finished) => callbackBody(state, finished),
 		arrivedAt: context.record.arrivedAt,
@@ -87,7 +95,10 @@ export function jobsResultExtension(task: {
 	model: string;
 	input: Record<string, unknown>;
 }): string {
-	return isVideoModel(task.model) ? 'mp4' : resultExtensionFor(task.input, task.model);
+	return (
+		catalogueFileExtension(task.model, task.input) ??
+		(isVideoModel(task.model) ? 'mp4' : resultExtensionFor(task.input, task.model))
+	);
 }
 
 /** recordInfo's answer to a taskId it does not know, in the form the options choose. */
@@ -115,22 +126,11 @@ function notVisibleYet(state: SimulatorState, task: SimulatedTask, now: number):
 	return false;
 }
 
-/**
- * A finished task's resultJson: result files as `{resultUrls}`, a text model's answer as
- * `{resultObject}` (get-task-detail: "the text is `{resultObject: {}}`"); speech to text answers
- * with ElevenLabs' transcript shape (text, language, words with timings).
- */
-function resultJsonOf(task: SimulatedTask): string {
-	if (task.model !== 'elevenlabs/speech-to-text')
-		return JSON.stringify({ resultUrls: task.resultUrls });
-	const text = `Transcript of task ${task.taskId}`;
-	const words = text.split(' ').map((word, index) => ({
-		text: word,
-		start: index * 0.5,
-		end: index * 0.5 + 0.4,
-		type: 'word',
-	}));
-	return JSON.stringify({ resultObject: { language_code: 'en', text, words } });
+/** A finished task's result: its file URLs, and the rest its model's result carries. */
+function resultJson(task: SimulatedTask): Record<string, unknown> {
+	const extras = task.resultExtras ?? {};
+	if (task.resultUrls.length === 0 && Object.keys(extras).length > 0) return extras;
+	return { resultUrls: task.resultUrls, ...extras };
 }
 
 /** recordInfo's `data` for a task at time `now`: the fields market/common/get-task-detail documents. */
@@ -156,7 +156,7 @@ function taskData(
 		model: task.model,
 		state: taskState,
 		param: meta?.param ?? '',
-		resultJson: taskState === 'success' ? resultJsonOf(task) : '',
+		resultJson: taskState === 'success' ? JSON.stringify(resultJson(task)) : '',
 		failCode: taskState === 'fail' ? '500' : '',
 		failMsg: taskState === 'fail' ? 'Internal server error' : '',
 		costTime: final ? total : null,

@@ -17,6 +17,8 @@ export interface NewTask {
 	fails: boolean;
 	/** Result file URLs for a task that succeeds, given its new id. */
 	resultUrls: (taskId: string) => string[];
+	/** What the result holds beside its URLs, given the new id. */
+	resultExtras?: (taskId: string) => Record<string, unknown>;
 	callbackBody: TaskMeta['callbackBody'];
 	/** arrivedAt of the create request (for the per-key create limit). */
 	arrivedAt: number;
@@ -48,6 +50,7 @@ export function createTaskRecord(state: SimulatorState, spec: NewTask): Simulate
 		pollTimes: [],
 	};
 	if (spec.callBackUrl !== undefined) task.callBackUrl = spec.callBackUrl;
+	if (spec.resultExtras && !spec.fails) task.resultExtras = spec.resultExtras(taskId);
 	const meta: TaskMeta = { cost: spec.cost, param: spec.param, callbackBody: spec.callbackBody };
 	state.record.tasks.set(taskId, task);
 	state.taskMeta.set(taskId, meta);

@@ -215,6 +215,8 @@ export interface SimulatedTask {
 	completedAt?: number;
 	finalState: 'success' | 'fail';
 	resultUrls: string[];
+	/** What the result holds beside `resultUrls` (resultObject, frame URLs, object keys). */
+	resultExtras?: Record<string, unknown>;
 	/** How many recordInfo requests asked for this task. */
 	polls: number;
 	/** ms since epoch of each recordInfo for this task. */

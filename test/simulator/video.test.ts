@@ -219,11 +219,14 @@ describe('Runway API', () => {
 	});
 });
 
+/** The fields kling-2.6/text-to-video's page requires. */
+const KLING_26_INPUT = { prompt: 'p', sound: false, aspect_ratio: '1:1', duration: '5' };
+
 describe('one create window for every API', () => {
 	it('counts jobs, Veo and Runway creates together and refuses the one over the limit', async () => {
 		sim.configure({ createLimit: { max: 3, windowMs: 10_000 } });
 		expect(
-			(await createTask(sim, { model: 'kling-2.6/text-to-video', input: { prompt: 'p' } })).json
+			(await createTask(sim, { model: 'kling-2.6/text-to-video', input: KLING_26_INPUT })).json
 				.code,
 		).toBe(200);
 		expect((await post('/api/v1/veo/generate', { prompt: 'p' })).json.code).toBe(200);
@@ -247,7 +250,7 @@ describe('one create window for every API', () => {
 	it('serves jobs-API video results as MP4', async () => {
 		const created = await createTask(sim, {
 			model: 'kling-2.6/text-to-video',
-			input: { prompt: 'p' },
+			input: KLING_26_INPUT,
 		});
 		const taskId = created.json.data.taskId as string;
 		let data: any;

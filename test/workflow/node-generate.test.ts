@@ -112,7 +112,7 @@ describe('Generate with nano-banana-pro, waiting and downloading (the defaults)'
 		// Fast documents (num_images).
 		const result = await runKie(
 			sim,
-			generate({ model: 'google/imagen4-fast', additionalInput: '{"num_images": 3}' }),
+			generate({ model: 'google/imagen4-fast', additionalInput: '{"num_images": "3"}' }),
 		);
 
 		const [item] = kieOutput(result);
@@ -133,7 +133,7 @@ describe('Generate with nano-banana-pro, waiting and downloading (the defaults)'
 			digests.add(bytes.toString('base64'));
 		}
 		expect(digests.size).toBe(3);
-		expect(createBodies(sim)[0].input).toMatchObject({ num_images: 3 });
+		expect(createBodies(sim)[0].input).toMatchObject({ num_images: '3' });
 	});
 
 	it('uses Options → Binary Property Prefix for the result properties', async () => {
@@ -141,7 +141,7 @@ describe('Generate with nano-banana-pro, waiting and downloading (the defaults)'
 			sim,
 			generate({
 				model: 'google/imagen4-fast',
-				additionalInput: '{"num_images": 2}',
+				additionalInput: '{"num_images": "2"}',
 				options: { ...FAST_POLL, binaryPropertyName: 'picture' },
 			}),
 		);

@@ -165,7 +165,7 @@ describe('Kie.ai Trigger receiving callbacks from Kie.ai', () => {
 		configure({ downloadResults: true, binaryPropertyName: 'image' });
 		const taskId = await createTaskDirectly(sim, {
 			model: 'google/imagen4-fast',
-			input: { prompt: 'three kites', num_images: 3 },
+			input: { prompt: 'three kites', num_images: '3' },
 			callBackUrl: endpoint.url,
 		});
 		const [delivery] = await endpoint.waitForDeliveries(1);
