@@ -87,6 +87,50 @@ withDocs(
 	},
 );
 
+describe('catalogue fidelity: every model as its page says, but where an override says otherwise', () => {
+	const overridesOf = (page: string) => OVERRIDES.filter((override) => override.page === page);
+
+	it.each(PAGE_MODELS.map((model) => [`${model.page} (${model.id})`, model] as const))(
+		'%s',
+		(_name, pageModel) => {
+			const overrides = overridesOf(pageModel.page).filter(
+				(override) => override.id === undefined || override.id === pageModel.id,
+			);
+			const renamedId = overrides.find((override) => override.set?.id)?.set?.id;
+			const model = CATALOGUE.find(
+				(entry) => entry.page === pageModel.page && entry.id === (renamedId ?? pageModel.id),
+			);
+			expect(model).toBeDefined();
+			// Model properties: the page's, but those an override sets (names come from the picker).
+			const setKeys = new Set(overrides.flatMap((override) => Object.keys(override.set ?? {})));
+			for (const key of Object.keys(pageModel) as Array<keyof typeof pageModel>) {
+				if (['fields', 'displayName', 'description'].includes(key) || setKeys.has(key)) continue;
+				expect({ key, value: model![key] }).toEqual({ key, value: pageModel[key] });
+			}
+			// Rules come only from the overrides.
+			expect(model!.rules ?? []).toEqual(overrides.flatMap((override) => override.rules ?? []));
+			// Fields: the page's, but those an override changes, removes or adds.
+			const touched = new Set(
+				overrides.flatMap((override) => [
+					...Object.keys(override.fields ?? {}),
+					...Object.values(override.fields ?? {}).flatMap((change) =>
+						change?.name ? [change.name] : [],
+					),
+					...(override.addFields ?? []).map((field) => field.name),
+				]),
+			);
+			const names = new Set([...pageModel.fields, ...model!.fields].map((field) => field.name));
+			for (const name of names) {
+				if (touched.has(name)) continue;
+				expect({ field: name, data: model!.fields.find((f) => f.name === name) }).toEqual({
+					field: name,
+					data: pageModel.fields.find((f) => f.name === name),
+				});
+			}
+		},
+	);
+});
+
 describe('catalogue data', () => {
 	it('has every model the node offered in 0.2, with the same id', () => {
 		const ids = new Set(CATALOGUE.map((m) => m.id));
@@ -97,6 +141,12 @@ describe('catalogue data', () => {
 		].map((m: { id: string }) => m.id);
 		expect(offered.length).toBeGreaterThanOrEqual(41);
 		expect(offered.filter((id) => !ids.has(id))).toEqual([]);
+	});
+
+	it("keeps the README's model table the catalogue's (scripts/catalogue/readme.mjs)", () => {
+		const check = runScript('readme.mjs', '--check', '--from', 'build-test');
+		expect(check.stderr).toBe('');
+		expect(check.status).toBe(0);
 	});
 
 	it('has one model per id, each with a resource, an operation and a picker name', () => {
