@@ -134,7 +134,7 @@ describe('the jobs API answers with results of every shape', () => {
 		expect(result.resultUrls).toBeUndefined();
 		expect(result.resultObject.text).toBe(`Transcript of task ${taskId}`);
 		expect(result.resultObject.words[0]).toMatchObject({
-			text: 'Simulated',
+			text: 'Transcript',
 			speaker_id: 'speaker_0',
 		});
 	});
