@@ -47,7 +47,7 @@ const operations: Record<string, Record<string, Operation>> = {
 	},
 	task: { get: task.get },
 	text: { generate: text.generate },
-	file: { upload: file.upload },
+	file: { upload: file.upload, getDownloadUrl: file.getDownloadUrl },
 	account: { getCredits: account.getCredits },
 };
 

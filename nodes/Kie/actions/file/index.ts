@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as getDownloadUrl from './getDownloadUrl.operation';
 import * as upload from './upload.operation';
 
-export { upload };
+export { getDownloadUrl, upload };
 
 export const description: INodeProperties[] = [
 	{
@@ -13,6 +14,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['file'] } },
 		options: [
 			{
+				name: 'Get Download URL',
+				value: 'getDownloadUrl',
+				action: 'Get a download URL for a result file',
+				description: "Kie.ai's direct link for a result file, valid 20 minutes",
+			},
+			{
 				name: 'Upload',
 				value: 'upload',
 				action: 'Upload a file',
@@ -22,4 +29,5 @@ export const description: INodeProperties[] = [
 		default: 'upload',
 	},
 	...upload.description,
+	...getDownloadUrl.description,
 ];
