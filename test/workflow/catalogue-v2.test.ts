@@ -337,3 +337,81 @@ describe('version 1 saved workflows run unchanged', () => {
 		});
 	});
 });
+
+describe('Video → Extend and Upscale: Veo 3.1 beside the jobs-API models', () => {
+	it("extends a Veo video and gets its 1080p version through the video picker's Veo entry", async () => {
+		const [generated] = kieOutput(
+			await runKie(
+				sim,
+				{
+					resource: 'video',
+					operation: 'generate',
+					videoModel: 'veo3_fast',
+					prompt: 'A dog runs on the beach',
+					options: FAST_POLL,
+				},
+				v2(),
+			),
+		);
+		expect(generated.json).toMatchObject({ api: 'veo', state: 'success' });
+		const taskId = generated.json.taskId as string;
+
+		const [extended] = kieOutput(
+			await runKie(
+				sim,
+				{
+					resource: 'video',
+					operation: 'extend',
+					videoModel: 'veo',
+					taskId,
+					prompt: 'It runs on',
+					extendModel: 'quality',
+					options: FAST_POLL,
+				},
+				v2(),
+			),
+		);
+		expect(extended.json).toMatchObject({ api: 'veo', state: 'success' });
+		expect(sim.record.requests.find((entry) => entry.endpoint === 'veoExtend')?.body).toEqual({
+			taskId,
+			prompt: 'It runs on',
+			model: 'quality',
+		});
+
+		const [hd] = kieOutput(
+			await runKie(
+				sim,
+				{
+					resource: 'video',
+					operation: 'upscale',
+					videoModel: 'veo',
+					taskId,
+					resolution: '1080p',
+					options: FAST_POLL,
+				},
+				v2(),
+			),
+		);
+		expect(hd.json).toMatchObject({ taskId, api: 'veo', state: 'success', resolution: '1080p' });
+		expect(hd.binary?.data?.mimeType).toBe('video/mp4');
+	});
+
+	it('upscales a video by URL with Topaz (a jobs-API upscale model)', async () => {
+		const result = await runKie(
+			sim,
+			{
+				resource: 'video',
+				operation: 'upscale',
+				videoModel: 'topaz/video-upscale',
+				videoUrl: 'https://files.example.com/clip.mp4',
+				options: FAST_POLL,
+			},
+			v2(),
+		);
+		expect(kieOutput(result)[0].json.state).toBe('success');
+		expect(bodyOf()).toMatchObject({
+			model: 'topaz/video-upscale',
+			input: { video_url: 'https://files.example.com/clip.mp4' },
+		});
+	});
+});
