@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * check → build for every catalogue model, from the values its page gives as examples: each
  * builds the body its API takes (jobs `input` or top-level fields, its model field), sends what
