@@ -80,6 +80,15 @@ export class KieApi implements ICredentialType {
 			default: 10,
 			description: 'The window of Max New Tasks per Window, in seconds',
 		},
+		{
+			displayName: 'Max Status Requests per Second',
+			name: 'maxStatusRequests',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 10,
+			description:
+				"How many task status requests this account may send per second, shared by all executions on this n8n instance (Kie.ai allows 10 per second per API key). With several queue-mode workers on one key, they slow down on Kie.ai's 429 answers.",
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

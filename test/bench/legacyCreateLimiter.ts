@@ -2,7 +2,7 @@
  * THE PREVIOUS LIMITER (before 429 pacing), kept only for benchmarks and as a control in tests:
  * the arrival-safe window at the credential's full limit, and after a 429 every create of the
  * account paused for Retry-After or an exponential backoff (1 s, 2 s, … up to 15 s). The shipped
- * limiter is nodes/Kie/client/taskCreateLimiter.ts.
+ * limiter is nodes/Kie/client/pacedLimiter.ts.
  *
  * Keeps task creation within the account's limit (Kie: 20 new tasks per 10 s) as Kie counts it:
  * on ARRIVAL at Kie's server.
@@ -17,7 +17,7 @@
  */
 import { systemClock, type Clock } from '../../nodes/Kie/client/clock';
 import { CancelledError, throwIfCancelled } from '../../nodes/Kie/client/errors';
-import type { CreatePermit } from '../../nodes/Kie/client/taskCreateLimiter';
+import type { Permit } from '../../nodes/Kie/client/pacedLimiter';
 
 interface Slot {
 	/** When the answer came back; undefined while the request is in flight. */
@@ -29,7 +29,7 @@ function backoff(attempt: number, baseMs: number, maxMs = 15_000): number {
 }
 
 interface Waiter {
-	grant(permit: CreatePermit): void;
+	grant(permit: Permit): void;
 	signal?: AbortSignal;
 	onAbort?: () => void;
 }
@@ -78,9 +78,9 @@ export class LegacyCreateLimiter {
 		return this.queue.length;
 	}
 
-	async acquire(signal?: AbortSignal): Promise<CreatePermit> {
+	async acquire(signal?: AbortSignal): Promise<Permit> {
 		throwIfCancelled(signal);
-		return await new Promise<CreatePermit>((resolve, reject) => {
+		return await new Promise<Permit>((resolve, reject) => {
 			const waiter: Waiter = { grant: resolve, signal };
 			if (signal) {
 				waiter.onAbort = () => {
@@ -94,7 +94,7 @@ export class LegacyCreateLimiter {
 		});
 	}
 
-	private take(): CreatePermit {
+	private take(): Permit {
 		const slot: Slot = {};
 		this.slots.push(slot);
 		let done = false;

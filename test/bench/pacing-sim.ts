@@ -10,14 +10,14 @@
  * delay range (ms) of a create (default 1–6 ms, about what the local benches see).
  * Not a benchmark of the node: n8n, polls and downloads are left out.
  */
-import { DEFAULT_PACING } from '../../nodes/Kie/client/createPacing';
-import { TaskCreateLimiter } from '../../nodes/Kie/client/taskCreateLimiter';
+import { DEFAULT_CREATE_PACING } from '../../nodes/Kie/client/pacing';
+import { PacedLimiter } from '../../nodes/Kie/client/pacedLimiter';
 import { ManualClock } from '../unit/manualClock';
 import { runProcesses, SimulatedAccount } from '../unit/simulatedAccount';
 import { seedSpread } from './metrics';
 import { seededRandom } from '../simulator/state';
 
-const PACING = { ...DEFAULT_PACING, ...(JSON.parse(process.env.PACING ?? '{}') as object) };
+const PACING = { ...DEFAULT_CREATE_PACING, ...(JSON.parse(process.env.PACING ?? '{}') as object) };
 const [LEG_MIN, LEG_MAX] = (process.env.LEG ?? '1,6').split(',').map(Number);
 const WINDOW_MS = 2000;
 
@@ -99,7 +99,7 @@ async function main() {
 				clock,
 				account,
 				scenario.items.map((items, index) => ({
-					limiter: new TaskCreateLimiter(scenario.credential, WINDOW_MS, clock, undefined, PACING),
+					limiter: new PacedLimiter(scenario.credential, WINDOW_MS, clock, undefined, PACING),
 					items,
 					startAt: starts[index],
 				})),

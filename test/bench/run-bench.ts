@@ -5,6 +5,8 @@
  *   (a) batch: 100 items, 3 s generation, 20 creates per 2 s on simulator and credential
  *       (Kie's 20 per 10 s scaled 5×): wall time against the lower bound (11 s), 429s answered,
  *       the simulator's most creates per window, most tasks in flight.
+ *   read cap: 60 images against a simulator enforcing Kie's 10 status requests per second, beside
+ *       the same without the cap (see read-cap.ts; `--only readcap` runs it alone).
  *   (b) latency: 20 items, 8 s ± 25 % (uniform, seeded): how long after a task became final the
  *       node had its item, and polls per task; cold (a process that learned nothing) and warm
  *       (right after a batch of the same kind: what learned generation times are for).
@@ -204,6 +206,36 @@ function report(summary: Record<string, Spread>, runs: number): string {
 					['polls per task (mean)', cell('coldStart.pollsPerTask'), '≤ 6'],
 					['most polls of one task', cell('coldStart.mostPollsOfATask'), '≤ 6'],
 					['item errors', cell('coldStart.itemErrors'), '0'],
+				],
+			),
+			'',
+		);
+	}
+	if (has('readCap.')) {
+		const row = (label: string, key: string, target: string) => [
+			label,
+			cell(`readCap.capped.${key}`),
+			cell(`readCap.uncapped.${key}`),
+			target,
+		];
+		scale.push(
+			table(
+				`read cap: 60 images, 6 s ± 25 %, 20 creates per 2 s, credential 10 status requests per s (${spreadNote})`,
+				['', 'simulator capped at 10/s', 'without the cap', 'target (capped)'],
+				[
+					row('items', 'items', '60'),
+					row('status requests', 'statusRequests', ''),
+					row('answered 429', 'statusAnswered429', ''),
+					row('share answered 429', 'statusShare429', '≤ 0.02'),
+					row('most accepted in any 1 s', 'maxStatusAcceptedInAnySecond', '≤ 10'),
+					row('median (s): item had − task final', 'emittedOverheadMedianS', '≤ 1.5'),
+					row('p95 (s): item had − task final', 'emittedOverheadP95S', ''),
+					row('polls per task', 'pollsPerTask', ''),
+					row('wall time (s)', 'wallS', ''),
+					row('create bound (s)', 'createBoundS', ''),
+					row('wall ÷ create bound', 'ratioToCreateBound', '≤ 1.2'),
+					row('first create → last download (s)', 'simWallS', ''),
+					row('load average (1 min) before', 'loadAverage1mBefore', ''),
 				],
 			),
 			'',

@@ -11,6 +11,7 @@ import { startSimulator } from '../simulator';
 import type { KieSimulator } from '../simulator';
 import { kieWorkflow } from '../workflow/helpers';
 import { BASELINE_POLL_MS, runBaselineItem, runBaselineSequential } from './baseline';
+import { runReadCap } from './read-cap';
 import { runColdStart, runOverClaim, runQueueModeBench } from './scale-scenarios';
 import {
 	answered429,
@@ -300,7 +301,7 @@ async function runClassic() {
 	}
 }
 
-export const SCENARIOS = ['cold', 'classic', 'overclaim', 'queue'] as const;
+export const SCENARIOS = ['cold', 'classic', 'readcap', 'overclaim', 'queue'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 /** The selected scenarios; the cold start first, while the process has learned nothing. */
@@ -312,6 +313,7 @@ export async function runOnce(selected: readonly ScenarioName[] = SCENARIOS) {
 		run.coldStart = await runColdStart();
 	}
 	if (has('classic')) Object.assign(run, await runClassic());
+	if (has('readcap')) run.readCap = await runReadCap(log);
 	if (has('overclaim')) {
 		log('over-claim: 60 items, account 5 per 2 s, credential 20 per 2 s, 1 s generation');
 		run.overClaim = await runOverClaim();

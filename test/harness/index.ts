@@ -32,6 +32,7 @@ export function kieCredentials(
 		webhookHmacKey: '',
 		maxNewTasks: 20,
 		maxNewTasksWindow: 10,
+		maxStatusRequests: 10,
 		...overrides,
 	};
 }

@@ -1,7 +1,7 @@
 /* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 import http from 'node:http';
 
-import { startSimulator, type KieSimulator } from './index';
+import { KIE_STATUS_LIMIT, startSimulator, type KieSimulator } from './index';
 import {
 	call,
 	createdTaskId,
@@ -295,6 +295,41 @@ describe('nano-banana-pro validation', () => {
 		];
 		for (const payload of accepted) expect((await createTask(sim, payload)).json.code).toBe(200);
 		expect(sim.record.createdTaskCount()).toBe(3);
+	});
+});
+
+describe('status request cap (statusLimit, off by default)', () => {
+	it('answers the 11th status request of a key inside a second with HTTP 429; credits and other keys are not counted', async () => {
+		sim.configure({ apiKeys: ['sim-key', 'key-b'] });
+		const taskId = await createdTaskId(sim, nanoBananaPro());
+		const uncapped = await Promise.all(Array.from({ length: 12 }, () => recordInfo(sim, taskId)));
+		expect(uncapped.every((reply) => reply.status === 200)).toBe(true);
+
+		sim.reset();
+		sim.configure({ apiKeys: ['sim-key', 'key-b'], statusLimit: KIE_STATUS_LIMIT });
+		const id = await createdTaskId(sim, nanoBananaPro());
+		const replies = await Promise.all(Array.from({ length: 11 }, () => recordInfo(sim, id)));
+		const limited = replies.filter((reply) => reply.status === 429);
+		expect(limited).toHaveLength(1);
+		expect(limited[0].json).toEqual({
+			code: 429,
+			msg: 'Rate limit exceeded: 10 requests per 1 seconds',
+		});
+		expect((await credits(sim)).status).toBe(200);
+		expect((await recordInfo(sim, id, 'key-b')).json.code).not.toBe(429);
+		expect(sim.record.statusRateLimitedCount()).toBe(1);
+		expect(sim.record.rateLimitedCount()).toBe(0);
+		expect(sim.record.maxStatusRequestsInAnyWindow(1000)).toBe(10);
+
+		// A refused request does not count: the window frees a second after the first accepted one.
+		const firstAccepted = Math.min(
+			...sim.record.requests
+				.filter((request) => request.endpoint === 'recordInfo' && request.status === 200)
+				.map((request) => request.arrivedAt),
+		);
+		await sleep(firstAccepted + 1000 - Date.now() + 5);
+		expect((await recordInfo(sim, id)).status).toBe(200);
+		expect(sim.record.maxStatusRequestsInAnyWindow(1000)).toBe(10);
 	});
 });
 

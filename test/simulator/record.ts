@@ -1,5 +1,6 @@
 import {
 	CREATE_ENDPOINTS,
+	STATUS_ENDPOINTS,
 	type Endpoint,
 	type RecordedCallback,
 	type RecordedRequest,
@@ -29,6 +30,8 @@ export class SimulatorRecordImpl implements SimulatorRecord {
 	callbacks: RecordedCallback[] = [];
 	/** Arrival times of accepted creates, per API key, sorted ascending. */
 	readonly acceptedCreateArrivals = new Map<string, number[]>();
+	/** Arrival times of accepted status requests, per API key, sorted ascending. */
+	readonly acceptedStatusArrivals = new Map<string, number[]>();
 
 	constructor(private readonly configuredWindowMs: () => number) {}
 
@@ -46,6 +49,29 @@ export class SimulatorRecordImpl implements SimulatorRecord {
 				(CREATE_ENDPOINTS as readonly string[]).includes(request.endpoint) &&
 				answeredRateLimit(request),
 		).length;
+	}
+
+	statusRateLimitedCount(): number {
+		return this.requests.filter(
+			(request) =>
+				(STATUS_ENDPOINTS as readonly string[]).includes(request.endpoint) &&
+				answeredRateLimit(request),
+		).length;
+	}
+
+	maxStatusRequestsInAnyWindow(windowMs: number): number {
+		const byKey = new Map<unknown, number[]>();
+		for (const request of this.requests) {
+			if (!(STATUS_ENDPOINTS as readonly string[]).includes(request.endpoint)) continue;
+			if (request.status === 0 || answeredRateLimit(request)) continue;
+			const key = request.headers.authorization;
+			byKey.set(key, [...(byKey.get(key) ?? []), request.arrivedAt]);
+		}
+		let best = 0;
+		for (const times of byKey.values()) {
+			best = Math.max(best, maxInAnyWindow(times, windowMs));
+		}
+		return best;
 	}
 
 	maxCreatesInAnyWindow(windowMs: number = this.configuredWindowMs()): number {
@@ -77,23 +103,23 @@ export class SimulatorRecordImpl implements SimulatorRecord {
 	}
 
 	addAcceptedCreate(apiKey: string, arrivedAt: number): void {
-		const times = this.acceptedCreateArrivals.get(apiKey) ?? [];
-		let index = times.length;
-		while (index > 0 && times[index - 1] > arrivedAt) index--;
-		times.splice(index, 0, arrivedAt);
-		this.acceptedCreateArrivals.set(apiKey, times);
+		insertSorted(this.acceptedCreateArrivals, apiKey, arrivedAt);
 	}
 
 	/** Whether one more create arriving at `arrivedAt` keeps every window at or under `max`. */
 	createFits(apiKey: string, arrivedAt: number, max: number, windowMs: number): boolean {
-		const times = this.acceptedCreateArrivals.get(apiKey) ?? [];
-		const nearby = times.filter((time) => Math.abs(time - arrivedAt) < windowMs);
-		return (
-			maxInAnyWindow(
-				[...nearby, arrivedAt].sort((a, b) => a - b),
-				windowMs,
-			) <= max
-		);
+		return fitsWindow(this.acceptedCreateArrivals.get(apiKey) ?? [], arrivedAt, max, windowMs);
+	}
+
+	/**
+	 * Takes a status request arriving at `arrivedAt` if it keeps every window of `windowMs` at or
+	 * under `max` (then it counts); false: it is refused and does not count.
+	 */
+	takeStatusRequest(apiKey: string, arrivedAt: number, max: number, windowMs: number): boolean {
+		if (!fitsWindow(this.acceptedStatusArrivals.get(apiKey) ?? [], arrivedAt, max, windowMs))
+			return false;
+		insertSorted(this.acceptedStatusArrivals, apiKey, arrivedAt);
+		return true;
 	}
 
 	clear(): void {
@@ -101,5 +127,24 @@ export class SimulatorRecordImpl implements SimulatorRecord {
 		this.tasks = new Map();
 		this.callbacks = [];
 		this.acceptedCreateArrivals.clear();
+		this.acceptedStatusArrivals.clear();
 	}
+}
+
+function insertSorted(arrivals: Map<string, number[]>, apiKey: string, arrivedAt: number): void {
+	const times = arrivals.get(apiKey) ?? [];
+	let index = times.length;
+	while (index > 0 && times[index - 1] > arrivedAt) index--;
+	times.splice(index, 0, arrivedAt);
+	arrivals.set(apiKey, times);
+}
+
+function fitsWindow(times: number[], arrivedAt: number, max: number, windowMs: number): boolean {
+	const nearby = times.filter((time) => Math.abs(time - arrivedAt) < windowMs);
+	return (
+		maxInAnyWindow(
+			[...nearby, arrivedAt].sort((a, b) => a - b),
+			windowMs,
+		) <= max
+	);
 }

@@ -18,6 +18,7 @@ import { findRoute } from './routes';
 import { DEFAULT_OPTIONS, type ResolvedOptions, seededRandom, SimulatorState } from './state';
 import {
 	CREATE_ENDPOINTS,
+	STATUS_ENDPOINTS,
 	type Endpoint,
 	type FaultSpec,
 	type KieSimulatorApi,
@@ -193,6 +194,12 @@ export class KieSimulator implements KieSimulatorApi {
 			return;
 		}
 
+		const refused = this.overStatusLimit(endpoint, context);
+		if (refused) {
+			this.send(res, record, refused);
+			return;
+		}
+
 		let answer: Answer;
 		try {
 			answer = route
@@ -235,6 +242,23 @@ export class KieSimulator implements KieSimulatorApi {
 			await this.state.sleep(delayMs);
 		}
 		res.end(zeros(answer.padding ?? 0));
+	}
+
+	/** A status request over options.statusLimit for its key: Kie's 429, counted nowhere. */
+	private overStatusLimit(
+		endpoint: Endpoint | 'unknown',
+		context: RequestContext,
+	): Answer | undefined {
+		const limit = this.state.options.statusLimit;
+		if (!limit || !(STATUS_ENDPOINTS as readonly string[]).includes(endpoint)) return undefined;
+		const apiKey = this.state.authorizedKey(context);
+		if (!apiKey) return undefined;
+		if (this.record.takeStatusRequest(apiKey, context.record.arrivedAt, limit.max, limit.windowMs))
+			return undefined;
+		return jsonAnswer(429, {
+			code: 429,
+			msg: `Rate limit exceeded: ${limit.max} requests per ${limit.windowMs / 1000} seconds`,
+		});
 	}
 
 	private send(

@@ -5,8 +5,8 @@ import { bearerKey, type Host, type RequestContext } from './http';
 import { SimulatorRecordImpl } from './record';
 import type { SimulatedTask, SimulatorOptions } from './types';
 
-export type ResolvedOptions = Required<Omit<SimulatorOptions, 'webhookHmacKey'>> &
-	Pick<SimulatorOptions, 'webhookHmacKey'>;
+export type ResolvedOptions = Required<Omit<SimulatorOptions, 'webhookHmacKey' | 'statusLimit'>> &
+	Pick<SimulatorOptions, 'webhookHmacKey' | 'statusLimit'>;
 
 export const DEFAULT_OPTIONS: ResolvedOptions = {
 	apiKeys: ['sim-key'],

@@ -89,6 +89,23 @@ export const CREATE_ENDPOINTS: readonly Endpoint[] = [
 ];
 
 /**
+ * Status requests: Kie's get-task-detail page caps them at 10 per second per API key (see
+ * SimulatorOptions.statusLimit). The 1080P Veo video is asked for the same way.
+ */
+export const STATUS_ENDPOINTS: readonly Endpoint[] = [
+	'recordInfo',
+	'sunoRecordInfo',
+	'fourOImageRecordInfo',
+	'fluxKontextRecordInfo',
+	'veoRecordInfo',
+	'runwayRecordDetail',
+	'veo1080p',
+];
+
+/** Kie's documented cap on status requests ("10 requests per second per API key"). */
+export const KIE_STATUS_LIMIT = { max: 10, windowMs: 1000 };
+
+/**
  * Where Kie's pages disagree, the reading the simulator answers with (default: the reference
  * pages' schema). Veo: `resultUrls` under `data.response` as a list, or (the quickstart) as a
  * JSON string in `data.resultUrls`, also in callbacks; times as epoch ms or "2025-06-06 10:30:00";
@@ -139,6 +156,12 @@ export interface SimulatorOptions {
 	generationMs?: number | ((task: { model: string; input: Record<string, unknown> }) => number);
 	/** Creates allowed per window per key, counted on arrival. Default { max: 20, windowMs: 10_000 }. */
 	createLimit?: { max: number; windowMs: number };
+	/**
+	 * When set, status requests (STATUS_ENDPOINTS) allowed per window per key, counted on arrival
+	 * like creates; one more is answered HTTP 429 + {"code":429}. Default: no cap (the switch:
+	 * KIE_STATUS_LIMIT is Kie's documented 10 per second).
+	 */
+	statusLimit?: { max: number; windowMs: number };
 	/** When set, callbacks carry X-Webhook-Timestamp and X-Webhook-Signature. */
 	webhookHmacKey?: string;
 	/** Field naming the task in callback bodies: data.taskId (default), data.task_id, or both. */
@@ -243,6 +266,10 @@ export interface SimulatorRecord {
 	createdTaskCount(): number;
 	/** createTask requests answered with a 429 (HTTP or body code). */
 	rateLimitedCount(): number;
+	/** Status requests (STATUS_ENDPOINTS) answered with a 429. */
+	statusRateLimitedCount(): number;
+	/** The most status requests accepted (not 429) arriving in any window of `windowMs`, per key. */
+	maxStatusRequestsInAnyWindow(windowMs: number): number;
 	/** The largest number of accepted creates whose arrival times fall in any window of `windowMs` (default: the configured window), per key. */
 	maxCreatesInAnyWindow(windowMs?: number): number;
 	/**

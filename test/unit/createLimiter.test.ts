@@ -1,10 +1,7 @@
 import { CancelledError } from '../../nodes/Kie/client/errors';
-import {
-	TaskCreateLimiter,
-	taskCreateLimiterFor,
-	type CreatePermit,
-} from '../../nodes/Kie/client/taskCreateLimiter';
-import type { PacingOptions } from '../../nodes/Kie/client/createPacing';
+import { PacedLimiter, type Permit } from '../../nodes/Kie/client/pacedLimiter';
+import { taskCreateLimiterFor } from '../../nodes/Kie/client/taskCreateLimiter';
+import type { PacingOptions } from '../../nodes/Kie/client/pacing';
 import { maxInAnyWindow } from '../simulator/record';
 import { ManualClock, settle } from './manualClock';
 import { seededRandom } from './simulatedAccount';
@@ -18,7 +15,7 @@ const WINDOW_ONLY: Partial<PacingOptions> = {
 
 /** Deterministic numbers in [0, 1) for property runs. */
 interface Limiter {
-	acquire(signal?: AbortSignal): Promise<CreatePermit>;
+	acquire(signal?: AbortSignal): Promise<Permit>;
 }
 
 /**
@@ -34,7 +31,7 @@ class StampOnTakeLimiter implements Limiter {
 		private readonly clock: ManualClock,
 	) {}
 
-	async acquire(): Promise<CreatePermit> {
+	async acquire(): Promise<Permit> {
 		for (;;) {
 			const now = this.clock.now();
 			this.taken = this.taken.filter((at) => at + this.windowMs > now);
@@ -88,7 +85,7 @@ async function raceCreates(
 	return run;
 }
 
-describe('TaskCreateLimiter counts creates as the server does, on arrival', () => {
+describe('PacedLimiter counts creates as the server does, on arrival', () => {
 	const max = 5;
 	const windowMs = 1000;
 
@@ -96,7 +93,7 @@ describe('TaskCreateLimiter counts creates as the server does, on arrival', () =
 		'never lets more than max creates arrive in any window, answers taking 0–1.5 s (seed %i)',
 		async (seed) => {
 			const clock = new ManualClock();
-			const limiter = new TaskCreateLimiter(max, windowMs, clock, 0, WINDOW_ONLY);
+			const limiter = new PacedLimiter(max, windowMs, clock, 0, WINDOW_ONLY);
 			const run = await raceCreates(limiter, clock, seededRandom(seed), 60, 1500, 0.15);
 
 			expect(run.arrivals.length + run.notSent).toBe(60);
@@ -126,7 +123,7 @@ describe('TaskCreateLimiter counts creates as the server does, on arrival', () =
 	it('lets the first max creates go at once, then the next one a window after an answer', async () => {
 		const clock = new ManualClock();
 		const start = clock.now();
-		const limiter = new TaskCreateLimiter(2, windowMs, clock, 0, WINDOW_ONLY);
+		const limiter = new PacedLimiter(2, windowMs, clock, 0, WINDOW_ONLY);
 		const first = await limiter.acquire();
 		await limiter.acquire();
 		expect(clock.now()).toBe(start);
@@ -143,10 +140,10 @@ describe('TaskCreateLimiter counts creates as the server does, on arrival', () =
 
 	it('holds every slot while its create is unanswered, however long that takes', async () => {
 		const clock = new ManualClock();
-		const limiter = new TaskCreateLimiter(2, windowMs, clock, 0, WINDOW_ONLY);
+		const limiter = new PacedLimiter(2, windowMs, clock, 0, WINDOW_ONLY);
 		const first = await limiter.acquire();
 		await limiter.acquire();
-		let third: CreatePermit | undefined;
+		let third: Permit | undefined;
 		void limiter.acquire().then((permit) => (third = permit));
 
 		await clock.advance(10 * 60_000);
@@ -162,7 +159,7 @@ describe('TaskCreateLimiter counts creates as the server does, on arrival', () =
 
 	it('serves waiting creates in the order they asked', async () => {
 		const clock = new ManualClock();
-		const limiter = new TaskCreateLimiter(2, windowMs, clock, 0, WINDOW_ONLY);
+		const limiter = new PacedLimiter(2, windowMs, clock, 0, WINDOW_ONLY);
 		const order: number[] = [];
 		const creates = Array.from({ length: 6 }, async (_, index) => {
 			const permit = await limiter.acquire();
@@ -177,9 +174,9 @@ describe('TaskCreateLimiter counts creates as the server does, on arrival', () =
 
 	it('gives the slot of a create that never left back at once', async () => {
 		const clock = new ManualClock();
-		const limiter = new TaskCreateLimiter(1, windowMs, clock, 0, WINDOW_ONLY);
+		const limiter = new PacedLimiter(1, windowMs, clock, 0, WINDOW_ONLY);
 		const permit = await limiter.acquire();
-		let second: CreatePermit | undefined;
+		let second: Permit | undefined;
 		void limiter.acquire().then((next) => (second = next));
 		await settle();
 		expect(second).toBeUndefined();
@@ -196,7 +193,7 @@ describe('TaskCreateLimiter counts creates as the server does, on arrival', () =
 	it('holds everyone while paused after a 429, free slots or not', async () => {
 		const clock = new ManualClock();
 		const start = clock.now();
-		const limiter = new TaskCreateLimiter(5, windowMs, clock, 0, WINDOW_ONLY);
+		const limiter = new PacedLimiter(5, windowMs, clock, 0, WINDOW_ONLY);
 		limiter.pause(4000);
 		const grantedAt: number[] = [];
 		for (let i = 0; i < 3; i++) void limiter.acquire().then(() => grantedAt.push(clock.now()));
@@ -209,7 +206,7 @@ describe('TaskCreateLimiter counts creates as the server does, on arrival', () =
 
 	it('stops a waiting create when the execution is cancelled, without taking a slot', async () => {
 		const clock = new ManualClock();
-		const limiter = new TaskCreateLimiter(1, windowMs, clock, 0, WINDOW_ONLY);
+		const limiter = new PacedLimiter(1, windowMs, clock, 0, WINDOW_ONLY);
 		const permit = await limiter.acquire();
 		const controller = new AbortController();
 		const waiting = limiter.acquire(controller.signal);
@@ -228,9 +225,9 @@ describe('TaskCreateLimiter counts creates as the server does, on arrival', () =
 
 	it('applies a new limit to creates already waiting', async () => {
 		const clock = new ManualClock();
-		const limiter = new TaskCreateLimiter(1, windowMs, clock, 0, WINDOW_ONLY);
+		const limiter = new PacedLimiter(1, windowMs, clock, 0, WINDOW_ONLY);
 		await limiter.acquire();
-		let second: CreatePermit | undefined;
+		let second: Permit | undefined;
 		void limiter.acquire().then((permit) => (second = permit));
 		await settle();
 		expect(second).toBeUndefined();

@@ -3,8 +3,8 @@
  * converge on the account's real limit from the refusals alone. Time is a manual clock; the
  * account is a small simulated Kie counter (test/unit/simulatedAccount.ts).
  */
-import type { PacingOptions } from '../../nodes/Kie/client/createPacing';
-import { TaskCreateLimiter, type CreatePermit } from '../../nodes/Kie/client/taskCreateLimiter';
+import type { PacingOptions } from '../../nodes/Kie/client/pacing';
+import { PacedLimiter, type Permit } from '../../nodes/Kie/client/pacedLimiter';
 import { LegacyCreateLimiter } from '../bench/legacyCreateLimiter';
 import { mean } from '../bench/metrics';
 import { ManualClock, settle } from './manualClock';
@@ -12,7 +12,7 @@ import {
 	runProcesses,
 	seededRandom,
 	SimulatedAccount,
-	type PacedLimiter,
+	type CreateLimiter,
 } from './simulatedAccount';
 
 const WINDOW_MS = 2000;
@@ -32,7 +32,7 @@ function acceptedPerWindow(account: SimulatedAccount, process?: number): number[
 const pacedLimiter =
 	(pacing: Partial<PacingOptions> = {}) =>
 	(clock: ManualClock) =>
-		new TaskCreateLimiter(20, WINDOW_MS, clock, undefined, pacing);
+		new PacedLimiter(20, WINDOW_MS, clock, undefined, pacing);
 
 interface SharedRun {
 	account: SimulatedAccount;
@@ -44,7 +44,7 @@ interface SharedRun {
 
 /** Two processes (each its own limiter, credential 20 per 2 s) sharing an account of 20 per 2 s. */
 async function twoProcesses(
-	makeLimiter: (clock: ManualClock) => PacedLimiter,
+	makeLimiter: (clock: ManualClock) => CreateLimiter,
 	seed: number,
 	secondStartsAt = 150,
 	items: [number, number] = [100, 100],
@@ -161,7 +161,7 @@ describe('two processes sharing one account, neither seeing the other', () => {
 });
 
 describe('one process whose credential claims 4 × what the account allows', () => {
-	async function overClaim(makeLimiter: (clock: ManualClock) => PacedLimiter, seed: number) {
+	async function overClaim(makeLimiter: (clock: ManualClock) => CreateLimiter, seed: number) {
 		const clock = new ManualClock(0);
 		const random = seededRandom(seed);
 		const account = new SimulatedAccount(5, WINDOW_MS);
@@ -195,10 +195,10 @@ describe('one process whose credential claims 4 × what the account allows', () 
 	});
 });
 
-describe('TaskCreateLimiter pacing, step by step', () => {
-	async function grantTimes(limiter: TaskCreateLimiter, clock: ManualClock, count: number) {
+describe('PacedLimiter pacing, step by step', () => {
+	async function grantTimes(limiter: PacedLimiter, clock: ManualClock, count: number) {
 		const times: number[] = [];
-		const permits: CreatePermit[] = [];
+		const permits: Permit[] = [];
 		for (let i = 0; i < count; i++) {
 			void limiter.acquire().then((permit) => {
 				times.push(clock.now());
@@ -211,7 +211,7 @@ describe('TaskCreateLimiter pacing, step by step', () => {
 
 	it('holds every create of the account for Kie’s Retry-After', async () => {
 		const clock = new ManualClock(0);
-		const limiter = new TaskCreateLimiter(20, WINDOW_MS, clock, 0);
+		const limiter = new PacedLimiter(20, WINDOW_MS, clock, 0);
 		const first = await limiter.acquire();
 		first.rateLimited(5000);
 		const { times } = await grantTimes(limiter, clock, 1);
@@ -223,7 +223,7 @@ describe('TaskCreateLimiter pacing, step by step', () => {
 
 	it('decreases once for the refusals that answer one burst, to no more than Kie accepted', async () => {
 		const clock = new ManualClock(0);
-		const limiter = new TaskCreateLimiter(20, WINDOW_MS, clock, 0, {
+		const limiter = new PacedLimiter(20, WINDOW_MS, clock, 0, {
 			initialInFlight: 20,
 			spreadBefore: 0,
 		});
@@ -246,7 +246,7 @@ describe('TaskCreateLimiter pacing, step by step', () => {
 
 	it('climbs back while creates succeed, never above the credential limit', async () => {
 		const clock = new ManualClock(0);
-		const limiter = new TaskCreateLimiter(10, WINDOW_MS, clock, 0);
+		const limiter = new PacedLimiter(10, WINDOW_MS, clock, 0);
 		const refused = await limiter.acquire();
 		const accepted = await limiter.acquire();
 		accepted.arrived();
@@ -266,7 +266,7 @@ describe('TaskCreateLimiter pacing, step by step', () => {
 
 	it('counts quiet windows in creates accepted, not in time: an idle spell does not raise the rate', async () => {
 		const clock = new ManualClock(0);
-		const limiter = new TaskCreateLimiter(20, WINDOW_MS, clock, 0);
+		const limiter = new PacedLimiter(20, WINDOW_MS, clock, 0);
 		const accepted = await limiter.acquire();
 		const refused = await limiter.acquire();
 		accepted.arrived();
@@ -280,7 +280,7 @@ describe('TaskCreateLimiter pacing, step by step', () => {
 
 	it('a busy process is back at the credential limit within three windows of its last 429', async () => {
 		const clock = new ManualClock(0);
-		const limiter = new TaskCreateLimiter(20, WINDOW_MS, clock, 0, { initialInFlight: 20 });
+		const limiter = new PacedLimiter(20, WINDOW_MS, clock, 0, { initialInFlight: 20 });
 		const first = await Promise.all(Array.from({ length: 6 }, async () => await limiter.acquire()));
 		for (const permit of first.slice(0, 5)) permit.arrived();
 		first[5].rateLimited();
@@ -295,7 +295,7 @@ describe('TaskCreateLimiter pacing, step by step', () => {
 
 	it('sends the first quarter of a burst at once, then one create in flight at a time for a quarter window after the first answer', async () => {
 		const clock = new ManualClock(0);
-		const limiter = new TaskCreateLimiter(20, WINDOW_MS, clock, 0);
+		const limiter = new PacedLimiter(20, WINDOW_MS, clock, 0);
 		const { permits } = await grantTimes(limiter, clock, 20);
 		const answer = async (from: number, to: number) => {
 			for (const permit of permits.slice(from, to)) permit.arrived();
@@ -324,7 +324,7 @@ describe('TaskCreateLimiter pacing, step by step', () => {
 
 	it('sends a new burst the same way once the last one’s slots have all expired', async () => {
 		const clock = new ManualClock(0);
-		const limiter = new TaskCreateLimiter(20, WINDOW_MS, clock, 0);
+		const limiter = new PacedLimiter(20, WINDOW_MS, clock, 0);
 		const first = await grantTimes(limiter, clock, 2);
 		for (const permit of first.permits) permit.arrived();
 		await clock.advance(WINDOW_MS + 1);
@@ -337,7 +337,7 @@ describe('TaskCreateLimiter pacing, step by step', () => {
 
 	it('sends a window at once when its creates are answered one by one, and spaces sends after a 429', async () => {
 		const clock = new ManualClock(0);
-		const limiter = new TaskCreateLimiter(20, WINDOW_MS, clock, 0);
+		const limiter = new PacedLimiter(20, WINDOW_MS, clock, 0);
 		const times: number[] = [];
 		for (let i = 0; i < 20; i++) {
 			(await clock.runUntilSettled(limiter.acquire())).arrived();
@@ -359,7 +359,7 @@ describe('TaskCreateLimiter pacing, step by step', () => {
 
 	it('reads rateLimited() after arrived() as a refusal, taking back the increase', async () => {
 		const clock = new ManualClock(0);
-		const limiter = new TaskCreateLimiter(20, WINDOW_MS, clock, 0);
+		const limiter = new PacedLimiter(20, WINDOW_MS, clock, 0);
 		const permit = await limiter.acquire();
 		permit.arrived();
 		permit.rateLimited();
@@ -371,7 +371,7 @@ describe('TaskCreateLimiter pacing, step by step', () => {
 
 	it('starts with a few creates in flight and lets more go as Kie accepts them', async () => {
 		const clock = new ManualClock(0);
-		const limiter = new TaskCreateLimiter(20, WINDOW_MS, clock, 0, { spreadBefore: 0 });
+		const limiter = new PacedLimiter(20, WINDOW_MS, clock, 0, { spreadBefore: 0 });
 		const { permits } = await grantTimes(limiter, clock, 20);
 		expect(permits).toHaveLength(2);
 		permits[0].arrived();
@@ -381,7 +381,7 @@ describe('TaskCreateLimiter pacing, step by step', () => {
 
 	it('follows a lower credential limit at once', async () => {
 		const clock = new ManualClock(0);
-		const limiter = new TaskCreateLimiter(20, WINDOW_MS, clock, 0);
+		const limiter = new PacedLimiter(20, WINDOW_MS, clock, 0);
 		limiter.configure(5, WINDOW_MS);
 		expect(limiter.currentRate()).toBe(5);
 	});

@@ -289,6 +289,7 @@ describe("the client's create and read retries", () => {
 				uploadBaseUrl: 'http://upload.kie.invalid',
 				maxNewTasks: 1000,
 				maxNewTasksWindowMs: 1000,
+				maxStatusRequestsPerSecond: 1000,
 				webhookHmacKey: '',
 				accountId: `retry-policy-${++accountNumber}`,
 				withoutKey: (text: string) => text,

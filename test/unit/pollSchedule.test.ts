@@ -4,11 +4,12 @@ import {
 	DEFAULT_POLL_PLAN,
 	evenlySpread,
 	expectedFinishSpan,
-	generationKind,
+	taskKind,
 	nextPollDelay,
 	type PollPlanOptions,
 } from '../../nodes/Kie/client/pollSchedule';
 import { pollUntilFinal, type PollingDeps } from '../../nodes/Kie/client/waitForTask';
+import { fakeStatusTransport } from './fakeStatusTransport';
 import { ManualClock } from './manualClock';
 
 const PLAN: PollPlanOptions = DEFAULT_POLL_PLAN;
@@ -200,11 +201,13 @@ describe('nextPollDelay', () => {
 	});
 
 	it('learns per model and resolution', () => {
-		expect(generationKind('nano-banana-pro', { resolution: '2K' })).toBe('nano-banana-pro|2K');
-		expect(generationKind('gpt-image/1.5-text-to-image', { quality: 'high' })).toBe(
+		expect(taskKind({ model: 'nano-banana-pro', param: { input: { resolution: '2K' } } })).toBe(
+			'nano-banana-pro|2K',
+		);
+		expect(taskKind({ model: 'gpt-image/1.5-text-to-image', param: { quality: 'high' } })).toBe(
 			'gpt-image/1.5-text-to-image|high',
 		);
-		expect(generationKind('z-image', {})).toBe('z-image|');
+		expect(taskKind({ model: 'z-image', param: null })).toBe('z-image|');
 	});
 });
 
@@ -273,15 +276,14 @@ async function runBatch(
 ) {
 	const tasks = new Map<string, FakeTask>();
 	const deps: PollingDeps = {
-		clock,
-		generationTimes: times,
-		pollPlan: PLAN,
-		getTask: async (last) => {
-			const task = tasks.get(last.taskId)!;
+		transport: fakeStatusTransport(clock, (taskId) => {
+			const task = tasks.get(taskId)!;
 			const now = clock.now();
 			task.polls.push(now);
-			return fakeRecord(last.taskId, task, now);
-		},
+			return fakeRecord(taskId, task, now);
+		}),
+		generationTimes: times,
+		pollPlan: PLAN,
 	};
 	const start = clock.now();
 	const waits = durations.map(async (duration, index) => {
@@ -297,7 +299,7 @@ async function runBatch(
 		};
 		return await pollUntilFinal(
 			deps,
-			{ task: placeholder, seen: false, createdAt, kind, kindOf: () => kind },
+			{ task: placeholder, seen: false, createdAt, kind },
 			{
 				timeoutMs: options.timeoutMs ?? 600_000,
 				pollIntervalMs: options.pollIntervalMs,

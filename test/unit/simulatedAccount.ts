@@ -3,12 +3,12 @@
  * arriving in any `windowMs`), counted as Kie counts it, on arrival; refused creates are not
  * counted (Kie does not queue them). Processes are limiters sending their own items through it.
  */
-import type { CreatePermit } from '../../nodes/Kie/client/taskCreateLimiter';
+import type { Permit } from '../../nodes/Kie/client/pacedLimiter';
 import { maxInAnyWindow } from '../simulator/record';
 import type { ManualClock } from './manualClock';
 
-export interface PacedLimiter {
-	acquire(signal?: AbortSignal): Promise<CreatePermit>;
+export interface CreateLimiter {
+	acquire(signal?: AbortSignal): Promise<Permit>;
 }
 
 export interface SentCreate {
@@ -56,7 +56,7 @@ export class SimulatedAccount {
 }
 
 export interface ProcessPlan {
-	limiter: PacedLimiter;
+	limiter: CreateLimiter;
 	items: number;
 	/** When the process starts sending (clock time). */
 	startAt: number;

@@ -17,8 +17,12 @@ beforeAll(async () => {
 afterEach(() => sim.reset());
 afterAll(async () => await sim.stop());
 
+/** Status requests as the account allows them here (the storm below claims Kie's 10). */
+const UNCAPPED = { maxStatusRequests: 1000 };
+
 async function runBatch(
 	prompts: string[],
+	credential: Record<string, number> = UNCAPPED,
 ): Promise<{ result: WorkflowRunResult; output: INodeExecutionData[] }> {
 	const result = await runWorkflow(
 		kieWorkflow(
@@ -31,7 +35,11 @@ async function runBatch(
 			},
 			{ items: prompts.map((prompt) => ({ json: { prompt } })), continueOnFail: true },
 		),
-		{ credentials: { kieApi: kieCredentials(sim, { maxNewTasks: 1000, maxNewTasksWindow: 1 }) } },
+		{
+			credentials: {
+				kieApi: kieCredentials(sim, { maxNewTasks: 1000, maxNewTasksWindow: 1, ...credential }),
+			},
+		},
 	);
 	expect(result.status).toBe('success');
 	return { result, output: result.outputOf('Kie') };
@@ -109,4 +117,58 @@ it('a task fails only by Kie’s fail state, even among failing polls', async ()
 	);
 	expect(sim.record.tasks.get(failed.taskId as string)?.finalState).toBe('fail');
 	expect(faultedPolls('http503').length).toBeGreaterThan(0);
+});
+
+describe('a storm of status 429s (Kie caps status requests per key)', () => {
+	// The credential claims 10 per second where the account allows 2: most status requests are
+	// refused until the client's pace comes down.
+	const STATUS_LIMIT = { max: 2, windowMs: 1000 };
+	const acceptedStatusRequests = () =>
+		sim.record.requests.filter(
+			(request) => request.endpoint === 'recordInfo' && request.status === 200,
+		).length;
+
+	it('fails no item of a generate batch, and slows to the account: fewer refused than accepted', async () => {
+		sim.configure({ statusLimit: STATUS_LIMIT });
+		const prompts = Array.from({ length: 8 }, (_, index) => `read storm ${index}`);
+
+		const { output } = await runBatch(prompts, { maxStatusRequests: 10 });
+
+		expect(output.map((item) => item.json.state)).toEqual(prompts.map(() => 'success'));
+		expect(output.every((item) => item.binary?.data)).toBe(true);
+		// Without pacing (each poll backing off alone), 26 of 36 were refused; paced, 3 of 13.
+		const refused = sim.record.statusRateLimitedCount();
+		expect(refused).toBeGreaterThan(0);
+		expect(refused).toBeLessThan(acceptedStatusRequests());
+	});
+
+	it('fails no Get Task item: each 429 is asked again, paced', async () => {
+		const taskIds: string[] = [];
+		for (let index = 0; index < 6; index++) {
+			const reply = await fetch(`${sim.baseUrl}/api/v1/jobs/createTask`, {
+				method: 'POST',
+				headers: { authorization: 'Bearer sim-key', 'content-type': 'application/json' },
+				body: JSON.stringify({
+					model: 'nano-banana-pro',
+					input: { prompt: `fetched ${index}`, aspect_ratio: '1:1', resolution: '1K' },
+				}),
+			});
+			taskIds.push(((await reply.json()) as { data: { taskId: string } }).data.taskId);
+		}
+		sim.configure({ statusLimit: STATUS_LIMIT });
+
+		const result = await runWorkflow(
+			kieWorkflow(
+				{ resource: 'task', operation: 'get', taskId: '={{ $json.taskId }}' },
+				{ items: taskIds.map((taskId) => ({ json: { taskId } })), continueOnFail: true },
+			),
+			{ credentials: { kieApi: kieCredentials(sim) } },
+		);
+
+		expect(result.status).toBe('success');
+		const output = result.outputOf('Kie');
+		expect(output.map((item) => item.json.error)).toEqual(taskIds.map(() => undefined));
+		expect(output.map((item) => item.json.taskId)).toEqual(taskIds);
+		expect(sim.record.statusRateLimitedCount()).toBeGreaterThan(0);
+	});
 });

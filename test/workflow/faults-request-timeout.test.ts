@@ -76,6 +76,7 @@ beforeAll(async () => {
 		uploadBaseUrl: sim.uploadBaseUrl,
 		maxNewTasks: 1000,
 		maxNewTasksWindowMs: 1000,
+		maxStatusRequestsPerSecond: 1000,
 		webhookHmacKey: '',
 		accountId: 'request-timeout-test',
 		withoutKey: (text: string) => text,

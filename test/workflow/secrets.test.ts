@@ -529,6 +529,7 @@ describe("n8n's HTTP helper errors carry the key; the Kie client's errors do not
 			uploadBaseUrl: baseUrl,
 			maxNewTasks: 1000,
 			maxNewTasksWindowMs: 1000,
+			maxStatusRequestsPerSecond: 1000,
 			webhookHmacKey: '',
 			accountId: 'secret-scan',
 			withoutKey: (text: string) => text,

@@ -6,7 +6,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { KieAccount, KieContext } from './account';
-import { apiFamily } from './apis';
 import { taskItem } from './apis/fields';
 import { parseCreatedTaskId, parseCredits, parseUploadResult } from './answers';
 import { systemClock, type Clock } from './clock';
@@ -21,10 +20,11 @@ import {
 	isTransientReadError,
 	KieRequestError,
 } from './errors';
+import { sendRead, UNREACHABLE_ATTEMPTS, type Transport } from './requestPolicy';
 import { learnedGenerationTimes, type GenerationTimes } from './generationTimes';
 import { sendRequest, type RequestParts } from './http';
 import { multipartUpload } from './multipart';
-import { DEFAULT_POLL_PLAN, generationKind, type PollPlanOptions } from './pollSchedule';
+import { DEFAULT_POLL_PLAN, taskKind, type PollPlanOptions } from './pollSchedule';
 import { backoffMs, settle } from './retry';
 import { taskCreateLimiterFor } from './taskCreateLimiter';
 import type {
@@ -36,29 +36,18 @@ import type {
 	WaitOptions,
 	WaitResult,
 } from './types';
-import { pollUntilFinal } from './waitForTask';
+import { pollUntilFinal, readTask } from './waitForTask';
 
 /** Creates Kie refused without creating (429, 455) are sent again this often without a deadline. */
 const CREATE_ATTEMPTS = 8;
-const READ_ATTEMPTS = 5;
-/**
- * Requests that never left (connection refused, DNS): usually a wrong base URL or a host that is
- * down, so a few quick tries (about 3.5 s in all) rather than a minute per item.
- */
-const UNREACHABLE_ATTEMPTS = 4;
+/** Downloads: how often a failed one is opened again. */
+const DOWNLOAD_ATTEMPTS = 5;
 
 /** What the client remembers about a task it created, for waiting on it. */
 interface OwnTask {
 	sentAt: number;
 	kind: string;
 	expectedMs?: number;
-}
-
-function inputOf(task: { param: IDataObject | null }): IDataObject {
-	const input = task.param?.input;
-	return typeof input === 'object' && input !== null && !Array.isArray(input)
-		? (input as IDataObject)
-		: (task.param ?? {});
 }
 
 /** The task item before Kie has been asked about it: it exists, in state `waiting`. */
@@ -87,14 +76,17 @@ export class KieClient {
 		private readonly pollPlan: PollPlanOptions = DEFAULT_POLL_PLAN,
 	) {}
 
+	private get transport(): Transport {
+		return { ctx: this.ctx, account: this.account, clock: this.clock, signal: this.signal };
+	}
+
 	/** One request to a row of the endpoint table, unwrapped; reads and uploads are retried. */
 	async request(name: EndpointName, parts: Omit<RequestParts, 'signal'> = {}): Promise<unknown> {
-		const once = async () =>
-			unwrapEnvelope(
-				name,
-				await sendRequest(this.ctx, this.account, name, { ...parts, signal: this.signal }),
-			);
-		return ENDPOINTS[name].retry === 'create' ? await once() : await this.withReadRetries(once);
+		if (ENDPOINTS[name].retry !== 'create') return await sendRead(this.transport, name, parts);
+		return unwrapEnvelope(
+			name,
+			await sendRequest(this.ctx, this.account, name, { ...parts, signal: this.signal }),
+		);
 	}
 
 	/** The clock time `ms` from now: an item's deadline for createTask. */
@@ -128,8 +120,7 @@ export class KieClient {
 			if (outcome.ok) {
 				permit.arrived();
 				const taskId = outcome.value;
-				const kind =
-					request.kind ?? generationKind(request.model, inputOf({ param: request.body }));
+				const kind = request.kind ?? taskKind({ model: request.model, param: request.body });
 				this.ownTasks.set(taskId, { sentAt, kind, expectedMs: request.expectedMs });
 				return {
 					taskId,
@@ -177,17 +168,9 @@ export class KieClient {
 		}
 	}
 
-	/** One status request to the API that made the task. */
+	/** The task as the API that made it knows it now (a status request, asked again if need be). */
 	async getTask(taskId: string, api: KieApi): Promise<KieTask> {
-		const family = apiFamily(api);
-		const data = unwrapEnvelope(
-			family.statusEndpoint,
-			await sendRequest(this.ctx, this.account, family.statusEndpoint, {
-				qs: { taskId },
-				signal: this.signal,
-			}),
-		);
-		return family.parseStatus(data, taskId);
+		return await readTask(this.transport, taskId, api);
 	}
 
 	/** Polls until the task is final or `timeoutMs` has passed (see pollUntilFinal). */
@@ -195,28 +178,28 @@ export class KieClient {
 		const item = 'task' in task ? task.task : task;
 		const own = this.ownTasks.get(item.taskId);
 		this.ownTasks.delete(item.taskId);
-		const kindOf = (record: KieTask) => generationKind(record.model ?? '', inputOf(record));
 		return await pollUntilFinal(
 			{
-				clock: this.clock,
+				transport: this.transport,
 				generationTimes: this.generationTimes,
 				pollPlan: this.pollPlan,
-				signal: this.signal,
-				getTask: async (last) => await this.getTask(last.taskId, last.api),
 			},
 			{
 				task: item,
 				seen: own === undefined,
 				createdAt: own?.sentAt ?? item.createTime ?? this.clock.now(),
-				kind: own?.kind ?? (item.model ? kindOf(item) : ''),
-				kindOf,
+				kind: own?.kind ?? (item.model ? taskKind(item) : ''),
 				expectedMs: own?.expectedMs,
 			},
 			options,
 		);
 	}
 
-	private async withReadRetries<T>(operation: () => Promise<T>, signal = this.signal): Promise<T> {
+	/** Result files: opened again on network failures and 5xx/429 answers (4xx is final). */
+	private async withDownloadRetries<T>(
+		operation: () => Promise<T>,
+		signal = this.signal,
+	): Promise<T> {
 		for (let attempt = 0; ; attempt++) {
 			const outcome = await settle(operation);
 			if (outcome.ok) return outcome.value;
@@ -224,7 +207,7 @@ export class KieClient {
 			const attempts =
 				error instanceof KieRequestError && error.info.delivery === 'not-sent'
 					? UNREACHABLE_ATTEMPTS
-					: READ_ATTEMPTS;
+					: DOWNLOAD_ATTEMPTS;
 			if (!isTransientReadError(error) || attempt >= attempts - 1) throw error;
 			await this.clock.sleep(backoffMs(attempt), signal);
 		}
@@ -267,13 +250,16 @@ export class KieClient {
 	}
 
 	/**
-	 * Opens a result file as a stream, retried like a read (network failures, 5xx, 429; an SSRF
+	 * Opens a result file as a stream, opened again like a download (network failures, 5xx, 429; an SSRF
 	 * refusal or another 4xx is final). `signal` stops it too (the caller's deadline, the
 	 * trigger's cancellation), besides the execution's.
 	 */
 	async openResultFile(url: string, signal?: AbortSignal): Promise<ResultFileStream> {
 		const signals = [this.signal, signal].filter((one): one is AbortSignal => one !== undefined);
 		const stop = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-		return await this.withReadRetries(async () => await openResultFile(this.ctx, url, stop), stop);
+		return await this.withDownloadRetries(
+			async () => await openResultFile(this.ctx, url, stop),
+			stop,
+		);
 	}
 }

@@ -1,4 +1,4 @@
-/** The credential as the client uses it: hosts, the create limit, and a key scrubber. */
+/** The credential as the client uses it: hosts, the create and status limits, and a key scrubber. */
 import { createHash } from 'crypto';
 import type { IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
 
@@ -11,6 +11,8 @@ export interface KieAccount {
 	uploadBaseUrl: string;
 	maxNewTasks: number;
 	maxNewTasksWindowMs: number;
+	/** Status requests per second this process allows itself (Kie: 10 per key). */
+	maxStatusRequestsPerSecond: number;
 	webhookHmacKey: string;
 	/** Identifies the account for the shared create limiter without keeping the key itself. */
 	accountId: string;
@@ -33,12 +35,18 @@ export async function getKieAccount(ctx: KieContext): Promise<KieAccount> {
 	const baseUrl = trimSlashes(credentials.baseUrl, 'https://api.kie.ai');
 	const maxNewTasks = Number(credentials.maxNewTasks);
 	const windowSeconds = Number(credentials.maxNewTasksWindow);
+	const maxStatusRequests = Number(credentials.maxStatusRequests);
 	return {
 		baseUrl,
 		uploadBaseUrl: trimSlashes(credentials.uploadBaseUrl, 'https://kieai.redpandaai.co'),
 		maxNewTasks: Number.isFinite(maxNewTasks) && maxNewTasks >= 1 ? Math.floor(maxNewTasks) : 20,
 		maxNewTasksWindowMs:
 			(Number.isFinite(windowSeconds) && windowSeconds > 0 ? windowSeconds : 10) * 1000,
+		// Credentials saved before this field existed have none: Kie's documented 10.
+		maxStatusRequestsPerSecond:
+			Number.isFinite(maxStatusRequests) && maxStatusRequests >= 1
+				? Math.floor(maxStatusRequests)
+				: 10,
 		webhookHmacKey:
 			typeof credentials.webhookHmacKey === 'string' ? credentials.webhookHmacKey : '',
 		accountId: createHash('sha256').update(`${baseUrl}\n${apiKey}`).digest('hex').slice(0, 32),

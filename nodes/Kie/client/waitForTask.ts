@@ -1,22 +1,48 @@
 /**
- * The poll loop: asks for a task's status until it is final or the wait's time is up. Transient
- * failures of a poll (5xx, resets, timeouts, unreadable answers, 455, 429) are retried with
- * backoff; the task is declared failed only by its API's own `fail` state, and a timeout returns
- * the last state seen.
+ * The poll loop: asks for a task's status until it is final or the wait's time is up. Each poll
+ * is a read of the request policy (requestPolicy.ts): within the account's status-request limit
+ * (a 429 waits its turn), transient failures (5xx, resets, timeouts, unreadable answers, 455)
+ * asked again with backoff until the wait's end. The task is declared failed only by its API's
+ * own `fail` state, and a timeout returns the last state seen.
  */
-import { sleepOrWake, type Clock } from './clock';
+import { apiFamily } from './apis';
+import { sleepOrWake } from './clock';
 import { isTransientReadError, KieRequestError } from './errors';
 import type { GenerationTimes } from './generationTimes';
-import { evenlySpread, nextPollDelay, type PollPlanOptions } from './pollSchedule';
+import type { LikelyDone } from './pacedLimiter';
+import {
+	evenlySpread,
+	likelyDoneAges,
+	nextPollDelay,
+	taskKind,
+	type PollPlanOptions,
+} from './pollSchedule';
+import { sendRead, type ReadOptions, type Transport } from './requestPolicy';
 import { backoffMs, settle } from './retry';
-import { FINAL_STATES, type KieTask, type WaitOptions, type WaitResult } from './types';
+import {
+	FINAL_STATES,
+	type KieApi,
+	type KieTask,
+	type WaitOptions,
+	type WaitResult,
+} from './types';
 
 export interface PollingDeps {
-	clock: Clock;
+	transport: Transport;
 	generationTimes: GenerationTimes;
 	pollPlan: PollPlanOptions;
-	signal?: AbortSignal;
-	getTask(task: KieTask): Promise<KieTask>;
+}
+
+/** One status request to the API that made the task, parsed into the task item. */
+export async function readTask(
+	transport: Transport,
+	taskId: string,
+	api: KieApi,
+	options: ReadOptions = {},
+): Promise<KieTask> {
+	const family = apiFamily(api);
+	const data = await sendRead(transport, family.statusEndpoint, { qs: { taskId } }, options);
+	return family.parseStatus(data, taskId);
 }
 
 export interface PollTarget {
@@ -28,7 +54,6 @@ export interface PollTarget {
 	createdAt: number;
 	/** Learned-duration key ('' = not known yet: learned from the first record). */
 	kind: string;
-	kindOf(task: KieTask): string;
 	/** The create request's prior for how long it takes (WaitOptions.expectedMs wins). */
 	expectedMs?: number;
 }
@@ -41,7 +66,8 @@ export async function pollUntilFinal(
 	target: PollTarget,
 	options: WaitOptions,
 ): Promise<WaitResult> {
-	const { clock, generationTimes, signal } = deps;
+	const { transport, generationTimes } = deps;
+	const { clock, signal } = transport;
 	const startedAt = clock.now();
 	const createdAt = Math.min(target.createdAt, startedAt);
 	const deadline = startedAt + options.timeoutMs;
@@ -50,7 +76,9 @@ export async function pollUntilFinal(
 	let kind = target.kind;
 	let last = target.task;
 	let polls = 0;
+	// Polls Kie answered "not found" for a task it may not show yet (see NOT_YET_VISIBLE_MS).
 	let consecutiveFailures = 0;
+	const expectedMs = options.expectedMs ?? target.expectedMs;
 
 	// The create counts as the first look. Each poll is planned from the previous one, so a
 	// re-plan (when another task of the kind finishes) never pushes a due poll further away.
@@ -77,7 +105,7 @@ export async function pollUntilFinal(
 							othersWaitingAges,
 							phase,
 							fixedIntervalMs: fixedInterval,
-							expectedMs: options.expectedMs ?? target.expectedMs,
+							expectedMs,
 						},
 						deps.pollPlan,
 					) -
@@ -102,25 +130,45 @@ export async function pollUntilFinal(
 				endSleep.abort();
 			}
 			if (replan) continue;
-			lastPollAt = clock.now();
+			// When this poll is likely to find the task done: the status limiter serves those first.
+			// Moved while the poll waits for its turn, as tasks of its kind finish.
+			const likelyDone: LikelyDone = { from: Infinity, to: Infinity };
+			const rank = () => {
+				const ages = likelyDoneAges({
+					elapsedMs: lastPollAt - createdAt,
+					samples: generationTimes.get(kind),
+					othersWaitingAges: waiting?.othersAges(clock.now()),
+					expectedMs,
+				});
+				if (ages)
+					Object.assign(likelyDone, { from: createdAt + ages.from, to: createdAt + ages.to });
+			};
+			rank();
+			const stopRanking = kind ? generationTimes.onRecord(kind, rank) : undefined;
 			polls++;
-			const outcome = await settle(async () => await deps.getTask(last));
+			const outcome = await settle(
+				async () => await readTask(transport, last.taskId, last.api, { deadline, likelyDone }),
+			).finally(stopRanking);
+			lastPollAt = clock.now();
 			if (outcome.ok) {
 				last = outcome.value;
 				target.seen = true;
 				consecutiveFailures = 0;
 				if (!kind && last.model) {
-					kind = target.kindOf(last);
+					kind = taskKind(last);
 					waiting = generationTimes.startWaiting(kind, createdAt);
 				}
 				continue;
+			}
+			if (isTransientReadError(outcome.error) && clock.now() >= deadline) {
+				return { task: last, timedOut: true, polls };
 			}
 			const justCreatedAndNotYetVisible =
 				outcome.error instanceof KieRequestError &&
 				(outcome.error.code === 404 || outcome.error.code === 422) &&
 				!target.seen &&
 				clock.now() - createdAt < NOT_YET_VISIBLE_MS;
-			if (!isTransientReadError(outcome.error) && !justCreatedAndNotYetVisible) throw outcome.error;
+			if (!justCreatedAndNotYetVisible) throw outcome.error;
 			consecutiveFailures++;
 		}
 		waiting?.stop();

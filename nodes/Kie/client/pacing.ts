@@ -1,5 +1,7 @@
 /**
- * How TaskCreateLimiter (taskCreateLimiter.ts) paces creates on an account it may share.
+ * How PacedLimiter (pacedLimiter.ts) paces requests on an account it may share: creates
+ * (DEFAULT_CREATE_PACING) and status requests (DEFAULT_STATUS_PACING). Said of creates below;
+ * status requests are paced the same way, with their own window (a second).
  *
  * Pacing on 429 (several processes on one account: n8n queue mode, other tools). Nothing is shared
  * between processes (a node has no store for that); Kie's 429 is the signal every process sees,
@@ -54,9 +56,14 @@ export interface PacingOptions {
 	burstProbeWindows: number;
 	/** How long a refused create's slot counts, in windows. */
 	refusedHoldWindows: number;
+	/**
+	 * A request waiting this long ranks as if it surely paid (see PacedLimiter.next): the likeliest
+	 * to pay go first, and none waits much longer than this behind them.
+	 */
+	queueAgingMs: number;
 }
 
-export const DEFAULT_PACING: PacingOptions = {
+export const DEFAULT_CREATE_PACING: PacingOptions = {
 	marginMs: 50,
 	decrease: 0.8,
 	initialInFlight: 2,
@@ -68,4 +75,20 @@ export const DEFAULT_PACING: PacingOptions = {
 	burstAtOnceShare: 0.25,
 	burstProbeWindows: 0.25,
 	refusedHoldWindows: 0.25,
+	// Creates carry no ramp: by waiting time alone, first come first served.
+	queueAgingMs: 1000,
+};
+
+/**
+ * Status requests (Kie: 10 per second per key). As creates, except where said. A refused status
+ * request costs nothing either and is sent again; polls carry a ramp (the chance their task is
+ * done), so when more wait than the account allows, the likeliest to find a result go first.
+ */
+export const DEFAULT_STATUS_PACING: PacingOptions = {
+	...DEFAULT_CREATE_PACING,
+	// A 1 s window: 50 ms would cost 5 % of the budget; timers are good to a few ms.
+	marginMs: 15,
+	// A poll waiting 3 s ranks as one surely finding its task done: it goes within about a second
+	// of that (10 per second), so a task whose ramp says "unlikely" is still seen within seconds.
+	queueAgingMs: 3000,
 };

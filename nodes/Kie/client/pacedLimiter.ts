@@ -1,0 +1,377 @@
+/**
+ * Keeps requests of one kind within the account's limit as Kie counts it: on ARRIVAL at Kie's
+ * server. Creates (Kie: 20 new tasks per 10 s, see taskCreateLimiter.ts) and status requests
+ * (Kie: 10 per second, see statusRequestLimiter.ts) each have one per account, shared by every
+ * execution in the process.
+ *
+ * A limiter that stamps a slot when it is taken, before the request arrives, can let two windows'
+ * worth through inside one window when requests take different times to arrive. Here a slot
+ * counts from the moment it is taken until `windowMs` after the answer came back: the request
+ * arrived somewhere between those two instants, so any request sent after a slot expires arrives
+ * more than one window after it. A request that certainly never left gives its slot back.
+ *
+ * Pacing on 429, for several processes on one account (n8n queue mode): see pacing.ts.
+ *
+ * Who goes next: the waiter whose request is likeliest to pay (its `likelyDone` ramp, a poll's
+ * chance of finding its task done), plus its time waiting over `queueAgingMs`, so none starves.
+ * Without ramps that is first come, first served.
+ */
+import { systemClock, type Clock } from './clock';
+import { CancelledError, throwIfCancelled } from './errors';
+import { DEFAULT_CREATE_PACING, type PacingOptions } from './pacing';
+
+interface Slot {
+	/** When the answer came back; undefined while the request is in flight. */
+	settledAt?: number;
+	accepted?: boolean;
+	grantedAt: number;
+}
+
+export interface Permit {
+	/** The request reached Kie or may have (any answer but a 429, or an ambiguous failure). */
+	arrived(): void;
+	/** The request certainly never left this machine: the slot is given back. */
+	notSent(): void;
+	/**
+	 * Kie refused the request with 429 (it does not queue refused requests, so it is sent again):
+	 * the slot counts as arrived and the account's pace slows. Acquire again for the next try: the
+	 * limiter holds it as long as needed, the caller adds no wait of its own.
+	 */
+	rateLimited(retryAfterMs?: number): void;
+}
+
+/**
+ * Clock times between which the chance that a request pays (a poll finds its task done) grows
+ * from 0 to 1; past `to` it is 1 (never, while both are Infinity). Read at each grant, so its
+ * owner may move it while the request waits (a poll's kind learns from tasks that finish).
+ */
+export interface LikelyDone {
+	from: number;
+	to: number;
+}
+
+interface Waiter {
+	grant(permit: Permit): void;
+	signal?: AbortSignal;
+	onAbort?: () => void;
+	enqueuedAt: number;
+	likelyDone?: LikelyDone;
+}
+
+/** How likely a waiter's request is to pay now (0 without a ramp). */
+function likelihood(waiter: Waiter, now: number): number {
+	const ramp = waiter.likelyDone;
+	if (!ramp) return 0;
+	if (now >= ramp.to) return 1;
+	if (!Number.isFinite(ramp.from)) return 0;
+	return Math.max(0, (now - ramp.from) / Math.max(1, ramp.to - ramp.from));
+}
+
+export class PacedLimiter {
+	private slots: Slot[] = [];
+
+	private pausedUntil = 0;
+
+	/** Requests waiting for a slot (see the file's comment for who goes next). */
+	private queue: Waiter[] = [];
+
+	/** When the one wake-up timer is due, if one is armed. */
+	private wakeAt: number | undefined;
+
+	private readonly pacing: PacingOptions;
+
+	/** Requests per window this process allows itself now (≤ max). */
+	private rate: number;
+
+	private inFlightCap: number;
+
+	/** When the current run of refusals began, and the rate then. */
+	private refusedSince = -Infinity;
+
+	private rateWhenRefused = 0;
+
+	private lastRefusalAt = -Infinity;
+
+	/** When Kie's answers accepting this process's requests came back (the last few windows). */
+	private acceptedAt: number[] = [];
+
+	/** Requests Kie accepted from this process since its last 429 (counts quiet windows). */
+	private acceptedSinceRefusal = 0;
+
+	private lastGrantAt = -Infinity;
+
+	/**
+	 * When the current burst's first answer came back: undefined while it is awaited, -Infinity
+	 * before any burst.
+	 */
+	private burstAnsweredAt: number | undefined = -Infinity;
+
+	constructor(
+		private max: number,
+		private windowMs: number,
+		private readonly clock: Clock = systemClock,
+		marginMs?: number,
+		pacing: Partial<PacingOptions> = {},
+	) {
+		this.pacing = {
+			...DEFAULT_CREATE_PACING,
+			...pacing,
+			...(marginMs === undefined ? {} : { marginMs }),
+		};
+		this.rate = max;
+		this.inFlightCap = Math.min(max, this.pacing.initialInFlight);
+	}
+
+	configure(max: number, windowMs: number): void {
+		if (max !== this.max) {
+			this.rate = this.rate >= this.max ? max : Math.min(this.rate, max);
+			this.inFlightCap = this.inFlightCap >= this.max ? max : Math.min(this.inFlightCap, max);
+		}
+		this.max = max;
+		this.windowMs = windowMs;
+		this.pump();
+	}
+
+	/** Hold every request of this kind of the account for `ms` (Kie's Retry-After). */
+	pause(ms: number): void {
+		this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
+		this.pump();
+	}
+
+	/** Slots currently counting against the window. */
+	activeCount(): number {
+		this.prune();
+		return this.slots.length;
+	}
+
+	/** Requests waiting for a slot. */
+	waitingCount(): number {
+		return this.queue.length;
+	}
+
+	/** Requests per window this process allows itself now. */
+	currentRate(): number {
+		return this.rate;
+	}
+
+	async acquire(signal?: AbortSignal, likelyDone?: LikelyDone): Promise<Permit> {
+		throwIfCancelled(signal);
+		return await new Promise<Permit>((resolve, reject) => {
+			const waiter: Waiter = { grant: resolve, signal, enqueuedAt: this.clock.now(), likelyDone };
+			if (signal) {
+				waiter.onAbort = () => {
+					this.queue = this.queue.filter((other) => other !== waiter);
+					reject(new CancelledError());
+				};
+				signal.addEventListener('abort', waiter.onAbort, { once: true });
+			}
+			this.queue.push(waiter);
+			this.pump();
+		});
+	}
+
+	/** Only from pump(), right after msUntilFree() pruned the slots at this same instant. */
+	private take(): Permit {
+		if (this.slots.length === 0) this.burstAnsweredAt = undefined;
+		const slot: Slot = { grantedAt: this.clock.now() };
+		this.slots.push(slot);
+		this.lastGrantAt = this.clock.now();
+		let done = false;
+		let grew = { rate: 0, inFlight: 0 };
+		const settle = () => {
+			slot.settledAt = this.clock.now();
+			this.burstAnsweredAt ??= slot.settledAt;
+			done = true;
+		};
+		return {
+			arrived: () => {
+				if (done) return;
+				settle();
+				slot.accepted = true;
+				this.acceptedAt.push(slot.settledAt!);
+				grew = this.grow();
+				this.pump();
+			},
+			rateLimited: (retryAfterMs?: number) => {
+				// Also after arrived(): the answer was read as a refusal after all.
+				if (slot.accepted) {
+					slot.accepted = false;
+					this.acceptedAt = this.acceptedAt.filter((time) => time !== slot.settledAt);
+					this.rate -= grew.rate;
+					this.inFlightCap -= grew.inFlight;
+				} else if (done) return;
+				else {
+					settle();
+					slot.accepted = false;
+				}
+				this.refused(slot.grantedAt);
+				if (retryAfterMs !== undefined && retryAfterMs > 0) this.pause(retryAfterMs);
+				else this.pump();
+			},
+			notSent: () => {
+				if (done) return;
+				done = true;
+				this.slots = this.slots.filter((s) => s !== slot);
+				this.pump();
+			},
+		};
+	}
+
+	/** An accepted request: the additive increase. Returns what it added (undone on a late 429). */
+	private grow(): { rate: number; inFlight: number } {
+		const rateBefore = this.rate;
+		const inFlightBefore = this.inFlightCap;
+		this.inFlightCap = Math.min(this.max, this.inFlightCap + 1);
+		if (this.rate < this.max) {
+			const quietWindows = Math.floor(
+				this.acceptedSinceRefusal / Math.max(1, Math.floor(this.rate + 1e-9)),
+			);
+			let step = this.pacing.firstStep * this.pacing.stepGrowth ** Math.min(quietWindows, 10);
+			if (quietWindows >= 1) step = Math.max(step, this.rate * this.pacing.quietGrowth);
+			this.rate = Math.min(this.max, this.rate + Math.min(this.max, step) / Math.max(1, this.rate));
+		}
+		this.acceptedSinceRefusal++;
+		return { rate: this.rate - rateBefore, inFlight: this.inFlightCap - inFlightBefore };
+	}
+
+	/** A 429: the multiplicative decrease, once per window of refusals. */
+	private refused(grantedAt: number): void {
+		const now = this.clock.now();
+		if (now - this.refusedSince >= this.windowMs) {
+			this.refusedSince = now;
+			this.rateWhenRefused = this.rate;
+			this.inFlightCap = Math.max(1, Math.floor(this.inFlightCap / 2));
+		}
+		this.lastRefusalAt = now;
+		this.acceptedSinceRefusal = 0;
+		this.prune();
+		// What Kie took from this process: the accepted slots still counting, or, when the refused
+		// request was sent as the last window's slots expired (they no longer count now), the
+		// requests accepted in the window before it was sent.
+		const since = grantedAt - this.windowMs - 2 * this.pacing.marginMs;
+		const accepted = Math.max(
+			this.slots.filter((slot) => slot.accepted).length,
+			this.acceptedAt.filter((time) => time >= since && time <= grantedAt).length,
+		);
+		this.rate = Math.max(
+			1,
+			Math.min(this.rate, this.rateWhenRefused * this.pacing.decrease, Math.max(accepted, 1)),
+		);
+	}
+
+	/** When a settled slot stops counting. */
+	private expiryOf(slot: Slot): number {
+		const hold =
+			slot.accepted === false ? this.pacing.refusedHoldWindows * this.windowMs : this.windowMs;
+		return slot.settledAt! + hold + this.pacing.marginMs;
+	}
+
+	private prune(): void {
+		const now = this.clock.now();
+		this.slots = this.slots.filter(
+			(slot) => slot.settledAt === undefined || this.expiryOf(slot) > now,
+		);
+		this.acceptedAt = this.acceptedAt.filter((time) => time > now - 3 * this.windowMs);
+	}
+
+	/** 0 when a request may go now; otherwise how long until one may (Infinity: on an answer). */
+	private msUntilFree(): number {
+		this.prune();
+		const now = this.clock.now();
+		if (this.pausedUntil > now) return this.pausedUntil - now;
+		const inFlight = this.slots.filter((slot) => slot.settledAt === undefined).length;
+		if (inFlight >= this.inFlightCap) return Infinity;
+		const allowed = Math.max(1, Math.floor(this.rate + 1e-9));
+		// A burst's first requests find out whether other processes are sending too (a 429 comes
+		// back before the rest of the window has left).
+		const probeEndsAt =
+			this.burstAnsweredAt === undefined
+				? Infinity
+				: this.burstAnsweredAt + this.pacing.burstProbeWindows * this.windowMs;
+		if (
+			now < probeEndsAt &&
+			inFlight >= 1 &&
+			this.slots.length >=
+				Math.max(this.pacing.initialInFlight, Math.ceil(allowed * this.pacing.burstAtOnceShare))
+		)
+			return probeEndsAt - now;
+		if (this.slots.length >= allowed) {
+			const expiries = this.slots
+				.filter((slot) => slot.settledAt !== undefined)
+				.map((slot) => this.expiryOf(slot) - now);
+			return expiries.length > 0 ? Math.max(1, Math.min(...expiries)) : Infinity;
+		}
+		// Once Kie has refused, requests leave spread over the window rather than in one burst.
+		const spread =
+			this.lastRefusalAt > -Infinity ? this.pacing.spreadAfter : this.pacing.spreadBefore;
+		// The first few (as many as may be in flight at first) leave at once.
+		if (spread > 0 && this.slots.length >= this.pacing.initialInFlight) {
+			const spacing = (spread * this.windowMs) / Math.max(1, this.rate);
+			const due = this.lastGrantAt + spacing - now;
+			if (due > 0) return Math.max(1, due);
+		}
+		return 0;
+	}
+
+	/**
+	 * Grants free slots to waiters in order, then arms one timer for the moment the next slot
+	 * frees (a slot in flight frees only on its answer, which pumps again).
+	 */
+	private pump(): void {
+		for (;;) {
+			if (this.queue.length === 0) return;
+			const waitMs = this.msUntilFree();
+			if (waitMs === Infinity) return;
+			if (waitMs > 0) {
+				this.armWakeUp(this.clock.now() + waitMs);
+				return;
+			}
+			const waiter = this.next();
+			if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
+			waiter.grant(this.take());
+		}
+	}
+
+	/** Takes the waiter to grant next out of the queue. */
+	private next(): Waiter {
+		const now = this.clock.now();
+		const score = (waiter: Waiter) =>
+			likelihood(waiter, now) + (now - waiter.enqueuedAt) / this.pacing.queueAgingMs;
+		let best = 0;
+		for (let index = 1; index < this.queue.length; index++) {
+			if (score(this.queue[index]) > score(this.queue[best])) best = index;
+		}
+		return this.queue.splice(best, 1)[0];
+	}
+
+	private armWakeUp(at: number): void {
+		if (this.wakeAt !== undefined && this.wakeAt <= at) return;
+		this.wakeAt = at;
+		void this.clock.sleep(at - this.clock.now()).then(() => {
+			if (this.wakeAt === at) this.wakeAt = undefined;
+			this.pump();
+		});
+	}
+}
+
+/** One limiter per account for one kind of request, shared by every execution in the process. */
+export class AccountLimiters {
+	private readonly limiters = new Map<string, PacedLimiter>();
+
+	constructor(private readonly pacing: Partial<PacingOptions>) {}
+
+	/**
+	 * The account's limiter (see KieAccount.accountId), set to the credential's current limit; on
+	 * the clock of the client that first asked for it (tests run on a manual clock).
+	 */
+	of(accountId: string, max: number, windowMs: number, clock?: Clock): PacedLimiter {
+		let limiter = this.limiters.get(accountId);
+		if (!limiter) {
+			limiter = new PacedLimiter(max, windowMs, clock, undefined, this.pacing);
+			this.limiters.set(accountId, limiter);
+		} else {
+			limiter.configure(max, windowMs);
+		}
+		return limiter;
+	}
+}
