@@ -269,7 +269,7 @@ function report(summary: Record<string, Spread>, runs: number): string {
 		];
 		scale.push(
 			table(
-				`queue mode: 200 items, 4 webhook executions on 2 workers, 20 per 2 s on simulator and credential, 3 s generation (${spreadNote})`,
+				`queue mode: 200 items, 4 webhook executions on 2 workers, 20 per 2 s on simulator and credential, status capped at 10 per s, 3 s generation (${spreadNote})`,
 				['', 'shipped limiter', 'previous limiter', 'target (shipped)'],
 				[
 					row('wall time (s), first POST → last answer', 'wallS', '≤ 26.25 (1.25 × 21 s)'),
@@ -280,6 +280,10 @@ function report(summary: Record<string, Spread>, runs: number): string {
 					row('answered 429', 'answered429', ''),
 					row('share answered 429', 'share429', '≤ 0.15'),
 					row('most creates accepted in a 2 s window', 'maxCreatesPerWindow', '≤ 20'),
+					row('status requests', 'statusRequests', ''),
+					row('status answered 429', 'statusAnswered429', ''),
+					row('share of status answered 429', 'statusShare429', '≤ 0.02'),
+					row('most status accepted in any 1 s', 'maxStatusRequestsPerSecond', '≤ 10'),
 					row('duplicate creates', 'duplicates', '0'),
 					row('lost tasks', 'lostTasks', '0'),
 					row('executions on worker 1 (of 4)', 'executionsOnWorker1', ''),

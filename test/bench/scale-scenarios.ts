@@ -3,10 +3,11 @@
  *   cold:      three 6 s tasks in a process that has learned nothing (run first in the child);
  *   overclaim: one process whose credential says 20 per 2 s where the account allows 5;
  *   queue:     n8n queue mode, 200 items over 4 executions on 2 workers, 20 per 2 s on both the
- *              simulator and the credential, 3 s generation; the same with the previous limiter.
+ *              simulator and the credential, the simulator capping status requests at Kie's 10
+ *              per second, 3 s generation; the same with the previous create limiter.
  */
 import { kieCredentials, runWorkflow } from '../harness';
-import { startSimulator } from '../simulator';
+import { KIE_STATUS_LIMIT, startSimulator } from '../simulator';
 import { runQueueMode, type QueueModeRun } from '../e2e/queue-mode';
 import { kieWorkflow } from '../workflow/helpers';
 import {
@@ -123,6 +124,8 @@ export const QUEUE = {
 	itemsPerExecution: 50,
 	workers: 2,
 	limit: { max: 20, windowMs: 2000 },
+	/** Kie's 10 status requests per second per key, shared by the two workers. */
+	statusLimit: KIE_STATUS_LIMIT,
 	generationMs: 3000,
 	/** (200 − 20) / 20 · 2 s + 3 s */
 	lowerBoundMs: ((200 - 20) / 20) * 2000 + 3000,
@@ -138,6 +141,10 @@ function queueFigures(run: QueueModeRun) {
 		answered429: run.answered429,
 		share429: ratio(run.answered429, run.createRequests),
 		maxCreatesPerWindow: run.maxCreatesPerWindow,
+		statusRequests: run.statusRequests,
+		statusAnswered429: run.statusAnswered429,
+		statusShare429: ratio(run.statusAnswered429, run.statusRequests),
+		maxStatusRequestsPerSecond: run.maxStatusRequestsPerSecond,
 		duplicates: run.duplicates,
 		lostTasks: run.lostTasks,
 		startupS: seconds(run.startupMs),

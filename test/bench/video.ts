@@ -1,7 +1,7 @@
 /* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * `npm run bench -- --video [--runs 3]`: 20 Veo 3.1 videos whose generation takes 60 s ± 25 %
- * (uniform, seeded), in real time (not scaled: the poll planner's floors and ceilings are absolute
+ * (uniform, seeded), the simulator capping status requests at Kie's 10 per second per key, in real time (not scaled: the poll planner's floors and ceilings are absolute
  * times, so scaling the generation would change what is measured). Each run is a fresh child
  * process, so the node is cold (nothing learned). Beside it, in the same run and simulator, a
  * baseline creates the same 20 videos and polls each every 10 s, side by side.
@@ -10,11 +10,13 @@
  * emitted = the simulator received the download of the video + the median transfer time of the
  * same files in that run (the baseline's downloads), and finished = the simulator's finish time.
  */
+import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import { request } from 'undici';
 
 import { kieCredentials, runWorkflow } from '../harness';
-import { startSimulator, type KieSimulator } from '../simulator';
+import { KIE_STATUS_LIMIT, startSimulator, type KieSimulator } from '../simulator';
+import { answeredRateLimit } from '../simulator/record';
 import { kieWorkflow } from '../workflow/helpers';
 import { mean, quantile } from './metrics';
 import { seededRandom } from '../simulator/state';
@@ -88,6 +90,12 @@ function figures(sim: KieSimulator, apiKey: string, transferMs: number) {
 		overheadP95S: s(quantile(overhead, 0.95)),
 		overheadMedianPctOfGeneration: Math.round(quantile(share, 0.5) * 10_000) / 100,
 		generationMedianS: s(quantile(generation, 0.5)),
+		statusAnswered429: sim.record.requests.filter(
+			(entry) =>
+				entry.endpoint === 'veoRecordInfo' &&
+				entry.headers.authorization === `Bearer ${apiKey}` &&
+				answeredRateLimit(entry),
+		).length,
 	};
 }
 
@@ -106,7 +114,9 @@ export async function runVideoOnce() {
 		apiKeys: Object.values(KEYS),
 		generationMs: ({ input }) => durations.get(String(input.prompt)) ?? VIDEO.generationMs,
 		credits: 10_000_000,
+		statusLimit: KIE_STATUS_LIMIT,
 	});
+	const loadAverage1mBefore = Math.round(os.loadavg()[0] * 100) / 100;
 	try {
 		const workflow = kieWorkflow(
 			{
@@ -144,6 +154,7 @@ export async function runVideoOnce() {
 				...figures(sim, KEYS.baseline, transferMs),
 			},
 			transferMedianMs: Math.round(transferMs * 10) / 10,
+			loadAverage1mBefore,
 		};
 	} finally {
 		await sim.stop();
@@ -168,6 +179,7 @@ export function videoReport(runs: Row[]): string {
 		['median overhead, % of generation time', 'overheadMedianPctOfGeneration', '≤ 2 %'],
 		['polls per task (mean)', 'pollsPerTask', '≤ 12'],
 		['item errors', 'itemErrors', '0'],
+		['status requests answered 429', 'statusAnswered429', ''],
 		['median generation time (s)', 'generationMedianS', ''],
 	];
 	const header = ['', 'node (cold)', 'baseline (poll every 10 s)', 'target'];
@@ -191,5 +203,6 @@ export function videoReport(runs: Row[]): string {
 		widths.map((width) => '-'.repeat(width)).join('  '),
 		...body.map(line),
 		`transfer time of one result (median, ms): ${spread(runs.map((run) => run.transferMedianMs))}`,
+		`load average (1 min) before each run: ${runs.map((run) => run.loadAverage1mBefore).join(', ')}`,
 	].join('\n');
 }

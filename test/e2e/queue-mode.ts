@@ -222,6 +222,8 @@ export interface QueueModeOptions {
 	generationMs: number;
 	/** Enforced by the simulator and claimed by the credential. */
 	limit: { max: number; windowMs: number };
+	/** Status requests the simulator allows per key (default: no cap). */
+	statusLimit?: { max: number; windowMs: number };
 	workers: number;
 	limiter?: 'shipped' | 'previous';
 	/** Also generate one image with its file downloaded on a worker and answered by the main. */
@@ -238,6 +240,10 @@ export interface QueueModeRun {
 	createRequests: number;
 	answered429: number;
 	maxCreatesPerWindow: number;
+	statusRequests: number;
+	statusAnswered429: number;
+	/** Accepted status requests in the busiest second (sliding). */
+	maxStatusRequestsPerSecond: number;
 	/** Prompts with more than one task. */
 	duplicates: number;
 	/** Tasks the simulator created that no answered item names. */
@@ -316,6 +322,7 @@ export async function runQueueMode(options: QueueModeOptions): Promise<QueueMode
 	const sim = await startSimulator({
 		generationMs: options.generationMs,
 		createLimit: options.limit,
+		statusLimit: options.statusLimit,
 	});
 	const checks = new Checks();
 	try {
@@ -459,6 +466,9 @@ export async function runQueueMode(options: QueueModeOptions): Promise<QueueMode
 			createRequests: creates.length,
 			answered429: creates.filter(answeredRateLimit).length,
 			maxCreatesPerWindow: sim.record.maxCreatesInAnyWindow(options.limit.windowMs),
+			statusRequests: sim.record.count('recordInfo'),
+			statusAnswered429: sim.record.statusRateLimitedCount(),
+			maxStatusRequestsPerSecond: sim.record.maxStatusRequestsInAnyWindow(1000),
 			duplicates: [...tasksPerPrompt.values()].filter((count) => count > 1).length,
 			lostTasks: tasks.filter((task) => !answered.has(task.taskId)).length,
 			executionsPerWorker,

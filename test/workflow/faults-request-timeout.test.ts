@@ -97,10 +97,10 @@ const prompt = (text: string): CreateTaskRequest => ({
 });
 
 describe('a request that gets no answer within its timeout', () => {
-	it('is a KieRequestError saying so, with no key in it', async () => {
+	it('is a KieRequestError saying so, with no key in it (Get Task asks 5 times first)', async () => {
 		const { taskId } = await client.createTask(prompt('timeout probe'));
 		cappedPath = '/api/v1/jobs/recordInfo';
-		sim.injectFault({ endpoint: 'recordInfo', kind: 'slow', delayMs: SLOW_MS, times: 1 });
+		sim.injectFault({ endpoint: 'recordInfo', kind: 'slow', delayMs: SLOW_MS });
 
 		const error = await client.getTask(taskId, 'market').then(
 			() => undefined,
@@ -116,6 +116,8 @@ describe('a request that gets no answer within its timeout', () => {
 		});
 		expect(message).toBe('Kie.ai did not answer within the request timeout');
 		expect(JSON.stringify({ ...(error as object), message })).not.toContain(API_KEY);
+		// A read, asked again like every read (requestPolicy.ts).
+		expect(sim.record.count('recordInfo')).toBe(5);
 	});
 
 	it('is retried while polling: every task of a batch succeeds with 30 % of the polls timing out', async () => {

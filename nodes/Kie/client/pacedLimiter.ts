@@ -1,20 +1,13 @@
 /**
  * Keeps requests of one kind within the account's limit as Kie counts it: on ARRIVAL at Kie's
- * server. Creates (Kie: 20 new tasks per 10 s, see taskCreateLimiter.ts) and status requests
- * (Kie: 10 per second, see statusRequestLimiter.ts) each have one per account, shared by every
- * execution in the process.
+ * server. Creates (20 per 10 s) and status requests (10 per second) each have one per account,
+ * shared by every execution in the process (accountLimiters.ts); pacing on 429: pacing.ts.
  *
  * A limiter that stamps a slot when it is taken, before the request arrives, can let two windows'
  * worth through inside one window when requests take different times to arrive. Here a slot
  * counts from the moment it is taken until `windowMs` after the answer came back: the request
  * arrived somewhere between those two instants, so any request sent after a slot expires arrives
  * more than one window after it. A request that certainly never left gives its slot back.
- *
- * Pacing on 429, for several processes on one account (n8n queue mode): see pacing.ts.
- *
- * Who goes next: the waiter whose request is likeliest to pay (its `likelyDone` ramp, a poll's
- * chance of finding its task done), plus its time waiting over `queueAgingMs`, so none starves.
- * Without ramps that is first come, first served.
  */
 import { systemClock, type Clock } from './clock';
 import { CancelledError, throwIfCancelled } from './errors';
@@ -61,15 +54,13 @@ interface Waiter {
 /** How likely a waiter's request is to pay now (0 without a ramp). */
 function likelihood(waiter: Waiter, now: number): number {
 	const ramp = waiter.likelyDone;
-	if (!ramp) return 0;
+	if (!ramp || now < ramp.from) return 0;
 	if (now >= ramp.to) return 1;
-	if (!Number.isFinite(ramp.from)) return 0;
-	return Math.max(0, (now - ramp.from) / Math.max(1, ramp.to - ramp.from));
+	return (now - ramp.from) / Math.max(1, ramp.to - ramp.from);
 }
 
 export class PacedLimiter {
 	private slots: Slot[] = [];
-
 	private pausedUntil = 0;
 
 	/** Requests waiting for a slot (see the file's comment for who goes next). */
@@ -332,7 +323,10 @@ export class PacedLimiter {
 		}
 	}
 
-	/** Takes the waiter to grant next out of the queue. */
+	/**
+	 * Takes the waiter to grant next out of the queue: the likeliest to pay (its `likelyDone` ramp),
+	 * its time waiting over `queueAgingMs` added so none starves. Without ramps: first come first.
+	 */
 	private next(): Waiter {
 		const now = this.clock.now();
 		const score = (waiter: Waiter) =>
@@ -351,27 +345,5 @@ export class PacedLimiter {
 			if (this.wakeAt === at) this.wakeAt = undefined;
 			this.pump();
 		});
-	}
-}
-
-/** One limiter per account for one kind of request, shared by every execution in the process. */
-export class AccountLimiters {
-	private readonly limiters = new Map<string, PacedLimiter>();
-
-	constructor(private readonly pacing: Partial<PacingOptions>) {}
-
-	/**
-	 * The account's limiter (see KieAccount.accountId), set to the credential's current limit; on
-	 * the clock of the client that first asked for it (tests run on a manual clock).
-	 */
-	of(accountId: string, max: number, windowMs: number, clock?: Clock): PacedLimiter {
-		let limiter = this.limiters.get(accountId);
-		if (!limiter) {
-			limiter = new PacedLimiter(max, windowMs, clock, undefined, this.pacing);
-			this.limiters.set(accountId, limiter);
-		} else {
-			limiter.configure(max, windowMs);
-		}
-		return limiter;
 	}
 }

@@ -16,7 +16,7 @@ import { isTransientReadError, KieRequestError } from './errors';
 import { sendRequest, type RequestParts } from './http';
 import type { LikelyDone, Permit } from './pacedLimiter';
 import { backoffMs, settle } from './retry';
-import { statusRequestLimiterFor } from './statusRequestLimiter';
+import { statusRequestLimiterFor } from './accountLimiters';
 
 /** What a request needs to go out: n8n's context, the credential, the clock, the item's signal. */
 export interface Transport {
@@ -31,6 +31,11 @@ export interface ReadOptions {
 	deadline?: number;
 	/** For the status limiter: when this read is likely to pay (see PacedLimiter). */
 	likelyDone?: LikelyDone;
+	/**
+	 * false: a failure other than a 429 goes back to the caller at once (the 1080P wait reads a
+	 * 500 as "not ready yet" and plans its next poll). Default true.
+	 */
+	askAgain?: boolean;
 }
 
 /** Without a deadline: how often a failed read is asked again. */
@@ -88,6 +93,7 @@ export async function sendRead(
 			if (deadline === undefined && ++refusals >= READ_REFUSALS) throw error;
 			continue;
 		}
+		if (options.askAgain === false) throw error;
 		failures++;
 		const attempts =
 			error instanceof KieRequestError && error.info.delivery === 'not-sent'

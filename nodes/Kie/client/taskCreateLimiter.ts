@@ -1,5 +1,6 @@
 /** The create limiter of each account (Kie: 20 new tasks per 10 s unless support raised it). */
-import { AccountLimiters, type PacedLimiter } from './pacedLimiter';
+import { AccountLimiters } from './accountLimiters';
+import type { PacedLimiter } from './pacedLimiter';
 import { DEFAULT_CREATE_PACING } from './pacing';
 
 const createLimiters = new AccountLimiters(DEFAULT_CREATE_PACING);
