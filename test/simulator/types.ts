@@ -115,6 +115,8 @@ export interface ApiVariants {
 	veoResultUrls?: 'array' | 'json-string';
 	veoTimes?: 'epoch-ms' | 'date-text';
 	veo4kCallback?: 'camel' | 'snake';
+	/** The 1080P GET while the file is not ready: code 400 (the page) or 500 (the live API). */
+	veoHdProcessing?: 'code400' | 'code500';
 }
 
 export type FaultKind =

@@ -301,7 +301,10 @@ function fourK(state: SimulatorState, context: RequestContext): Answer {
 	return answer;
 }
 
-/** GET 1080P: "processing" (code 400) until ready, then the URL. Free, and not a new task. */
+/**
+ * GET 1080P: "processing" (code 400, or 500 as the live API answers: apiVariants.veoHdProcessing)
+ * until ready, then the URL. Free, and not a new task.
+ */
 function hd(state: SimulatorState, context: RequestContext): Answer {
 	const apiKey = state.authorizedKey(context);
 	if (!apiKey) return jsonAnswer(200, API_UNAUTHORIZED);
@@ -326,7 +329,7 @@ function hd(state: SimulatorState, context: RequestContext): Answer {
 	versions.set(key, readyAt);
 	if (now < readyAt) {
 		return jsonAnswer(200, {
-			code: 400,
+			code: state.options.apiVariants.veoHdProcessing === 'code500' ? 500 : 400,
 			msg: '1080P is processing. It should be ready in 1-2 minutes. Please check back shortly.',
 			data: null,
 		});

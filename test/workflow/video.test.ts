@@ -278,6 +278,31 @@ describe('Video → Extend and Upscale, Task → Get', () => {
 		expect(runwayItem.binary?.data?.mimeType).toBe('video/mp4');
 	});
 
+	it('waits for a 1080p version answered code 500 while processing (the live API), past 7.5 s', async () => {
+		const original = await direct('/api/v1/veo/generate', { prompt: 'a cat' });
+		await finished(original);
+		// Ready 8 s after the first ask; the previous wait gave up after ~7.5 s of 500s.
+		sim.configure({
+			apiVariants: { veoHdProcessing: 'code500' },
+			generationMs: ({ model }) => (model === 'veo-1080p' ? 8000 : 300),
+		});
+		const [hd] = kieOutput(
+			await runKie(sim, {
+				resource: 'video',
+				operation: 'upscale',
+				taskId: original,
+				resolution: '1080p',
+				options: { ...FAST_POLL },
+			}),
+		);
+		expect(hd.json.error).toBeUndefined();
+		expect(hd.json).toMatchObject({ taskId: original, state: 'success', resolution: '1080p' });
+		expect(hd.json.resultUrls).toEqual([`${sim.baseUrl}/files/video/${original}/1080p_0.mp4`]);
+		const asks = sim.record.requests.filter((request) => request.endpoint === 'veo1080p');
+		expect(asks.filter((request) => request.bodyCode === 500).length).toBeGreaterThan(5);
+		expect(asks[asks.length - 1].bodyCode).toBe(200);
+	}, 30_000);
+
 	it('upscales a Veo video to 1080p (asked again until ready) and to 4K (a task of its own)', async () => {
 		const original = await direct('/api/v1/veo/generate', { prompt: 'a dog' });
 		await finished(original);

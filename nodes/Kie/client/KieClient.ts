@@ -40,6 +40,9 @@ import { pollUntilFinal, readTask } from './waitForTask';
 
 /** Creates Kie refused without creating (429, 455) are sent again this often without a deadline. */
 const CREATE_ATTEMPTS = 8;
+/** The 1080P version of a Veo video: how its wait is learned, and the prior (Kie: ~1–3 min). */
+const VEO_HD_KIND = 'veo|1080p';
+const VEO_HD_EXPECTED_MS = 120_000;
 /** Downloads: how often a failed one is opened again. */
 const DOWNLOAD_ATTEMPTS = 5;
 
@@ -196,6 +199,29 @@ export class KieClient {
 	}
 
 	/** Result files: opened again on network failures and 5xx/429 answers (4xx is final). */
+	/**
+	 * Waits for Veo's 1080P version of video `index` of a finished Veo task, polled like a task
+	 * (Kie: "typically ~1–3 minutes"): the task with the file as its only result when ready.
+	 */
+	async waitForVeoHd(original: KieTask, index: number, options: WaitOptions): Promise<WaitResult> {
+		return await pollUntilFinal(
+			{
+				transport: this.transport,
+				generationTimes: this.generationTimes,
+				pollPlan: this.pollPlan,
+			},
+			{
+				task: { ...original, state: 'generating' },
+				seen: true,
+				createdAt: this.clock.now(),
+				kind: VEO_HD_KIND,
+				expectedMs: VEO_HD_EXPECTED_MS,
+				veoHdIndex: index,
+			},
+			options,
+		);
+	}
+
 	private async withDownloadRetries<T>(
 		operation: () => Promise<T>,
 		signal = this.signal,

@@ -34,7 +34,6 @@ export {
 } from './errors';
 export type { Readable, ResultFileStream } from './download';
 export { KieClient } from './KieClient';
-export { waitForVeoHdVideo, type HdWaitResult } from './veoHd';
 export type {
 	CreatedTask,
 	CreateTaskRequest,

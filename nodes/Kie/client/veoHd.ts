@@ -1,70 +1,50 @@
 /**
  * Veo 3.1's 1080P version (https://docs.kie.ai/veo3-api/get-veo-3-1080-p-video) is not a task:
- * the same GET answers a non-200 code ("1080P is processing…") until the file is ready, then
- * `data.resultUrl`. Asking again is free and harmless, so this waits by asking again.
+ * the same GET answers a non-200 code until the file is ready ("1080P is processing…" with 400 or
+ * 422, and, against the live API, 500), then `data.resultUrl`. Asking again is free and harmless,
+ * so the poll loop waits for it like a task (KieClient.waitForVeoHd); this reads it once.
  */
-import type { Clock } from './clock';
-import { systemClock } from './clock';
-import { KieRequestError } from './errors';
-import type { KieClient } from './KieClient';
-import { settle } from './retry';
-
-export interface HdWaitOptions {
-	timeoutMs: number;
-	/** The user's fixed interval; 0 or undefined: 2, 4, 8, 16 s, then every 20 s (Kie: "20–30s"). */
-	pollIntervalMs?: number;
-	signal?: AbortSignal;
-	clock?: Clock;
-}
-
-export interface HdWaitResult {
-	url?: string;
-	timedOut: boolean;
-	polls: number;
-	/** Kie's last "not ready" message. */
-	lastMessage?: string;
-}
+import { isTransientReadError, KieRequestError } from './errors';
+import { sendRead, type ReadOptions, type Transport } from './requestPolicy';
+import type { KieTask } from './types';
 
 const NOT_READY = /process|not ready|check back|blank|empty|generating/i;
 
+/** Kie's answers while the 1080P file is still being made (500 among them), or a hiccup. */
 function notReady(error: unknown): error is KieRequestError {
-	if (!(error instanceof KieRequestError) || error.info.delivery !== 'answered') return false;
-	if (error.code === 400) return true;
-	return error.code === 422 && NOT_READY.test(error.info.kieMessage ?? '');
+	if (!(error instanceof KieRequestError)) return false;
+	if (isTransientReadError(error)) return true;
+	if (error.info.delivery !== 'answered') return false;
+	return error.code === 400 || (error.code === 422 && NOT_READY.test(error.info.kieMessage ?? ''));
 }
 
-export async function waitForVeoHdVideo(
-	client: KieClient,
-	taskId: string,
+/**
+ * Asks once for the 1080P file of video `index` of a finished Veo task: the task in state
+ * `success` with the file as its result, or `generating` (Kie's message in failMsg) while it is
+ * not ready. Only a 429 is asked again here (it waits its turn); the poll loop plans the rest.
+ */
+export async function readVeoHd(
+	transport: Transport,
+	original: KieTask,
 	index: number,
-	options: HdWaitOptions,
-): Promise<HdWaitResult> {
-	const clock = options.clock ?? systemClock;
-	const deadline = clock.now() + options.timeoutMs;
-	let polls = 0;
-	let lastMessage: string | undefined;
-	for (;;) {
-		polls++;
-		const outcome = await settle(
-			async () =>
-				(await client.request('veo.1080p', { qs: { taskId, index } })) as {
-					resultUrl?: unknown;
-				} | null,
-		);
-		if (outcome.ok) {
-			const url = outcome.value?.resultUrl;
-			if (typeof url === 'string' && url !== '') return { url, timedOut: false, polls };
-		} else if (notReady(outcome.error)) {
-			lastMessage = outcome.error.info.kieMessage;
-		} else {
-			throw outcome.error;
+	options: ReadOptions,
+): Promise<KieTask> {
+	// No times of its own: the original's are not the 1080P version's (the poll loop times it).
+	const hd: KieTask = { ...original, createTime: null, completeTime: null, costTime: null };
+	try {
+		const data = (await sendRead(
+			transport,
+			'veo.1080p',
+			{ qs: { taskId: original.taskId, index } },
+			{ ...options, askAgain: false },
+		)) as { resultUrl?: unknown } | null;
+		const url = data?.resultUrl;
+		if (typeof url === 'string' && url !== '') {
+			return { ...hd, state: 'success', resultUrls: [url] };
 		}
-		const wait =
-			options.pollIntervalMs && options.pollIntervalMs > 0
-				? options.pollIntervalMs
-				: Math.min(20_000, 1_000 * 2 ** polls);
-		const left = deadline - clock.now();
-		if (left <= 0) return { timedOut: true, polls, lastMessage };
-		await clock.sleep(Math.min(wait, left), options.signal);
+		return { ...hd, state: 'generating' };
+	} catch (error) {
+		if (!notReady(error)) throw error;
+		return { ...hd, state: 'generating', failMsg: error.info.kieMessage ?? null };
 	}
 }

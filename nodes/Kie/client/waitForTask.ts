@@ -18,6 +18,7 @@ import {
 	type PollPlanOptions,
 } from './pollSchedule';
 import { sendRead, type ReadOptions, type Transport } from './requestPolicy';
+import { readVeoHd } from './veoHd';
 import { backoffMs, settle } from './retry';
 import {
 	FINAL_STATES,
@@ -56,6 +57,8 @@ export interface PollTarget {
 	kind: string;
 	/** The create request's prior for how long it takes (WaitOptions.expectedMs wins). */
 	expectedMs?: number;
+	/** Wait for Veo's 1080P version of this video of the (finished) task instead (see veoHd.ts). */
+	veoHdIndex?: number;
 }
 
 /** How long Kie may not know a task it has just created. */
@@ -146,8 +149,11 @@ export async function pollUntilFinal(
 			rank();
 			const stopRanking = kind ? generationTimes.onRecord(kind, rank) : undefined;
 			polls++;
-			const outcome = await settle(
-				async () => await readTask(transport, last.taskId, last.api, { deadline, likelyDone }),
+			const read = { deadline, likelyDone };
+			const outcome = await settle(async () =>
+				target.veoHdIndex === undefined
+					? await readTask(transport, last.taskId, last.api, read)
+					: await readVeoHd(transport, last, target.veoHdIndex, read),
 			).finally(stopRanking);
 			lastPollAt = clock.now();
 			if (outcome.ok) {

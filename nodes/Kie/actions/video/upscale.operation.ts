@@ -8,7 +8,7 @@ import {
 
 import { KieInputError } from '../../catalogue';
 import { describeValue } from '../../catalogue/errors';
-import { KieRequestError, waitForVeoHdVideo, type KieTask } from '../../client';
+import { KieRequestError, type KieTask } from '../../client';
 import { TaskTimeoutError } from '../common/errors';
 import { modelOperation } from '../common/modelOperation';
 import { waitProperties, taskIdProperty } from '../common/properties';
@@ -161,18 +161,18 @@ export async function execute(
 		return await completeTask(this, itemIndex, run, created, options);
 	}
 
-	const hd = await waitForVeoHdVideo(run.client, taskId, index, {
+	const hd = await run.client.waitForVeoHd(original, index, {
 		timeoutMs: options.timeoutSeconds * 1000,
 		pollIntervalMs: options.pollIntervalSeconds * 1000,
-		signal: this.getExecutionCancelSignal(),
 	});
-	if (!hd.url) {
+	const hdUrl = hd.task.state === 'success' ? hd.task.resultUrls[0] : undefined;
+	if (!hdUrl) {
 		throw new TaskTimeoutError({ ...original, state: 'generating' }, options.timeoutSeconds);
 	}
 	// The Veo task item, with the 1080p file as its result.
 	const upscaled: KieTask = {
 		...original,
-		resultUrls: [hd.url],
+		resultUrls: [hdUrl],
 		extra: { ...original.extra, resolution: '1080p', originalResultUrls: original.resultUrls },
 	};
 	return await completeTask(this, itemIndex, run, upscaled, {
