@@ -1,8 +1,8 @@
 /**
  * Reads the task a callback names from Kie, the authority (Kie calls its callbacks notices). One
  * status request to the API the body's shape suggests. Only a callback Kie signed may cost more:
- * a signed body without results (Kie's webhook page shows one with only `data.task_id`) does not
- * say which API made the task, so the others are asked until one knows it.
+ * a signed body of no particular API (Kie's webhook page shows one with only `data.task_id`)
+ * does not say which API made the task, so the others are asked until one knows it.
  */
 import { API_FAMILIES, KieRequestError, type KieClient } from '../Kie/client';
 import type { RecordRead, Screening } from './rules';
@@ -16,7 +16,9 @@ export async function readRecord(
 	screened: Extract<Screening, { verdict: 'read' }>,
 ): Promise<RecordRead> {
 	const others = API_FAMILIES.map((family) => family.api).filter((api) => api !== screened.api);
-	const order = screened.signed ? [screened.api, ...others] : [screened.api];
+	// Only a body of no particular API (read as the jobs API's) leaves the API open.
+	const order =
+		screened.signed && screened.api === 'market' ? [screened.api, ...others] : [screened.api];
 	for (const api of order) {
 		try {
 			return { found: true, task: await client.getTask(screened.taskId, api) };
