@@ -23,7 +23,7 @@ import {
 import { sendRead, UNREACHABLE_ATTEMPTS, type Transport } from './requestPolicy';
 import { learnedGenerationTimes, type GenerationTimes } from './generationTimes';
 import { sendRequest, type RequestParts } from './http';
-import { multipartUpload } from './multipart';
+import { multipartUpload, type UploadSource } from './multipart';
 import { DEFAULT_POLL_PLAN, taskKind, type PollPlanOptions } from './pollSchedule';
 import { backoffMs, settle } from './retry';
 import { taskCreateLimiterFor } from './taskCreateLimiter';
@@ -244,11 +244,8 @@ export class KieClient {
 	}
 
 	/** Kie's multipart stream upload (an upload is free and idempotent by name, so it is retried). */
-	async uploadFile(
-		file: { data: Buffer; fileName: string; mimeType: string },
-		uploadPath: string,
-	): Promise<UploadedFile> {
-		const { body, contentType } = multipartUpload(file, uploadPath);
+	async uploadFile(file: UploadSource, uploadPath: string): Promise<UploadedFile> {
+		const { body, contentType } = await multipartUpload(file, uploadPath);
 		return parseUploadResult(
 			'upload.stream',
 			await this.request('upload.stream', { body, contentType }),

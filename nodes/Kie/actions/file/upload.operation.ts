@@ -75,6 +75,12 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** The first bytes of a stream (enough to tell its type); the rest is not read. */
+async function firstBytes(stream: AsyncIterable<unknown>): Promise<Buffer> {
+	for await (const chunk of stream) return Buffer.from(chunk as Buffer);
+	return Buffer.alloc(0);
+}
+
 function text(ctx: IExecuteFunctions, name: string, itemIndex: number): string {
 	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	if (value === undefined || value === null) return '';
@@ -131,16 +137,24 @@ export const execute: OperationExecute = async function (itemIndex, run) {
 			);
 		}
 		const metadata = this.helpers.assertBinaryData(itemIndex, propertyName);
-		const data = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
 		const name = fileName || metadata.fileName || `upload.${metadata.fileExtension ?? 'bin'}`;
-		uploaded = await run.client.uploadFile(
-			{
-				data,
-				fileName: nameForBytes(name, data),
-				mimeType: sniffMimeType(data) ?? (metadata.mimeType || 'application/octet-stream'),
-			},
-			uploadPath,
-		);
+		const declared = metadata.mimeType || 'application/octet-stream';
+		if (metadata.id) {
+			// Stored by n8n (filesystem, database, S3): read once, straight into the upload's body.
+			const { fileSize } = await this.helpers.getBinaryMetadata(metadata.id);
+			const head = await firstBytes(await this.helpers.getBinaryStream(metadata.id, 64));
+			const stream = await this.helpers.getBinaryStream(metadata.id);
+			const file = { stream, size: fileSize, fileName: nameForBytes(name, head) };
+			const mimeType = sniffMimeType(head) ?? declared;
+			uploaded = await run.client.uploadFile({ ...file, mimeType }, uploadPath);
+		} else {
+			const data = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+			const file = { data, fileName: nameForBytes(name, data) };
+			uploaded = await run.client.uploadFile(
+				{ ...file, mimeType: sniffMimeType(data) ?? declared },
+				uploadPath,
+			);
+		}
 	}
 	return [{ json: uploaded as IDataObject, pairedItem: { item: itemIndex } }];
 };
