@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * The read cap (issue 25): 60 images of 6 s ± 25 % (seeded), 20 creates per 2 s on simulator and
  * credential, the credential at Kie's 10 status requests per second. Run twice in one process,
