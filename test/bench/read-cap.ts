@@ -68,6 +68,9 @@ async function runOne(capped: boolean, resolution: string) {
 				model: READ_CAP.model,
 				prompt: '={{ $json.prompt }}',
 				resolution,
+				// All 60 in flight, as the create bound assumes (the default 50 holds the last 10
+				// until the first finish, about 6 s: that, not reads, would set the wall).
+				options: { maxConcurrentTasks: READ_CAP.items },
 			},
 			{ items: prompts.map((prompt) => ({ json: { prompt } })) },
 		);
