@@ -1,10 +1,15 @@
 /* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /** Contract tests: the Suno, 4o Image, Flux Kontext and ElevenLabs endpoints as Kie documents them. */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { startSimulator, type KieSimulator } from './index';
-import { call, createTask, recordInfo, sleep, until } from './test-helpers';
+import {
+	call,
+	createTask,
+	recordInfo,
+	sleep,
+	startCallbackReceiver,
+	until,
+	type CallbackReceiver,
+} from './test-helpers';
 
 /** Repeats an asynchronous check (a status request) until it holds. */
 async function eventually(check: () => Promise<boolean>, timeoutMs = 3_000): Promise<void> {
@@ -16,31 +21,23 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 3_000): Pro
 }
 
 let sim: KieSimulator;
-let receiver: http.Server;
+let receiver: CallbackReceiver;
 let receiverUrl: string;
-let received: any[] = [];
+let received: any[];
 
 beforeAll(async () => {
 	sim = await startSimulator({ generationMs: 300 });
-	receiver = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => {
-			received.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-			res.writeHead(200, { 'content-type': 'application/json' });
-			res.end('{}');
-		});
-	});
-	await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-	receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+	receiver = await startCallbackReceiver();
+	receiverUrl = receiver.url;
+	received = receiver.bodies;
 });
 afterEach(() => {
 	sim.reset();
-	received = [];
+	received.length = 0;
 });
 afterAll(async () => {
 	await sim.stop();
-	await new Promise((resolve) => receiver.close(resolve));
+	await receiver.close();
 });
 
 const post = (path: string, json: unknown) => call(`${sim.baseUrl}${path}`, 'POST', { json });
@@ -157,7 +154,7 @@ describe('Suno API', () => {
 		});
 		expect(byStage.complete.data.data[0].audioUrl).toBeUndefined();
 
-		received = [];
+		received.length = 0;
 		const failed = (
 			await post('/api/v1/generate', song({ prompt: '[fail]', callBackUrl: receiverUrl }))
 		).json.data.taskId;

@@ -4,38 +4,27 @@
  * required fields, lifecycles, result files with their bytes and types, callbacks), and what peers
  * found the live API does beyond the pages (upload-extend and replace-section checks).
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { startSimulator, type KieSimulator } from './index';
-import { call, sleep } from './test-helpers';
+import { call, sleep, startCallbackReceiver, type CallbackReceiver } from './test-helpers';
 
 let sim: KieSimulator;
-let receiver: http.Server;
+let receiver: CallbackReceiver;
 let hook: string;
-let received: any[] = [];
+let received: any[];
 
 beforeAll(async () => {
 	sim = await startSimulator({ generationMs: 150 });
-	receiver = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => {
-			received.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-			res.writeHead(200, { 'content-type': 'application/json' });
-			res.end('{}');
-		});
-	});
-	await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-	hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+	receiver = await startCallbackReceiver();
+	hook = receiver.url;
+	received = receiver.bodies;
 });
 afterEach(() => {
 	sim.reset();
-	received = [];
+	received.length = 0;
 });
 afterAll(async () => {
 	await sim.stop();
-	await new Promise((resolve) => receiver.close(resolve));
+	await receiver.close();
 });
 
 const post = (path: string, json: unknown) => call(`${sim.baseUrl}${path}`, 'POST', { json });
@@ -233,7 +222,7 @@ describe('Suno tools that make files', () => {
 		expect(done.response.images).toHaveLength(2);
 		const png = await call(done.response.images[0], 'GET', { key: null });
 		expect(png.headers['content-type']).toBe('image/png');
-		received = [];
+		received.length = 0;
 		sim.injectFault({ endpoint: 'sunoCover', kind: 'taskFail', times: 1 });
 		const failing = (
 			await post('/api/v1/suno/cover/generate', { taskId: source.taskId, callBackUrl: hook })

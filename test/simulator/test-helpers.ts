@@ -1,5 +1,7 @@
 /* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
-/** Helpers for the simulator's own tests: HTTP calls over undici and image decoders. */
+/** Helpers for the simulator's own tests: HTTP calls over undici, a callback receiver, image decoders. */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { inflateSync } from 'node:zlib';
 import { type Dispatcher, request } from 'undici';
 
@@ -7,6 +9,34 @@ import { crc32 } from './images';
 import type { KieSimulator } from './simulator';
 
 export const KEY = 'sim-key';
+
+/** A server on 127.0.0.1 that keeps every JSON body POSTed to it (Kie's callbacks) and answers 200. */
+export interface CallbackReceiver {
+	/** Where to send callbacks (path `/hook`). */
+	url: string;
+	/** The bodies received, in order; empty it with `bodies.length = 0`. */
+	bodies: any[];
+	close(): Promise<void>;
+}
+
+export async function startCallbackReceiver(): Promise<CallbackReceiver> {
+	const bodies: any[] = [];
+	const server = http.createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.end('{}');
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+		bodies,
+		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+	};
+}
 
 export interface Reply {
 	status: number;
