@@ -104,9 +104,10 @@ describe('Get Task waiting for completion', () => {
 		const taskId = await createTaskDirectly(sim, { model: 'nano-banana-pro', input: INPUT });
 		const task = sim.record.tasks.get(taskId)!;
 		// The task finishes once the node has seen it unfinished twice (order, not timing): its
-		// planned end moves to now, so the next poll answers success.
+		// planned end moves to 1 ms from now, so the next poll (0.2 s on) answers success. Not to
+		// now: a second poll recorded in that same millisecond would count as seeing it finished.
 		const finishAfterTwoPolls = setInterval(() => {
-			if (task.polls >= 2 && task.finishAt > Date.now()) task.finishAt = Date.now();
+			if (task.polls >= 2 && task.finishAt > Date.now() + 1) task.finishAt = Date.now() + 1;
 		}, 5);
 		let result;
 		try {
