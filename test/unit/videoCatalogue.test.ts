@@ -79,15 +79,19 @@ describe('buildVideoRequest: Veo 3.1', () => {
 		expect(request.body.callBackUrl).toBe('https://cb.example/x');
 	});
 
-	it('refuses 1080p with Auto, 3 frame images, and REFERENCE_2_VIDEO on veo3', () => {
-		expect(
-			thrown(() =>
-				buildVideoRequest('veo3', { prompt: 'p', resolution: '1080p', aspectRatio: 'auto' }),
-			),
-		).toMatchObject({
-			field: 'aspectRatio',
-			allowed: '16:9, 9:16',
-		});
+	it('sends Auto at 1080p and 4K (Kie crops Auto to 16:9 or 9:16, both of which it makes in HD)', () => {
+		for (const resolution of ['1080p', '4k']) {
+			const request = buildVideoRequest('veo3', {
+				prompt: 'p',
+				imageUrls: [A],
+				resolution,
+				aspectRatio: 'auto',
+			});
+			expect(request.body).toMatchObject({ aspect_ratio: 'Auto', resolution, imageUrls: [A] });
+		}
+	});
+
+	it('refuses 3 frame images, and REFERENCE_2_VIDEO on veo3', () => {
 		expect(
 			thrown(() => buildVideoRequest('veo3', { prompt: 'p', imageUrls: [A, B, C] })).message,
 		).toContain('REFERENCE_2_VIDEO');

@@ -396,6 +396,56 @@ describe('Video → Extend and Upscale: Veo 3.1 beside the jobs-API models', () 
 		expect(hd.binary?.data?.mimeType).toBe('video/mp4');
 	});
 
+	it('makes a 1080p Veo video with aspect ratio Auto from an image binary, then its 4K version', async () => {
+		const [generated] = kieOutput(
+			await runKie(
+				sim,
+				{
+					resource: 'video',
+					operation: 'generate',
+					videoModel: 'veo3_fast',
+					prompt: 'The product turns slowly on a table',
+					aspectRatio: 'Auto',
+					resolution: '1080p',
+					binaryProperties: 'photo',
+					options: FAST_POLL,
+				},
+				v2(withBinaries({ photo: binaryOf(photo, 'image/png', 'photo.png') })),
+			),
+		);
+		const body = sim.record.requests.find((entry) => entry.endpoint === 'veoGenerate')
+			?.body as Record<string, unknown>;
+		expect(body).toMatchObject({
+			model: 'veo3_fast',
+			aspect_ratio: 'Auto',
+			resolution: '1080p',
+			generationType: 'FIRST_AND_LAST_FRAMES_2_VIDEO',
+		});
+		expect(streamUploads(sim)[0].files[0].sha256).toBe(sha256(photo));
+		expect(generated.json).toMatchObject({ api: 'veo', state: 'success', resolution: '1080p' });
+		expect(generated.binary?.data?.mimeType).toBe('video/mp4');
+
+		const [fourK] = kieOutput(
+			await runKie(
+				sim,
+				{
+					resource: 'video',
+					operation: 'upscale',
+					videoModel: 'veo',
+					taskId: String(generated.json.taskId),
+					resolution: '4k',
+					options: FAST_POLL,
+				},
+				v2(),
+			),
+		);
+		expect(sim.record.requests.find((entry) => entry.endpoint === 'veo4k')?.body).toMatchObject({
+			taskId: generated.json.taskId,
+		});
+		expect(fourK.json).toMatchObject({ api: 'veo', state: 'success', resolution: '4k' });
+		expect(fourK.binary?.data?.mimeType).toBe('video/mp4');
+	});
+
 	it('upscales a video by URL with Topaz (a jobs-API upscale model)', async () => {
 		const result = await runKie(
 			sim,

@@ -101,6 +101,22 @@ describe('Video → Generate with Veo 3.1', () => {
 		expect(sim.record.count('createTask')).toBe(0);
 	});
 
+	it('makes a 1080p video with aspect ratio Auto from an image binary (Kie crops Auto to 16:9 or 9:16)', async () => {
+		const frame = makePng('veo-auto-frame', 8);
+		const result = await runKie(
+			sim,
+			video({ aspectRatio: 'Auto', resolution: '1080p', binaryProperties: 'frame' }),
+			{ items: [{ json: {}, binary: { frame: binaryOf(frame, 'image/png', 'frame.png') } }] },
+		);
+		const [item] = kieOutput(result);
+		const [body] = bodiesOf('veoGenerate');
+		expect(body).toMatchObject({ aspect_ratio: 'Auto', resolution: '1080p' });
+		expect(body.imageUrls).toEqual([expect.stringMatching(/^https?:\/\//)]);
+		expect(item.json).toMatchObject({ api: 'veo', state: 'success', resolution: '1080p' });
+		expect(item.binary?.data?.mimeType).toBe('video/mp4');
+		expect((await result.binaryBuffer(item)).toString('latin1', 4, 8)).toBe('ftyp');
+	});
+
 	it('turns a failed task into an error, and with Continue On Fail an item with taskId, api, failCode, failMsg', async () => {
 		const failing = video({ prompt: 'a cat [fail]' });
 		const failed = await runKie(sim, failing);
@@ -134,10 +150,6 @@ describe('Video → Generate with Veo 3.1', () => {
 
 	it('refuses wrong or out-of-range fields before any request', async () => {
 		const cases: Array<[INodeParameters, string]> = [
-			[
-				video({ model: 'veo3', resolution: '1080p', aspectRatio: 'Auto' }),
-				'aspect_ratio "Auto" is not possible',
-			],
 			[video({ model: 'runway', duration: 10, resolution: '1080p' }), '10-second'],
 			[video({ model: 'kling-2.6/text-to-video', duration: 7 }), 'Allowed: 5, 10 seconds'],
 			[video({ model: 'sora-2-image-to-video' }), 'needs exactly 1 input image'],

@@ -158,20 +158,6 @@ export const OVERRIDES: readonly ModelOverride[] = [
 		},
 	},
 	{
-		page: 'veo3-api/generate-veo-3-video.md',
-		reason:
-			'Veo 3.1 makes 1080p and 4K videos only in 16:9 and 9:16 (Auto leaves the shape to Kie)',
-		source: 'veo3-api/generate-veo-3-video.md: "Both 16:9 and 9:16 support 1080P and 4K"',
-		rules: [
-			{
-				when: { resolution: ['1080p', '4k'] },
-				field: 'aspect_ratio',
-				allowed: ['16:9', '9:16'],
-				reason: 'Veo 3.1 makes 1080p and 4K videos in 16:9 and 9:16',
-			},
-		],
-	},
-	{
 		page: 'runway-api/generate-ai-video.md',
 		reason:
 			'The page states the allowed durations and qualities in prose only, and that 10 s excludes 1080p',

@@ -1,10 +1,4 @@
-import type {
-	DurationSpec,
-	VideoEnumSpec,
-	VideoImageSpec,
-	VideoModelSpec,
-	VideoRule,
-} from './videoTypes';
+import type { DurationSpec, VideoEnumSpec, VideoImageSpec, VideoModelSpec } from './videoTypes';
 
 /*
  * One entry per video model, read from Kie's pages (https://docs.kie.ai/veo3-api/,
@@ -81,16 +75,9 @@ const veoResolution: VideoEnumSpec = {
 	field: 'resolution',
 	options: ['720p', '1080p', '4k'],
 	default: '720p',
-	description: '1080p and 4K cost more and take longer; both need 16:9 or 9:16',
+	description:
+		'1080p and 4K cost more and take longer (Auto crops to 16:9 or 9:16, both of which Kie makes in 1080p and 4K)',
 	optionNames: { '4k': '4K' },
-};
-/** Kie: "Both 16:9 and 9:16 support 1080P and 4K"; Auto leaves the shape to Kie, so it is refused. */
-const veoHdRule: VideoRule = {
-	when: { resolution: ['1080p', '4k'] },
-	field: 'aspect_ratio',
-	param: 'aspectRatio',
-	allowed: ['16:9', '9:16'],
-	reason: 'Veo 3.1 makes 1080p and 4K videos in 16:9 and 9:16',
 };
 const veoExtras = [
 	{
@@ -123,7 +110,6 @@ const veo = (
 	}),
 	resolution: veoResolution,
 	extraFields: veoExtras,
-	rules: [veoHdRule],
 	prior: { baseMs, resolutionFactor: { '720p': 1, '1080p': 1.5, '4k': 3 } },
 	extendable: true,
 });
