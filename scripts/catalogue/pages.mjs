@@ -34,6 +34,13 @@ const DEDICATED = [
 		id: 'runway',
 	},
 	{
+		page: 'runway-api/generate-aleph-video.md',
+		api: 'aleph',
+		family: 'Runway',
+		resource: 'video',
+		id: 'runway-aleph',
+	},
+	{
 		page: '4o-image-api/generate-4-o-image.md',
 		api: '4o-image',
 		family: 'OpenAI',
@@ -156,6 +163,7 @@ const MEDIA_NAMES = new Set([
 	'input_urls',
 	'inputImage',
 	'reference_image',
+	'referenceImage',
 	'reference_video',
 	'first_frame',
 	'reference_voice',
@@ -277,7 +285,7 @@ function operationsOf(id, resource, fields) {
 		return inputs.length > 0 ? ['generate', 'edit'] : ['generate'];
 	}
 	if (has(/extend/)) return ['extend'];
-	if (has(/video-to-video|videoedit|animate-|watermark-remover/)) return ['edit'];
+	if (has(/video-to-video|videoedit|animate-|watermark-remover|aleph/)) return ['edit'];
 	return ['generate'];
 }
 

@@ -1,5 +1,5 @@
 /* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
-/** The Kie.ai Trigger receiving the Veo 3.1, Runway and jobs-API video callbacks, end to end. */
+/** The Kie.ai Trigger receiving the Veo 3.1, Runway, Runway Aleph and jobs-API video callbacks, end to end. */
 import type { INodeParameters } from 'n8n-workflow';
 import { request } from 'undici';
 
@@ -13,7 +13,7 @@ beforeAll(() => {
 });
 
 /** Runs "Start → Kie.ai Video Generate (no wait, callback to the trigger)"; returns the taskId. */
-async function submitVideo(parameters: INodeParameters): Promise<string> {
+async function submitVideo(parameters: INodeParameters, typeVersion = 1): Promise<string> {
 	const result = await runWorkflow(
 		{
 			nodes: [
@@ -29,7 +29,7 @@ async function submitVideo(parameters: INodeParameters): Promise<string> {
 					id: 'g',
 					name: 'Generate',
 					type: 'n8n-nodes-kie.kie',
-					typeVersion: 1,
+					typeVersion,
 					position: [200, 0],
 					parameters: {
 						resource: 'video',
@@ -71,6 +71,53 @@ describe('Kie.ai Trigger with video callbacks', () => {
 			});
 		},
 	);
+
+	it('emits a Runway Aleph task (Video → Edit, version 2) from its callback, with the restyled video as a file', async () => {
+		fixture.configure({ downloadResults: true });
+		const taskId = await submitVideo(
+			{
+				operation: 'edit',
+				videoModel: 'runway-aleph',
+				prompt: 'Make it snow',
+				videoUrl: 'https://videos.example.com/street.mp4',
+			},
+			2,
+		);
+		const [delivery] = await endpoint.waitForDeliveries(1);
+		expect(delivery.status).toBe(200);
+		const [item] = delivery.items;
+		expect(item.json).toMatchObject({
+			taskId,
+			api: 'aleph',
+			state: 'success',
+			callbackCode: 200,
+			imageUrl: expect.stringMatching(/aleph\.png$/),
+		});
+		expect((item.json.resultUrls as string[])[0]).toMatch(/aleph\.mp4$/);
+		expect(item.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${taskId}_0.mp4` });
+		// The status endpoint, not the body, is the authority for what is emitted.
+		expect(fixture.sim.record.count('alephRecordInfo')).toBeGreaterThanOrEqual(1);
+	});
+
+	it('emits a failed Runway Aleph task with Kie’s code and message', async () => {
+		const taskId = await submitVideo(
+			{
+				operation: 'edit',
+				videoModel: 'runway-aleph',
+				prompt: 'x [fail]',
+				videoUrl: 'https://videos.example.com/street.mp4',
+			},
+			2,
+		);
+		const [delivery] = await endpoint.waitForDeliveries(1);
+		expect(delivery.items[0].json).toMatchObject({
+			taskId,
+			api: 'aleph',
+			state: 'fail',
+			failCode: '400',
+			failMsg: expect.stringMatching(/moderator/),
+		});
+	});
 
 	it('reads the record of a Veo task when the callback carries no results', async () => {
 		const { sim } = fixture;

@@ -65,6 +65,8 @@ export const APIS: Readonly<Record<ModelApi, ApiSpec>> = {
 			if (fields.imageUrl !== undefined) delete fields.aspectRatio;
 		},
 	},
+	// Runway Aleph: video-to-video; its page marks callBackUrl optional (the node polls).
+	aleph: { endpoint: 'aleph.generate', expectedMs: 120_000 },
 	suno: {
 		endpoint: 'suno.generate',
 		needsCallback: true,

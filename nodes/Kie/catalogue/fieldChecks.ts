@@ -146,7 +146,8 @@ export function checkFieldValue(
 	if (field.media) {
 		const source: Source = {
 			param: blame.param,
-			label: `${blame.label} URL`,
+			// "Video URL", not "Video URL URL".
+			label: /\bURLs?$/.test(blame.label) ? blame.label : `${blame.label} URL`,
 			allowedUrls: 'http:// or https:// URLs Kie can download (or binary properties)',
 		};
 		if (field.type === 'array') return parseUrlList(raw, source);

@@ -94,7 +94,14 @@ export interface FieldRule {
 }
 
 /** Which of Kie's APIs creates a model's task. */
-export type ModelApi = 'market' | 'veo' | 'runway' | '4o-image' | 'flux-kontext' | 'suno';
+export type ModelApi =
+	| 'market'
+	| 'veo'
+	| 'runway'
+	| 'aleph'
+	| '4o-image'
+	| 'flux-kontext'
+	| 'suno';
 
 /** Where a finished task's results are in its record. */
 export interface ResultData {

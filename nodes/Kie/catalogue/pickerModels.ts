@@ -178,6 +178,11 @@ export const PICKER: readonly PickerEntry[] = [
 		description: 'Runway API: 5 or 10 s, 720p or 1080p (5 s only), text or one image',
 	},
 	{
+		id: 'runway-aleph',
+		displayName: 'Runway Aleph',
+		description: 'Restyles a video from a prompt (video to video), optionally guided by an image',
+	},
+	{
 		id: 'kling-3.0/video',
 		displayName: 'Kling 3.0',
 		description:

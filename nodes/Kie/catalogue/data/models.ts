@@ -9133,6 +9133,88 @@ export const PAGE_MODELS: readonly ModelData[] = [
 		},
 	},
 	{
+		id: 'runway-aleph',
+		api: 'aleph',
+		endpoint: '/api/v1/aleph/generate',
+		modelField: null,
+		fieldsAt: 'body',
+		page: 'runway-api/generate-aleph-video.md',
+		title: 'Generate Aleph Video',
+		displayName: 'Generate Aleph Video',
+		description:
+			'Using Runway Aleph model for video-to-video conversion to create dynamic AI-generated videos',
+		family: 'Runway',
+		resource: 'video',
+		operation: 'edit',
+		operations: ['edit'],
+		fields: [
+			{
+				name: 'prompt',
+				type: 'string',
+				required: true,
+				description:
+					'Descriptive text that guides the AI video generation. Be specific about subject, action, style, and setting. Describes how to animate or modify the reference image content.',
+				example:
+					'A majestic eagle soaring through mountain clouds at sunset with cinematic camera movement',
+			},
+			{
+				name: 'videoUrl',
+				type: 'string',
+				required: true,
+				description:
+					'Reference video URL to base the video-to-video generation on. The AI will transform and enhance this video according to the prompt.',
+				example: 'https://example.com/input-video.mp4',
+				media: 'video',
+				mediaRole: 'input',
+			},
+			{
+				name: 'waterMark',
+				type: 'string',
+				required: false,
+				description:
+					'Optional watermark text content. An empty string indicates no watermark, while a non-empty string will display the specified text as a watermark in the video.',
+				example: 'kie.ai',
+			},
+			{
+				name: 'uploadCn',
+				type: 'boolean',
+				required: false,
+				description:
+					'Upload method selection. Default value is false (S3/R2), set to true for Alibaba Cloud OSS upload, set to false for overseas R2 server upload.',
+				default: false,
+				example: false,
+			},
+			{
+				name: 'aspectRatio',
+				type: 'string',
+				required: false,
+				description: 'Video aspect ratio.',
+				enum: ['16:9', '9:16', '4:3', '3:4', '1:1', '21:9'],
+				example: '16:9',
+			},
+			{
+				name: 'seed',
+				type: 'integer',
+				required: false,
+				description: 'Random seed. Set for reproducible generation.',
+				example: 123456,
+			},
+			{
+				name: 'referenceImage',
+				type: 'string',
+				required: false,
+				description: 'Reference image URL to influence the style or content of the output.',
+				example: 'https://example.com/reference.jpg',
+				media: 'image',
+				mediaRole: 'reference',
+			},
+		],
+		result: {
+			kind: 'urls',
+			media: 'video',
+		},
+	},
+	{
 		id: 'gpt-4o-image',
 		api: '4o-image',
 		endpoint: '/api/v1/gpt4o-image/generate',

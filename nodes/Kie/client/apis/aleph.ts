@@ -31,7 +31,7 @@ function alephTask(taskId: string, videoUrl: string | null, imageUrl: string | n
 	const task = taskItem({
 		taskId,
 		api: 'aleph',
-		model: 'aleph',
+		model: 'runway-aleph',
 		resultUrls: videoUrl ? [videoUrl] : [],
 	});
 	if (imageUrl) task.extra = { imageUrl };
