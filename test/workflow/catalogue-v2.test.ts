@@ -225,6 +225,29 @@ describe('inputs 0.2 refused now run', () => {
 	});
 });
 
+describe('withdrawn models stay runnable for saved workflows', () => {
+	it.each([
+		['video', 'sora-2-text-to-video', { prompt: 'A paper boat on a river' }, 'video/mp4'],
+		['audio', 'elevenlabs/sound-effect-v2', { text: 'A door creaks open' }, 'audio/mpeg'],
+	] as const)('%s: %s runs and emits its file', async (resource, id, fields, mimeType) => {
+		const result = await runKie(
+			sim,
+			{
+				resource,
+				operation: 'generate',
+				[`${resource}Model`]: id,
+				...fields,
+				options: FAST_POLL,
+			},
+			v2(),
+		);
+		const [item] = kieOutput(result);
+		expect(item.json).toMatchObject({ state: 'success', model: id });
+		expect(item.binary?.data?.mimeType).toBe(mimeType);
+		expect(bodyOf()).toMatchObject({ model: id, input: fields });
+	});
+});
+
 describe('bad input is refused before any request', () => {
 	it.each([
 		[

@@ -175,7 +175,8 @@ export const AUDIO_MODEL_LIST: readonly AudioModelSpec[] = [
 		family: 'market',
 		id: 'elevenlabs/sound-effect-v2',
 		displayName: 'ElevenLabs Sound Effect v2',
-		description: 'A sound effect from a description, up to 22 seconds',
+		description:
+			'A sound effect from a description, up to 22 seconds. Withdrawn: peers report that Kie no longer serves it; kept so saved workflows run',
 		docsPage: 'market/elevenlabs/sound-effect-v2.md',
 		api: 'market',
 		createEndpoint: 'market.create',

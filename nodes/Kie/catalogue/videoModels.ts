@@ -241,7 +241,8 @@ export const VIDEO_MODEL_LIST: readonly VideoModelSpec[] = [
 	market({
 		id: 'sora-2-text-to-video',
 		displayName: 'Sora 2 Text to Video',
-		description: 'OpenAI Sora 2: text to a 10 or 15 s landscape or portrait video',
+		description:
+			'OpenAI Sora 2: text to a 10 or 15 s landscape or portrait video. Withdrawn: peers report that Kie no longer serves it; kept so saved workflows run',
 		docsPage: 'market/sora2/sora-2-text-to-video',
 		prompt: { field: 'prompt', required: true, maxLength: 10_000 },
 		aspectRatio: ratio('aspect_ratio', ['landscape', 'portrait'], 'landscape', {
@@ -259,7 +260,8 @@ export const VIDEO_MODEL_LIST: readonly VideoModelSpec[] = [
 	market({
 		id: 'sora-2-image-to-video',
 		displayName: 'Sora 2 Image to Video',
-		description: 'OpenAI Sora 2: one image (first frame) and text to a 10 or 15 s video',
+		description:
+			'OpenAI Sora 2: one image (first frame) and text to a 10 or 15 s video. Withdrawn: peers report that Kie no longer serves it; kept so saved workflows run',
 		docsPage: 'market/sora2/sora-2-image-to-video',
 		prompt: { field: 'prompt', required: true, maxLength: 10_000 },
 		images: images('image_urls', 1, 1, 'first frame', 10),
