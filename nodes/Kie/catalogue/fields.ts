@@ -14,11 +14,16 @@ const MAIN_IMAGES_BINARY = 'binaryProperties';
 const camelCase = (name: string) =>
 	name.trim().replace(/[_\s-]+([a-zA-Z0-9])/g, (_, letter: string) => letter.toUpperCase());
 
-/** The model's main image list: its first list of input images (for `imageUrls`). */
+/**
+ * The model's main image list (for `imageUrls`): its `image_urls` when it has one, else its first
+ * list of input images. (Ideogram Character Remix lists reference_image_urls first: taking that one
+ * showed two "imageUrls" parameters, one value for both.)
+ */
 export function mainImageField(model: ModelData): FieldData | undefined {
-	return model.fields.find(
+	const lists = model.fields.filter(
 		(field) => field.media === 'image' && field.type === 'array' && field.mediaRole !== 'mask',
 	);
+	return lists.find((field) => field.name === 'image_urls') ?? lists[0];
 }
 
 /** The node parameter that carries a field (SPEC 0.3: the camelCase of Kie's name). */

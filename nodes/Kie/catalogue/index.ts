@@ -42,3 +42,4 @@ export { build, check, uploadsOf, type Checked, type Parameters } from './reques
 export { binaryParameterName, parameterName } from './fields';
 export { catalogueModel, CUSTOM_MODEL_ID, modelPanel, modelsFor, PICKERS } from './panel';
 export type { CatalogueOperation, CatalogueResource, FieldData, ModelData } from './modelData';
+export { mergePanels } from './mergePanels';

@@ -1,13 +1,14 @@
 /**
  * Version 2's panel, from the catalogue's data: per resource its own model picker
  * (`imageModel`, `videoModel`, `audioModel`), and each model's documented fields, shown only for
- * the models that have them. Equal property definitions are shared by the models that have them
- * (one property, several model ids), which keeps the node's description small.
+ * the models that have them, in each model's order. Equal property definitions are shared by the
+ * models that have them (one property, several model ids: mergePanels.ts).
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { CUSTOM_MODEL, customModelChoice, customModelIdProperty } from './customModelProperties';
 import { fieldProperties } from './fields';
+import { mergePanels } from './mergePanels';
 import type { CatalogueOperation, CatalogueResource, ModelData } from './modelData';
 import { CATALOGUE } from './modelCatalogue';
 
@@ -69,22 +70,15 @@ export function modelPanel(
 	const firstServed = models.find((model) => !model.withdrawn)?.id ?? models[0]?.id ?? '';
 	const defaultModel = extra.default ?? DEFAULTS[`${resource}.${operation}`] ?? firstServed;
 
-	const groups = new Map<string, { property: INodeProperties; ids: string[] }>();
-	for (const model of models) {
-		for (const field of model.fields) {
-			if (field.deprecated) continue;
-			for (const property of fieldProperties(model, field)) {
-				const key = JSON.stringify(property);
-				let group = groups.get(key);
-				if (!group) {
-					const ids: string[] = [];
-					group = { ids, property: { ...property, displayOptions: { show: { [picker]: ids } } } };
-					groups.set(key, group);
-				}
-				group.ids.push(model.id);
-			}
-		}
-	}
+	const fields = mergePanels(
+		models.map((model) =>
+			model.fields
+				.filter((field) => !field.deprecated)
+				.flatMap((field) => fieldProperties(model, field))
+				.map((property) => ({ ...property, displayOptions: { show: { [picker]: [model.id] } } })),
+		),
+		picker,
+	);
 	const customFields: INodeProperties[] = custom
 		? [
 				customModelIdProperty(picker),
@@ -133,7 +127,7 @@ export function modelPanel(
 			description: 'The Kie.ai model: type to search by name (e.g. "Kling 3.0", "Seedance 2")',
 		},
 		...customFields,
-		...[...groups.values()].map((group) => group.property),
+		...fields,
 		{
 			displayName: 'Additional Input (JSON)',
 			name: 'additionalInput',

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { mergePanels, PICKERS } from '../../catalogue';
 import { operationPicker } from '../common/modelOperation';
 import * as extend from './extend.operation';
 import * as generate from './generate.operation';
@@ -63,8 +64,9 @@ export const descriptionV2: INodeProperties[] = [
 			description: 'Remove background noise and music from speech',
 		},
 	]),
-	...generate.descriptionV2,
-	...extend.description,
-	...transcribe.description,
-	...isolate.description,
+	// Each parameter once for the operations that show it alike (the description stays small).
+	...mergePanels(
+		[generate.descriptionV2, extend.description, transcribe.description, isolate.description],
+		PICKERS.audio,
+	),
 ];

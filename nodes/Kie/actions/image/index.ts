@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { mergePanels, PICKERS } from '../../catalogue';
 import { operationPicker } from '../common/modelOperation';
 import * as edit from './edit.operation';
 import * as generate from './generate.operation';
@@ -52,8 +53,9 @@ export const descriptionV2: INodeProperties[] = [
 			description: 'Cut out the subject (Recraft)',
 		},
 	]),
-	...generate.descriptionV2,
-	...edit.descriptionV2,
-	...upscale.description,
-	...removeBackground.description,
+	// Each parameter once for the operations that show it alike (the description stays small).
+	...mergePanels(
+		[generate.descriptionV2, edit.descriptionV2, upscale.description, removeBackground.description],
+		PICKERS.image,
+	),
 ];

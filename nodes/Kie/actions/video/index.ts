@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { mergePanels, PICKERS } from '../../catalogue';
 import { operationPicker } from '../common/modelOperation';
 import * as edit from './edit.operation';
 import * as extend from './extend.operation';
@@ -71,8 +72,9 @@ export const descriptionV2: INodeProperties[] = [
 			description: 'Video to video: restyle, animate or replace (Wan)',
 		},
 	]),
-	...generate.descriptionV2,
-	...extend.descriptionV2,
-	...upscale.descriptionV2,
-	...edit.description,
+	// Each parameter once for the operations that show it alike (the description stays small).
+	...mergePanels(
+		[generate.descriptionV2, extend.descriptionV2, upscale.descriptionV2, edit.description],
+		PICKERS.video,
+	),
 ];
