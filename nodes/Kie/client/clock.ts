@@ -9,6 +9,13 @@ export interface Clock {
 	sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
+/**
+ * How long one piece of a cancellable wait lasts. n8n-workflow's `sleep` cannot be cancelled, so a
+ * wait that may be called off sleeps in pieces this long and stops at the first piece after it was:
+ * an abandoned wait holds the process (a worker shutting down, jest's 500 ms grace) no longer.
+ */
+const SLEEP_SLICE_MS = 200;
+
 /** Wall-clock time through n8n-workflow's `sleep` (community nodes may not touch timers directly). */
 export const systemClock: Clock = {
 	now: () => Date.now(),
@@ -21,8 +28,14 @@ export const systemClock: Clock = {
 			onAbort = () => reject(new CancelledError());
 			signal.addEventListener('abort', onAbort, { once: true });
 		});
+		const end = Date.now() + ms;
+		const slices = async () => {
+			for (let left = ms; left > 0 && !signal.aborted; left = end - Date.now()) {
+				await sleep(Math.min(left, SLEEP_SLICE_MS));
+			}
+		};
 		try {
-			await Promise.race([sleep(ms), aborted]);
+			await Promise.race([slices(), aborted]);
 		} finally {
 			signal.removeEventListener('abort', onAbort!);
 		}
