@@ -1,10 +1,9 @@
 import type { KieTask } from '../../nodes/Kie/client';
-import { GenerationTimes } from '../../nodes/Kie/client/generationTimes';
+import { GenerationTimes, taskKind } from '../../nodes/Kie/client/generationTimes';
 import {
 	DEFAULT_POLL_PLAN,
 	evenlySpread,
 	expectedFinishSpan,
-	taskKind,
 	nextPollDelay,
 	type PollPlanOptions,
 } from '../../nodes/Kie/client/pollSchedule';

@@ -18,7 +18,8 @@ jest.mock('n8n-workflow', () => {
 	};
 });
 
-const realWait = async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms));
+const realWait = async (ms: number) =>
+	await new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 describe('systemClock.sleep', () => {
 	it('a called-off wait leaves no timer pending soon after (a worker can exit)', async () => {

@@ -1,6 +1,7 @@
 import { KieInputError } from '../../nodes/Kie/catalogue/errors';
 import { buildVideoRequest, validateVideoRequest } from '../../nodes/Kie/catalogue/videoRequest';
 import { VIDEO_MODELS } from '../../nodes/Kie/catalogue/videoRegistry';
+import { taskKind } from '../../nodes/Kie/client/generationTimes';
 
 const A = 'https://example.com/a.png';
 const B = 'https://example.com/b.png';
@@ -63,7 +64,7 @@ describe('buildVideoRequest: Veo 3.1', () => {
 			resolution: '4k',
 			generationType: 'TEXT_2_VIDEO',
 		});
-		expect(request.kind).toBe('veo3_fast|4k');
+		expect(taskKind({ model: request.model, param: request.body })).toBe('veo3_fast|4k');
 		expect(request.expectedMs).toBe(270_000);
 	});
 

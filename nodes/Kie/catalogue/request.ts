@@ -231,15 +231,11 @@ export function build(
 	const body: IDataObject = model.fieldsAt === 'input' ? { input: fields } : { ...fields };
 	if (model.modelField) body[model.modelField] = model.id;
 	if (callBackUrl) body.callBackUrl = callBackUrl;
-	const kind = [model.id, fields.resolution ?? fields.quality, fields.duration]
-		.filter((part) => part !== undefined)
-		.join('|');
 	return {
 		api: model.api,
 		endpoint: api.endpoint,
 		model: model.id,
 		body,
-		kind,
 		expectedMs: api.expectedMs ?? EXPECTED_MS[model.resource],
 	};
 }

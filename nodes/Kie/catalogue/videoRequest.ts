@@ -24,8 +24,6 @@ export interface VideoTaskRequest {
 	/** The model as the user named it. */
 	model: string;
 	body: IDataObject;
-	/** Poll-learning key: model, resolution and duration. */
-	kind: string;
 	expectedMs: number;
 }
 
@@ -140,7 +138,6 @@ export function buildVideoRequest(
 		endpoint: model.createEndpoint,
 		model: model.id,
 		body,
-		kind: kindOf(model, input),
 		expectedMs: expectedMsOf(model, input),
 	};
 }
@@ -164,15 +161,6 @@ function apiModelField(model: VideoModelSpec, input: IDataObject): IDataObject {
 	if (model.api === 'runway')
 		return { model: `runway-duration-${String(input.duration)}-generate` };
 	return {};
-}
-
-function kindOf(model: VideoModelSpec, input: IDataObject): string {
-	const parts = [model.id];
-	if (model.resolution && input[model.resolution.field] !== undefined)
-		parts.push(String(input[model.resolution.field]));
-	if (model.duration && input[model.duration.field] !== undefined)
-		parts.push(`${String(input[model.duration.field])}s`);
-	return parts.join('|');
 }
 
 function expectedMsOf(model: VideoModelSpec, input: IDataObject): number {
@@ -236,7 +224,6 @@ function buildCustom(
 		endpoint: 'market.create',
 		model,
 		body,
-		kind: model,
 		expectedMs: 120_000,
 	};
 }

@@ -21,10 +21,10 @@ import {
 	KieRequestError,
 } from './errors';
 import { sendRead, UNREACHABLE_ATTEMPTS, type Transport } from './requestPolicy';
-import { learnedGenerationTimes, type GenerationTimes } from './generationTimes';
+import { learnedGenerationTimes, taskKind, type GenerationTimes } from './generationTimes';
 import { sendRequest, type RequestParts } from './http';
 import { multipartUpload, type UploadSource } from './multipart';
-import { DEFAULT_POLL_PLAN, taskKind, type PollPlanOptions } from './pollSchedule';
+import { DEFAULT_POLL_PLAN, type PollPlanOptions } from './pollSchedule';
 import { backoffMs, settle } from './retry';
 import { taskCreateLimiterFor } from './taskCreateLimiter';
 import type {

@@ -4,6 +4,27 @@
  * the poll plan (pollSchedule.ts).
  */
 
+/**
+ * The kind a task's duration is learned under: its model, its size (resolution, quality, mode or
+ * image size) and its length (duration, n_frames), read from its parameters as sent (`input` for
+ * the jobs API, the top level for the others) or as Kie reports them. Computed here only, so a
+ * task created by the node and the same task fetched with Get Task learn together.
+ */
+export function taskKind(task: {
+	model: string | null;
+	param: Record<string, unknown> | null;
+}): string {
+	const nested = task.param?.input;
+	const input =
+		typeof nested === 'object' && nested !== null && !Array.isArray(nested)
+			? (nested as Record<string, unknown>)
+			: (task.param ?? {});
+	const size = input.resolution ?? input.quality ?? input.mode ?? input.image_size ?? '';
+	const seconds = input.duration ?? input.n_frames;
+	const kind = `${task.model ?? ''}|${String(size)}`;
+	return seconds === undefined || seconds === null ? kind : `${kind}|${String(seconds)}s`;
+}
+
 /** A task counted as waiting on its kind (see `GenerationTimes.startWaiting`). */
 export interface WaitingTask {
 	stop(): void;

@@ -260,24 +260,6 @@ export function nextPollDelay(
 }
 
 /**
- * The kind a task's duration is learned under (model + resolution), from its model and its
- * parameters as sent (`param.input` for the jobs API, the top level for the others) or as Kie
- * reports them: a task created here and the same fetched with Get Task learn together.
- */
-export function taskKind(task: {
-	model: string | null;
-	param: Record<string, unknown> | null;
-}): string {
-	const nested = task.param?.input;
-	const input =
-		typeof nested === 'object' && nested !== null && !Array.isArray(nested)
-			? (nested as Record<string, unknown>)
-			: (task.param ?? {});
-	const size = input.resolution ?? input.quality ?? input.image_size ?? '';
-	return `${task.model ?? ''}|${String(size)}`;
-}
-
-/**
  * When a poll of a task is likely to find it done, as ages (ms after its create) between which the
  * chance grows from 0 to 1 (for the status-request limiter: the likeliest go first). Undefined
  * while nothing is known of its kind.

@@ -58,7 +58,10 @@ export interface CreateTaskRequest {
 	model: string;
 	/** The request body exactly as the API takes it, callBackUrl included. */
 	body: IDataObject;
-	/** Poll-learning key: tasks of one kind take similar times (default: the model). */
+	/**
+	 * Poll-learning key, only for tasks whose parameters do not say what they make (an extend, an
+	 * upscale); otherwise taskKind (generationTimes.ts) computes it from `model` and `body`.
+	 */
 	kind?: string;
 	/** How long such a task usually takes, before anything was learned (ms). */
 	expectedMs?: number;

@@ -8,15 +8,9 @@
 import { apiFamily } from './apis';
 import { sleepOrWake } from './clock';
 import { isTransientReadError, KieRequestError } from './errors';
-import type { GenerationTimes } from './generationTimes';
+import { taskKind, type GenerationTimes } from './generationTimes';
 import type { LikelyDone } from './pacedLimiter';
-import {
-	evenlySpread,
-	likelyDoneAges,
-	nextPollDelay,
-	taskKind,
-	type PollPlanOptions,
-} from './pollSchedule';
+import { evenlySpread, likelyDoneAges, nextPollDelay, type PollPlanOptions } from './pollSchedule';
 import { sendRead, type ReadOptions, type Transport } from './requestPolicy';
 import { readVeoHd } from './veoHd';
 import { backoffMs, settle } from './retry';
