@@ -272,6 +272,33 @@ describe('4o Image API', () => {
 			data: { taskId: ok, info: { result_urls: [expect.stringMatching(/\.png$/)] } },
 		});
 	});
+	it('download-url: 422 with the page’s reasons until the task and URL match, then a link to the same PNG', async () => {
+		const taskId = (await post('/api/v1/gpt4o-image/generate', { prompt: 'a', size: '1:1' })).json
+			.data.taskId;
+		const early = await post('/api/v1/gpt4o-image/download-url', {
+			taskId,
+			url: `${sim.baseUrl}/files/4o/${taskId}_0.png`,
+		});
+		expect(early.json).toMatchObject({ code: 422, msg: 'record status is not success' });
+		let data: any;
+		await eventually(async () => {
+			data = (await get(`/api/v1/gpt4o-image/record-info?taskId=${taskId}`)).json.data;
+			return data.successFlag === 1;
+		});
+		const url = data.response.resultUrls[0];
+		expect((await post('/api/v1/gpt4o-image/download-url', { url })).json.code).toBe(422);
+		expect(
+			(await post('/api/v1/gpt4o-image/download-url', { taskId: 'f'.repeat(32), url })).json.msg,
+		).toBe('record is null');
+		const answer = await post('/api/v1/gpt4o-image/download-url', { taskId, url });
+		expect(answer.json.code).toBe(200);
+		const [original, linked] = await Promise.all([
+			call(url, 'GET', { key: null }),
+			call(answer.json.data, 'GET', { key: null }),
+		]);
+		expect(linked.headers['content-type']).toBe('image/png');
+		expect(linked.bytes.equals(original.bytes)).toBe(true);
+	});
 });
 
 describe('Flux Kontext API', () => {

@@ -1,4 +1,5 @@
 import { makeMp3 } from './audio';
+import { fourOImageFile } from './fourOImage';
 import { type Answer, type Host, jsonAnswer, type RequestContext } from './http';
 import { makePng, TINY_JPEG } from './images';
 import { jobsResultExtension } from './jobs';
@@ -52,6 +53,10 @@ function lookupFile(state: SimulatorState, host: Host, pathname: string): FileBo
 	if (temporary) {
 		const target = state.downloadTokens.get(temporary[1]);
 		return target ? lookupFile(state, target.host, target.pathname) : undefined;
+	}
+	if (path.startsWith('/files/4o/')) {
+		const image = fourOImageFile(state, path);
+		return image ? { bytes: image, mimeType: 'image/png' } : undefined;
 	}
 	const frame = /^\/files\/results\/([0-9a-f]{32})_(\w+)\.jpg$/.exec(path);
 	if (

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 import {
 	admitCreate,
 	apiOf,
@@ -9,7 +11,7 @@ import {
 	progressOf,
 	taskForStatus,
 } from './dedicated';
-import { type Answer, jsonAnswer, type RequestContext } from './http';
+import { API_UNAUTHORIZED, type Answer, jsonAnswer, type RequestContext } from './http';
 import { makePng } from './images';
 import type { Route } from './routes';
 import type { SimulatorState } from './state';
@@ -21,7 +23,8 @@ import type { SimulatedTask } from './types';
  * GET /api/v1/gpt4o-image/record-info with `successFlag` 0 (generating) / 1 (success) /
  * 2 (failed), `progress` as a "0.00"–"1.00" string and the images in `response.resultUrls`;
  * the callback carries them as `data.info.result_urls`. A prompt containing "[fail]" ends in
- * GENERATE_FAILED.
+ * GENERATE_FAILED. POST /api/v1/gpt4o-image/download-url gives a 20-minute link for one of a
+ * finished task's images, named by taskId and url (422 with the page's reasons otherwise).
  */
 
 const SIZES = ['1:1', '3:2', '2:3'];
@@ -43,6 +46,13 @@ export const FOUR_O_IMAGE_ROUTES: readonly Route[] = [
 		methods: ['GET'],
 		path: '/api/v1/gpt4o-image/record-info',
 		handle: recordInfo,
+	},
+	{
+		endpoint: 'fourOImageDownloadUrl',
+		host: 'api',
+		methods: ['POST'],
+		path: '/api/v1/gpt4o-image/download-url',
+		handle: downloadUrl,
 	},
 	{
 		endpoint: 'file',
@@ -154,17 +164,47 @@ function callbackBody(task: SimulatedTask): Record<string, unknown> {
 			};
 }
 
-function serveFile(state: SimulatorState, context: RequestContext): Answer {
-	const match = /^\/files\/4o\/([0-9a-f]{32})_(\d+)\.png$/.exec(context.url.pathname);
+/** The page's 422 reasons: "record is null", "record status is not success", "record result data not exist". */
+function downloadUrl(state: SimulatorState, context: RequestContext): Answer {
+	const apiKey = state.authorizedKey(context);
+	if (!apiKey) return jsonAnswer(200, API_UNAUTHORIZED);
+	const { taskId, url } = (context.json ?? {}) as { taskId?: unknown; url?: unknown };
+	const refuse = (msg: string) => jsonAnswer(200, { code: 422, msg, data: null });
+	if (typeof taskId !== 'string' || taskId === '' || typeof url !== 'string' || url === '') {
+		return refuse('The request parameters failed validation checks: taskId and url are required');
+	}
+	const task = state.record.tasks.get(taskId);
+	if (!task || apiOf(task) !== '4o-image' || task.apiKey !== apiKey) return refuse('record is null');
+	if (stateOf(task, Date.now()) !== 'success') return refuse('record status is not success');
+	if (!task.resultUrls.includes(url)) return refuse('record result data not exist');
+	const token = randomBytes(12).toString('hex');
+	const pathname = new URL(url).pathname;
+	state.downloadTokens.set(token, { host: 'api', pathname });
+	return jsonAnswer(200, {
+		code: 200,
+		msg: 'success',
+		data: `${state.baseUrl}/files/download/${token}/${pathname.slice(pathname.lastIndexOf('/') + 1)}`,
+	});
+}
+
+/** A finished 4o Image task's image at `/files/4o/<taskId>_<n>.png`, or undefined. */
+export function fourOImageFile(state: SimulatorState, pathname: string): Buffer | undefined {
+	const match = /^\/files\/4o\/([0-9a-f]{32})_(\d+)\.png$/.exec(pathname);
 	const task = match ? state.record.tasks.get(match[1]) : undefined;
 	if (
 		!match ||
 		!task ||
 		apiOf(task) !== '4o-image' ||
-		!task.resultUrls.includes(`${state.baseUrl}${context.url.pathname}`) ||
+		!task.resultUrls.includes(`${state.baseUrl}${pathname}`) ||
 		stateOf(task, Date.now()) !== 'success'
 	) {
-		return jsonAnswer(404, { code: 404, msg: 'File not found' });
+		return undefined;
 	}
-	return { status: 200, contentType: 'image/png', body: makePng(`${match[1]}_${match[2]}`) };
+	return makePng(`${match[1]}_${match[2]}`);
+}
+
+function serveFile(state: SimulatorState, context: RequestContext): Answer {
+	const bytes = fourOImageFile(state, context.url.pathname);
+	if (!bytes) return jsonAnswer(404, { code: 404, msg: 'File not found' });
+	return { status: 200, contentType: 'image/png', body: bytes };
 }

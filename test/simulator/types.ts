@@ -21,6 +21,7 @@ export type Endpoint =
 	| 'sunoRecordInfo' // GET  /api/v1/generate/record-info?taskId=
 	| 'fourOImageGenerate' // POST /api/v1/gpt4o-image/generate
 	| 'fourOImageRecordInfo' // GET  /api/v1/gpt4o-image/record-info?taskId=
+	| 'fourOImageDownloadUrl' // POST /api/v1/gpt4o-image/download-url
 	| 'fluxKontextGenerate' // POST /api/v1/flux/kontext/generate
 	| 'fluxKontextRecordInfo' // GET  /api/v1/flux/kontext/record-info?taskId=
 	| 'veoGenerate' // POST /api/v1/veo/generate

@@ -47,4 +47,6 @@ export const TOOL_ENDPOINTS = {
 	'aleph.status': read('/api/v1/aleph/record-info'),
 	/** A 20-minute direct link for a result URL (https://docs.kie.ai/common-api/download-url). */
 	'common.downloadUrl': readByPost('/api/v1/common/download-url'),
+	/** The same for a 4o Image result, named with its task (https://docs.kie.ai/4o-image-api/get-4-o-image-download-url). */
+	'4o-image.downloadUrl': readByPost('/api/v1/gpt4o-image/download-url'),
 } as const satisfies Record<string, Endpoint>;
