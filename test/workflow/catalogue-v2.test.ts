@@ -225,6 +225,56 @@ describe('inputs 0.2 refused now run', () => {
 	});
 });
 
+describe('models beyond the pages snapshot (overrides.ts ADDED_MODELS)', () => {
+	it('GPT Image 2 Image to Image edits an uploaded binary under input_urls', async () => {
+		const result = await runKie(
+			sim,
+			{
+				resource: 'image',
+				operation: 'edit',
+				imageModel: 'gpt-image-2-image-to-image',
+				prompt: 'Put the product on a marble table',
+				binaryProperties: 'photo',
+				aspectRatio: '2:3',
+				options: FAST_POLL,
+			},
+			v2(withBinaries({ photo: binaryOf(photo, 'image/png', 'photo.png') })),
+		);
+		const [item] = kieOutput(result);
+		expect(item.json).toMatchObject({ state: 'success', model: 'gpt-image-2-image-to-image' });
+		expect(item.binary?.data?.mimeType).toMatch(/^image\//);
+		expect(streamUploads(sim)[0].files[0].sha256).toBe(sha256(photo));
+		expect(bodyOf()).toEqual({
+			model: 'gpt-image-2-image-to-image',
+			input: {
+				prompt: 'Put the product on a marble table',
+				input_urls: [expect.stringMatching(/^https?:\/\//)],
+				aspect_ratio: '2:3',
+			},
+		});
+	});
+
+	it('GPT Image 2 Text to Image refuses an aspect ratio its source does not list, before any request', async () => {
+		const result = await runKie(
+			sim,
+			{
+				resource: 'image',
+				operation: 'generate',
+				imageModel: 'gpt-image-2-text-to-image',
+				prompt: 'A lighthouse',
+				aspectRatio: '2:3',
+				options: FAST_POLL,
+			},
+			v2(),
+		);
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(
+			/Aspect Ratio "2:3".*Allowed: auto, 1:1, 16:9, 9:16, 3:2/,
+		);
+		expect(requestCount()).toBe(0);
+	});
+});
+
 describe('withdrawn models stay runnable for saved workflows', () => {
 	it.each([
 		['video', 'sora-2-text-to-video', { prompt: 'A paper boat on a river' }, 'video/mp4'],

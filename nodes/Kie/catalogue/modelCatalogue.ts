@@ -1,6 +1,6 @@
 import { PAGE_MODELS } from './data/models';
 import type { FieldData, ModelData } from './modelData';
-import { OVERRIDES, type ModelOverride } from './overrides';
+import { ADDED_MODELS, OVERRIDES, type AddedModel, type ModelOverride } from './overrides';
 import { PICKER } from './pickerModels';
 
 /*
@@ -57,7 +57,15 @@ function pickerOrder(a: ModelData, b: ModelData): number {
 	return rankA !== rankB ? rankA - rankB : a.displayName.localeCompare(b.displayName);
 }
 
+/** An added model as data: its reason and source stay in overrides.ts. */
+function withoutProvenance({ reason: _reason, source: _source, ...model }: AddedModel): ModelData {
+	return model;
+}
+
 /** Every model, in picker order (0.2's models first, the rest by name). */
-export const CATALOGUE: readonly ModelData[] = PAGE_MODELS.map(withOverrides)
+export const CATALOGUE: readonly ModelData[] = [
+	...PAGE_MODELS.map(withOverrides),
+	...ADDED_MODELS.map(withoutProvenance),
+]
 	.map(withPickerName)
 	.sort(pickerOrder);

@@ -94,14 +94,7 @@ export interface FieldRule {
 }
 
 /** Which of Kie's APIs creates a model's task. */
-export type ModelApi =
-	| 'market'
-	| 'veo'
-	| 'runway'
-	| 'aleph'
-	| '4o-image'
-	| 'flux-kontext'
-	| 'suno';
+export type ModelApi = 'market' | 'veo' | 'runway' | 'aleph' | '4o-image' | 'flux-kontext' | 'suno';
 
 /** Where a finished task's results are in its record. */
 export interface ResultData {
@@ -130,7 +123,10 @@ export interface ModelData {
 	modelField: string | null;
 	/** Where the fields go: under `input` (jobs API) or at the top level of the body. */
 	fieldsAt: 'input' | 'body';
-	/** The model's page, relative to kie-docs (e.g. `market/recraft/remove-background.md`). */
+	/**
+	 * The model's page, relative to kie-docs (e.g. `market/recraft/remove-background.md`);
+	 * `added:<id>` for a model the pages lack (overrides.ts ADDED_MODELS names its source).
+	 */
 	page: string;
 	/** The page's title (e.g. "Recraft - Remove Background"). */
 	title: string;

@@ -234,3 +234,92 @@ export const OVERRIDES: readonly ModelOverride[] = [
 		fields: { filesUrl: { mimeTypes: JPEG_PNG_WEBP, maxFileSizeBytes: 25 * MiB } },
 	},
 ];
+
+/** A model Kie serves that the pages snapshot lacks, with the public source of its fields. */
+export interface AddedModel extends ModelData {
+	/** Why the node offers it without a page. */
+	reason: string;
+	/** Where its id and fields are known from (a URL, or a repository and path at a commit). */
+	source: string;
+}
+
+const APICITY_KIE_ZOD =
+	'github.com/justintanner/apicity packages/provider/kie/src/zod.ts at 58c740b (an SDK for Kie: GptImage2TextToImageRequestSchema, GptImage2ImageToImageRequestSchema)';
+
+const gptImage2Prompt: FieldData = {
+	name: 'prompt',
+	type: 'string',
+	required: true,
+	description: 'A text description of the image you want',
+	minLength: 1,
+	maxLength: 20000,
+};
+const nsfwChecker: FieldData = {
+	name: 'nsfw_checker',
+	type: 'boolean',
+	required: false,
+	description: "Kie's content checker on the result",
+};
+const gptImage2 = (
+	id: string,
+	title: string,
+	operation: 'generate' | 'edit',
+	fields: readonly FieldData[],
+): AddedModel => ({
+	id,
+	api: 'market',
+	endpoint: '/api/v1/jobs/createTask',
+	modelField: 'model',
+	fieldsAt: 'input',
+	page: `added:${id}`,
+	title,
+	displayName: title,
+	description:
+		operation === 'generate'
+			? 'OpenAI GPT Image 2: an image from text'
+			: 'OpenAI GPT Image 2: up to 16 input images edited from text',
+	family: 'GPT Image',
+	resource: 'image',
+	operation,
+	operations: [operation],
+	fields,
+	result: { kind: 'urls', media: 'image' },
+	reason: 'Kie serves GPT Image 2 on the jobs API; the pages snapshot has no page for it',
+	source: APICITY_KIE_ZOD,
+});
+
+export const ADDED_MODELS: readonly AddedModel[] = [
+	gptImage2('gpt-image-2-text-to-image', 'GPT Image 2 Text to Image', 'generate', [
+		gptImage2Prompt,
+		{
+			name: 'aspect_ratio',
+			type: 'string',
+			required: false,
+			description: 'Width-height ratio of the image',
+			enum: ['auto', '1:1', '16:9', '9:16', '3:2'],
+		},
+		nsfwChecker,
+	]),
+	gptImage2('gpt-image-2-image-to-image', 'GPT Image 2 Image to Image', 'edit', [
+		gptImage2Prompt,
+		{
+			name: 'input_urls',
+			type: 'array',
+			itemType: 'string',
+			required: true,
+			description: 'The images to edit',
+			minItems: 1,
+			maxItems: 16,
+			media: 'image',
+			mediaRole: 'input',
+		},
+		{
+			name: 'aspect_ratio',
+			type: 'string',
+			required: false,
+			description: 'Width-height ratio of the image',
+			enum: ['auto', '1:1', '16:9', '9:16', '3:2', '2:3'],
+		},
+		nsfwChecker,
+	]),
+];
