@@ -62,6 +62,55 @@ const DEDICATED = [
 ];
 
 /**
+ * Suno's tools (suno-api/), one record each: an audio operation of its own (SPEC 0.3), the
+ * client API that reads its task (`suno-tool`: made music, read as songs), what it returns, and
+ * the fields that carry the user's audio (their names say URL, not audio). The page's `model`
+ * (the Suno version) stays a field: the record's id names the tool.
+ */
+const SUNO_TOOLS = [
+	['generate-lyrics.md', 'lyrics', 'suno-lyrics', { kind: 'text' }],
+	[
+		'get-timestamped-lyrics.md',
+		'timestampedLyrics',
+		'suno-timestamped-lyrics',
+		{ kind: 'object', objectKeys: ['text', 'alignedWords'] },
+	],
+	['cover-suno.md', 'cover', 'suno-cover', { kind: 'urls', media: 'image' }],
+	['upload-and-cover-audio.md', 'uploadAndCover', 'suno-tool', { kind: 'urls', media: 'audio' }],
+	['upload-and-extend-audio.md', 'uploadAndExtend', 'suno-tool', { kind: 'urls', media: 'audio' }],
+	['add-vocals.md', 'addVocals', 'suno-tool', { kind: 'urls', media: 'audio' }],
+	['add-instrumental.md', 'addInstrumental', 'suno-tool', { kind: 'urls', media: 'audio' }],
+	[
+		'separate-vocals.md',
+		'separateVocals',
+		'suno-vocal-separation',
+		{ kind: 'urls', media: 'audio' },
+	],
+	['convert-to-wav.md', 'convertToWav', 'suno-wav', { kind: 'urls', media: 'audio' }],
+	['generate-midi.md', 'midi', 'suno-midi', { kind: 'object', objectKeys: ['instruments'] }],
+	['create-music-video.md', 'musicVideo', 'suno-music-video', { kind: 'urls', media: 'video' }],
+	['replace-section.md', 'replaceSection', 'suno-tool', { kind: 'urls', media: 'audio' }],
+	['generate-mashup.md', 'mashup', 'suno-tool', { kind: 'urls', media: 'audio' }],
+	['generate-sounds.md', 'sounds', 'suno-tool', { kind: 'urls', media: 'audio' }],
+	[
+		'generate-persona.md',
+		'persona',
+		'suno-persona',
+		{ kind: 'object', objectKeys: ['personaId', 'name', 'description'] },
+	],
+	['boost-music-style.md', 'boostStyle', 'suno-boost-style', { kind: 'text' }],
+].map(([file, operation, api, result]) => ({
+	page: `suno-api/${file}`,
+	id: `suno/${file.replace(/\.md$/, '')}`,
+	operation,
+	api,
+	result,
+}));
+
+/** The tools' fields that carry the user's audio. */
+const SUNO_AUDIO_FIELDS = new Set(['uploadUrl', 'uploadUrlList']);
+
+/**
  * Model pages the catalogue leaves out, each with its reason (Custom Model still reaches them).
  * Empty today: every documented non-chat model is in the data.
  */
@@ -459,6 +508,35 @@ export function readPages(docsDir) {
 				}),
 			);
 		}
+	}
+	for (const tool of SUNO_TOOLS) {
+		const read = readPage(path.join(docsDir, tool.page));
+		if (!read) throw new Error(`${tool.page}: no OpenAPI block`);
+		const schema = read.operation.requestBody?.content?.['application/json']?.schema ?? {};
+		const fields = Object.entries(schema.properties ?? {})
+			.filter(([name]) => name !== 'callBackUrl')
+			.map(([name, field]) => {
+				const read = readField(name, field ?? {}, (schema.required ?? []).includes(name));
+				if (!SUNO_AUDIO_FIELDS.has(name)) return read;
+				return { ...read, media: 'audio', mediaRole: 'input' };
+			});
+		models.push({
+			id: tool.id,
+			api: tool.api,
+			endpoint: read.endpoint,
+			modelField: null,
+			fieldsAt: 'body',
+			page: tool.page,
+			title: read.title,
+			displayName: `Suno ${read.title}`,
+			description: summaryOf(read.operation.description, read.title),
+			family: 'Suno',
+			resource: 'audio',
+			operation: tool.operation,
+			operations: [tool.operation],
+			fields,
+			result: tool.result,
+		});
 	}
 	return { models };
 }

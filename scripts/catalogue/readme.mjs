@@ -30,6 +30,22 @@ const OPERATION_NAMES = {
 	extend: 'Extend',
 	transcribe: 'Transcribe',
 	isolate: 'Isolate',
+	lyrics: 'Lyrics',
+	timestampedLyrics: 'Timestamped Lyrics',
+	cover: 'Cover Image',
+	uploadAndCover: 'Upload and Cover',
+	uploadAndExtend: 'Upload and Extend',
+	addVocals: 'Add Vocals',
+	addInstrumental: 'Add Instrumental',
+	separateVocals: 'Separate Vocals',
+	convertToWav: 'Convert to WAV',
+	midi: 'MIDI',
+	musicVideo: 'Music Video',
+	replaceSection: 'Replace Section',
+	mashup: 'Mashup',
+	sounds: 'Sounds',
+	persona: 'Persona',
+	boostStyle: 'Boost Style',
 };
 
 const cell = (text) => String(text).replace(/\|/g, '\\|');

@@ -44,6 +44,7 @@ const operations: Record<string, Record<string, Operation>> = {
 		extend: audio.extend,
 		transcribe: audio.transcribe,
 		isolate: audio.isolate,
+		...audio.SUNO_TOOLS,
 	},
 	task: { get: task.get },
 	text: { generate: text.generate },

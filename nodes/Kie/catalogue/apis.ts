@@ -5,7 +5,13 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CreateTaskRequest } from '../client';
+import {
+	parseBoostStyle,
+	parsePersona,
+	parseTimestampedLyrics,
+	type CreateTaskRequest,
+	type KieApi,
+} from '../client';
 import type { FieldRule, ModelApi, ModelData } from './modelData';
 
 /**
@@ -16,7 +22,12 @@ import type { FieldRule, ModelApi, ModelData } from './modelData';
 export const PLACEHOLDER_CALLBACK = 'https://callback.invalid/n8n-nodes-kie';
 
 export interface ApiSpec {
-	endpoint: CreateTaskRequest['endpoint'];
+	/** The create row; per create path when one API has several (Suno's music tools). */
+	endpoint: CreateTaskRequest['endpoint'] | Readonly<Record<string, CreateTaskRequest['endpoint']>>;
+	/** The client's API that reads the task, when it is not the catalogue's name for it. */
+	clientApi?: KieApi;
+	/** The API answers at once (no task): its answer's `data` → the item's fields. */
+	answer?: (data: unknown) => IDataObject;
 	/** The API refuses a create without callBackUrl. */
 	needsCallback?: boolean;
 	/** Conditions the API states in prose, for all its models. */
@@ -98,9 +109,60 @@ export const APIS: Readonly<Record<ModelApi, ApiSpec>> = {
 			},
 		],
 	},
+	// Suno's music tools make songs, read at suno.status like Generate's.
+	'suno-tool': {
+		endpoint: {
+			'/api/v1/generate/upload-cover': 'suno.uploadCover',
+			'/api/v1/generate/upload-extend': 'suno.uploadExtend',
+			'/api/v1/generate/add-vocals': 'suno.addVocals',
+			'/api/v1/generate/add-instrumental': 'suno.addInstrumental',
+			'/api/v1/generate/replace-section': 'suno.replaceSection',
+			'/api/v1/generate/mashup': 'suno.mashup',
+			'/api/v1/generate/sounds': 'suno.sounds',
+		},
+		clientApi: 'suno',
+		needsCallback: true,
+		expectedMs: 120_000,
+	},
+	'suno-lyrics': { endpoint: 'suno-lyrics.generate', needsCallback: true, expectedMs: 30_000 },
+	'suno-wav': { endpoint: 'suno-wav.generate', needsCallback: true, expectedMs: 30_000 },
+	'suno-music-video': {
+		endpoint: 'suno-music-video.generate',
+		needsCallback: true,
+		expectedMs: 120_000,
+	},
+	'suno-vocal-separation': {
+		endpoint: 'suno-vocal-separation.generate',
+		needsCallback: true,
+		expectedMs: 60_000,
+	},
+	'suno-midi': { endpoint: 'suno-midi.generate', needsCallback: true, expectedMs: 60_000 },
+	'suno-cover': { endpoint: 'suno-cover.generate', needsCallback: true, expectedMs: 30_000 },
+	// Answered at once; the answers concern Suno tasks (taskId, audioId of a song).
+	'suno-timestamped-lyrics': {
+		endpoint: 'suno.timestampedLyrics',
+		clientApi: 'suno',
+		answer: parseTimestampedLyrics,
+	},
+	'suno-persona': { endpoint: 'suno.persona', clientApi: 'suno', answer: parsePersona },
+	'suno-boost-style': { endpoint: 'suno.boostStyle', clientApi: 'suno', answer: parseBoostStyle },
 	'4o-image': { endpoint: '4o-image.generate', expectedMs: 60_000 },
 	'flux-kontext': { endpoint: 'flux-kontext.generate', expectedMs: 40_000 },
 };
+
+/** The client's row that creates (or answers) a model's request. */
+export function createEndpoint(model: ModelData): CreateTaskRequest['endpoint'] {
+	const { endpoint } = APIS[model.api];
+	if (typeof endpoint === 'string') return endpoint;
+	const row = endpoint[model.endpoint];
+	if (!row) throw new Error(`No client endpoint for ${model.api} ${model.endpoint}`);
+	return row;
+}
+
+/** How to read the answer of a model whose API answers at once (no task), else undefined. */
+export function answerReader(model: ModelData): ApiSpec['answer'] {
+	return APIS[model.api].answer;
+}
 
 /** Fields an API's rules decide on their own (Suno's prompt is required only in some modes). */
 export function conditionallyRequired(model: ModelData): Set<string> {

@@ -18,7 +18,24 @@ export type CatalogueOperation =
 	| 'removeBackground'
 	| 'extend'
 	| 'transcribe'
-	| 'isolate';
+	| 'isolate'
+	// Suno's tools (suno-api/), one operation each.
+	| 'lyrics'
+	| 'timestampedLyrics'
+	| 'cover'
+	| 'uploadAndCover'
+	| 'uploadAndExtend'
+	| 'addVocals'
+	| 'addInstrumental'
+	| 'separateVocals'
+	| 'convertToWav'
+	| 'midi'
+	| 'musicVideo'
+	| 'replaceSection'
+	| 'mashup'
+	| 'sounds'
+	| 'persona'
+	| 'boostStyle';
 
 export type MediaKind = 'image' | 'video' | 'audio';
 
@@ -89,12 +106,35 @@ export interface FieldRule {
 	allowed?: readonly FieldValue[];
 	required?: boolean;
 	forbidden?: boolean;
+	/** A text `field` must match `regex` (JavaScript syntax); `expected` says what in words. */
+	pattern?: { regex: string; expected: string };
+	/** A number `field` minus the number `from` must lie in [min, max] (a section's length). */
+	span?: { from: string; min: number; max: number };
 	/** Shown to the user when the rule refuses input. */
 	reason: string;
 }
 
 /** Which of Kie's APIs creates a model's task. */
-export type ModelApi = 'market' | 'veo' | 'runway' | 'aleph' | '4o-image' | 'flux-kontext' | 'suno';
+export type ModelApi =
+	| 'market'
+	| 'veo'
+	| 'runway'
+	| 'aleph'
+	| '4o-image'
+	| 'flux-kontext'
+	| 'suno'
+	// Suno's tools: those that make music (read as songs), those with a status endpoint of their
+	// own, and those that answer at once (no task).
+	| 'suno-tool'
+	| 'suno-lyrics'
+	| 'suno-wav'
+	| 'suno-music-video'
+	| 'suno-vocal-separation'
+	| 'suno-midi'
+	| 'suno-cover'
+	| 'suno-timestamped-lyrics'
+	| 'suno-persona'
+	| 'suno-boost-style';
 
 /** Where a finished task's results are in its record. */
 export interface ResultData {

@@ -1,4 +1,5 @@
 import type { FieldData, FieldRule, ModelData } from './modelData';
+import { SUNO_TOOL_OVERRIDES } from './sunoOverrides';
 
 /*
  * What Kie's live API does differently from a model page, or what a page lacks, by hand. The
@@ -33,6 +34,7 @@ const SORA_WITHDRAWN =
 	'Peers report that Kie no longer serves the Sora 2 models; kept so saved workflows run and say why they fail';
 
 export const OVERRIDES: readonly ModelOverride[] = [
+	...SUNO_TOOL_OVERRIDES,
 	{
 		page: 'market/kling/v25-turbo-image-to-video-pro.md',
 		reason:

@@ -9,7 +9,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { CreateTaskRequest } from '../client';
-import { APIS, conditionallyRequired, PLACEHOLDER_CALLBACK } from './apis';
+import { APIS, conditionallyRequired, createEndpoint, PLACEHOLDER_CALLBACK } from './apis';
 import { describeValue, KieInputError } from './errors';
 import { checkFieldValue, checkMediaCount, type Blame } from './fieldChecks';
 import { binaryParameterName, fieldLabel, parameterName, sentValue } from './fields';
@@ -189,6 +189,19 @@ function checkRule(
 	if (rule.required && !present(value)) refuse('is empty', 'a value');
 	if (rule.forbidden && present(value))
 		refuse(`${describeValue(value)} cannot be sent here`, 'leave it empty');
+	if (rule.pattern && typeof value === 'string' && !new RegExp(rule.pattern.regex).test(value)) {
+		refuse(describeValue(value), rule.pattern.expected);
+	}
+	if (rule.span && typeof value === 'number') {
+		const from = fields[rule.span.from];
+		const length = value - (typeof from === 'number' ? from : 0);
+		if (length < rule.span.min || length > rule.span.max) {
+			refuse(
+				`${describeValue(value)} makes a span of ${Number(length.toFixed(2))} s`,
+				`${rule.span.min} to ${rule.span.max} seconds after ${rule.span.from}`,
+			);
+		}
+	}
 	if (
 		rule.allowed &&
 		present(value) &&
@@ -232,8 +245,8 @@ export function build(
 	if (model.modelField) body[model.modelField] = model.id;
 	if (callBackUrl) body.callBackUrl = callBackUrl;
 	return {
-		api: model.api,
-		endpoint: api.endpoint,
+		api: api.clientApi ?? (model.api as CreateTaskRequest['api']),
+		endpoint: createEndpoint(model),
 		model: model.id,
 		body,
 		expectedMs: api.expectedMs ?? EXPECTED_MS[model.resource],

@@ -6,6 +6,7 @@
  */
 import { build, check, uploadsOf } from '../../../nodes/Kie/catalogue/request';
 import { binaryParameterName, parameterName } from '../../../nodes/Kie/catalogue/fields';
+import { APIS } from '../../../nodes/Kie/catalogue/apis';
 import { CATALOGUE } from '../../../nodes/Kie/catalogue/modelCatalogue';
 import { KieInputError } from '../../../nodes/Kie/catalogue/errors';
 import type { FieldData, ModelData } from '../../../nodes/Kie/catalogue/modelData';
@@ -14,8 +15,10 @@ const URL = 'https://files.example.com/input';
 
 /** A value the field accepts: its example, else its default, else one of its kind. */
 function sample(field: FieldData): unknown {
-	if (field.media)
-		return field.type === 'array' ? [`${URL}.${field.media}`] : `${URL}.${field.media}`;
+	if (field.media) {
+		const urls = Array.from({ length: field.minItems ?? 1 }, (_, n) => `${URL}${n}.${field.media}`);
+		return field.type === 'array' ? urls : urls[0];
+	}
 	if (field.enum) return field.default ?? field.enum[0];
 	if (field.example !== undefined && field.example !== '') {
 		return typeof field.example === 'object' ? JSON.stringify(field.example) : field.example;
@@ -38,7 +41,8 @@ function parametersFor(model: ModelData): Record<string, unknown> {
 	}
 	if (model.id === 'grok-imagine/image-to-video') delete parameters.taskId;
 	if (model.id === 'kling-3.0/video') parameters.multiShots = false;
-	if (model.api === 'suno') parameters.customMode = false;
+	if (model.fields.some((field) => field.name === 'customMode')) parameters.customMode = false;
+	if (model.id === 'suno/upload-and-extend-audio') parameters.prompt = '[Verse]\nla la la';
 	return parameters;
 }
 
@@ -51,7 +55,7 @@ describe.each(CATALOGUE.map((model) => [model.id, model] as const))('%s', (_id, 
 		} catch (error) {
 			throw new Error(`${model.id}: ${(error as Error).message}`);
 		}
-		expect(request.api).toBe(model.api);
+		expect(request.api).toBe(APIS[model.api].clientApi ?? model.api);
 		const fields = model.fieldsAt === 'input' ? (request.body.input as object) : request.body;
 		expect(typeof fields).toBe('object');
 		if (model.modelField) expect(request.body[model.modelField]).toBe(model.id);

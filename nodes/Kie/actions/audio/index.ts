@@ -5,9 +5,10 @@ import { operationPicker } from '../common/modelOperation';
 import * as extend from './extend.operation';
 import * as generate from './generate.operation';
 import * as isolate from './isolate.operation';
+import { SUNO_TOOL_OPTIONS, SUNO_TOOLS } from './sunoTools';
 import * as transcribe from './transcribe.operation';
 
-export { extend, generate, isolate, transcribe };
+export { extend, generate, isolate, transcribe, SUNO_TOOLS };
 
 export const description: INodeProperties[] = [
 	{
@@ -63,10 +64,17 @@ export const descriptionV2: INodeProperties[] = [
 			action: 'Isolate the voice',
 			description: 'Remove background noise and music from speech',
 		},
+		...SUNO_TOOL_OPTIONS,
 	]),
 	// Each parameter once for the operations that show it alike (the description stays small).
 	...mergePanels(
-		[generate.descriptionV2, extend.description, transcribe.description, isolate.description],
+		[
+			generate.descriptionV2,
+			extend.description,
+			transcribe.description,
+			isolate.description,
+			...Object.values(SUNO_TOOLS).map((tool) => tool.description),
+		],
 		PICKERS.audio,
 	),
 ];

@@ -6,6 +6,7 @@
 import { type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import {
+	answerReader,
 	binaryParameterName,
 	build,
 	catalogueModel,
@@ -146,6 +147,18 @@ export async function runModel(
 			}),
 		);
 		request = build(model, checked, await binaries.upload());
+		const answer = answerReader(model);
+		if (answer) {
+			// No task to wait for: the answer is the result (timestamped lyrics, persona, style).
+			run.progress.api = request.api;
+			const data = await run.client.request(request.endpoint, { body: request.body });
+			return [
+				{
+					json: { api: request.api, model: model.id, ...answer(data) },
+					pairedItem: { item: itemIndex },
+				},
+			];
+		}
 	}
 	return await createAndComplete(ctx, itemIndex, run, request, options);
 }

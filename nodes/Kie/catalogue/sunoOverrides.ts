@@ -1,0 +1,129 @@
+/** What the live API of Suno's tools does beyond their pages (see overrides.ts for the shape). */
+import type { FieldRule } from './modelData';
+import type { ModelOverride } from './overrides';
+
+/** Suno's custom mode, as Generate Music's page states it (upload-and-cover and mashup share it). */
+const SUNO_CUSTOM_MODE: readonly FieldRule[] = [
+	{
+		when: { customMode: [true] },
+		field: 'style',
+		required: true,
+		reason: 'Suno custom mode needs a style',
+	},
+	{
+		when: { customMode: [true] },
+		field: 'title',
+		required: true,
+		reason: 'Suno custom mode needs a title',
+	},
+	{
+		when: { customMode: [true], instrumental: [false] },
+		field: 'prompt',
+		required: true,
+		reason: 'with vocals, Suno custom mode sings the prompt as lyrics',
+	},
+	{
+		when: { customMode: [false] },
+		field: 'prompt',
+		required: true,
+		reason: 'Suno writes the song from the prompt',
+	},
+];
+
+/** Peers saw Kie refuse a short one-line instruction where lyrics belong (code 531). */
+const SUNO_LYRICS: FieldRule = {
+	when: { instrumental: [false], prompt: 'present' },
+	field: 'prompt',
+	pattern: {
+		regex: '[\\n\\[]|^[\\s\\S]{100,}$',
+		expected: 'lyrics: several lines, [Verse] tags, or 100 characters or more',
+	},
+	reason:
+		'Suno sings this prompt as lyrics, and refuses a short one-line instruction (531): write the lyrics, with line breaks or [Verse] tags',
+};
+
+/** The Suno version: the songs of the pages' examples are V5's. */
+const SUNO_VERSION_DEFAULT = {
+	reason: "The page gives no default Suno version; the node's is V5 as for Generate",
+	source: 'nodes/Kie/catalogue/panel.ts: audio.generate defaults to V5',
+};
+
+export const SUNO_TOOL_OVERRIDES: readonly ModelOverride[] = [
+	{
+		page: 'suno-api/upload-and-cover-audio.md',
+		...SUNO_VERSION_DEFAULT,
+		reason: `${SUNO_VERSION_DEFAULT.reason}; the page marks prompt required, yet its prose needs it only with vocals or outside custom mode (as Generate Music)`,
+		fields: { prompt: { required: false }, model: { default: 'V5' } },
+		rules: SUNO_CUSTOM_MODE,
+	},
+	{
+		page: 'suno-api/generate-mashup.md',
+		...SUNO_VERSION_DEFAULT,
+		reason: `${SUNO_VERSION_DEFAULT.reason}; custom mode as Generate Music (its prose)`,
+		fields: { model: { default: 'V5' } },
+		rules: SUNO_CUSTOM_MODE,
+	},
+	{
+		page: 'suno-api/upload-and-extend-audio.md',
+		reason:
+			'Kie refuses continueAt 0 ("greater than 0"); with defaultParamFlag, style and title (and prompt with vocals) are needed; the prompt is sung as lyrics. The page gives no default Suno version (the node\'s is V5)',
+		source:
+			'suno-api/upload-and-extend-audio.md continueAt and defaultParamFlag; peers against the live API (issue 23): a one-line instruction as prompt is refused with 531',
+		fields: { continueAt: { minimum: 0.01 }, model: { default: 'V5' } },
+		rules: [
+			{
+				when: { defaultParamFlag: [true] },
+				field: 'style',
+				required: true,
+				reason: 'with Default Param Flag on, Suno takes the style from here',
+			},
+			{
+				when: { defaultParamFlag: [true] },
+				field: 'title',
+				required: true,
+				reason: 'with Default Param Flag on, Suno takes the title from here',
+			},
+			{
+				when: { defaultParamFlag: [true], instrumental: [false] },
+				field: 'prompt',
+				required: true,
+				reason: 'with vocals, Suno sings the prompt as lyrics',
+			},
+			SUNO_LYRICS,
+		],
+	},
+	{
+		page: 'suno-api/replace-section.md',
+		reason:
+			'The live API needs fullLyrics (the whole song with the new section) and a section of 10 to 480 seconds',
+		source: 'peers against the live API (issue 23); replace-section.md infillStartS/infillEndS',
+		fields: { fullLyrics: { required: true } },
+		rules: [
+			{
+				field: 'infillEndS',
+				span: { from: 'infillStartS', min: 10, max: 480 },
+				reason: 'Suno replaces a section of 10 to 480 seconds (Infill End S − Infill Start S)',
+			},
+		],
+	},
+	{
+		page: 'suno-api/generate-persona.md',
+		reason: "The page's field names ' vocalStart' and ' vocalEnd' begin with a space",
+		source: 'suno-api/generate-persona.md: the example request sends vocalStart and vocalEnd',
+		fields: { ' vocalStart': { name: 'vocalStart' }, ' vocalEnd': { name: 'vocalEnd' } },
+		rules: [
+			{
+				field: 'vocalEnd',
+				span: { from: 'vocalStart', min: 10, max: 30 },
+				reason: 'Suno reads a persona from 10 to 30 seconds of vocals (Vocal End − Vocal Start)',
+			},
+		],
+	},
+	{
+		page: 'suno-api/generate-sounds.md',
+		reason:
+			'The page gives soundTempo a default of null: Kie chooses the tempo when it is left out (not 1 BPM)',
+		source: 'suno-api/generate-sounds.md soundTempo',
+		fields: { soundTempo: { default: undefined } },
+	},
+];
