@@ -1,32 +1,21 @@
 /**
  * A small typed client over Kie's APIs: createTask, getTask, waitForTask, uploads, credits,
- * downloads. Every request goes through one function and the endpoint table; the retry policies,
- * the create limit and the poll schedule are separate pieces it composes; time is injectable.
+ * downloads. Every request goes through the request policy (requestPolicy.ts) and the endpoint
+ * table; waits go through the poll loop (waitForTask.ts); time is injectable.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import type { KieAccount, KieContext } from './account';
 import { taskItem } from './apis/fields';
-import { parseCreatedTaskId, parseCredits, parseUploadResult } from './answers';
+import { parseCredits, parseUploadResult } from './answers';
 import { systemClock, type Clock } from './clock';
-import { openResultFile, type ResultFileStream } from './download';
-import { ENDPOINTS, type EndpointName } from './endpoints';
-import { unwrapEnvelope } from './envelope';
-import {
-	AmbiguousCreateError,
-	CancelledCreateError,
-	CancelledError,
-	isSafeToRepeatCreate,
-	isTransientReadError,
-	KieRequestError,
-} from './errors';
-import { sendRead, UNREACHABLE_ATTEMPTS, type Transport } from './requestPolicy';
+import type { ResultFileStream } from './download';
+import type { EndpointName } from './endpoints';
 import { learnedGenerationTimes, taskKind, type GenerationTimes } from './generationTimes';
-import { sendRequest, type RequestParts } from './http';
+import type { RequestParts } from './http';
 import { multipartUpload, type UploadSource } from './multipart';
 import { DEFAULT_POLL_PLAN, type PollPlanOptions } from './pollSchedule';
-import { backoffMs, settle } from './retry';
-import { taskCreateLimiterFor } from './taskCreateLimiter';
+import { openDownload, send, sendCreate, type Transport } from './requestPolicy';
 import type {
 	CreatedTask,
 	CreateTaskRequest,
@@ -38,13 +27,9 @@ import type {
 } from './types';
 import { pollUntilFinal, readTask } from './waitForTask';
 
-/** Creates Kie refused without creating (429, 455) are sent again this often without a deadline. */
-const CREATE_ATTEMPTS = 8;
 /** The 1080P version of a Veo video: how its wait is learned, and the prior (Kie: ~1–3 min). */
 const VEO_HD_KIND = 'veo|1080p';
 const VEO_HD_EXPECTED_MS = 120_000;
-/** Downloads: how often a failed one is opened again. */
-const DOWNLOAD_ATTEMPTS = 5;
 
 /** What the client remembers about a task it created, for waiting on it. */
 interface OwnTask {
@@ -83,13 +68,9 @@ export class KieClient {
 		return { ctx: this.ctx, account: this.account, clock: this.clock, signal: this.signal };
 	}
 
-	/** One request to a row of the endpoint table, unwrapped; reads and uploads are retried. */
+	/** One request to a row of the endpoint table, unwrapped, under the request policy. */
 	async request(name: EndpointName, parts: Omit<RequestParts, 'signal'> = {}): Promise<unknown> {
-		if (ENDPOINTS[name].retry !== 'create') return await sendRead(this.transport, name, parts);
-		return unwrapEnvelope(
-			name,
-			await sendRequest(this.ctx, this.account, name, { ...parts, signal: this.signal }),
-		);
+		return await send(this.transport, name, parts);
 	}
 
 	/** The clock time `ms` from now: an item's deadline for createTask. */
@@ -98,77 +79,26 @@ export class KieClient {
 	}
 
 	/**
-	 * Creates a task within the account's create limit. Repeated only where Kie cannot have created
-	 * it (429, maintenance, connection refused) — a 429 until `deadline` (clock time) when given;
-	 * any ambiguous failure throws AmbiguousCreateError.
+	 * Creates a task under the request policy's create rules: sent again only where Kie cannot have
+	 * made it (a 429 until `deadline`, clock time, when given); a failure that may have started it
+	 * throws AmbiguousCreateError.
 	 */
 	async createTask(request: CreateTaskRequest, deadline?: number): Promise<CreatedTask> {
-		const limiter = taskCreateLimiterFor(
-			this.account.accountId,
-			this.account.maxNewTasks,
-			this.account.maxNewTasksWindowMs,
+		const { taskId, sentAt } = await sendCreate(
+			this.transport,
+			request.endpoint,
+			request.body,
+			request.model,
+			deadline,
 		);
-		let refusals = 0;
-		let unreachable = 0;
-		for (;;) {
-			const permit = await limiter.acquire(this.signal);
-			const sentAt = this.clock.now();
-			const outcome = await settle(async () => {
-				const response = await sendRequest(this.ctx, this.account, request.endpoint, {
-					body: request.body,
-					signal: this.signal,
-				});
-				return parseCreatedTaskId(request.endpoint, unwrapEnvelope(request.endpoint, response));
-			});
-			if (outcome.ok) {
-				permit.arrived();
-				const taskId = outcome.value;
-				const kind = request.kind ?? taskKind({ model: request.model, param: request.body });
-				this.ownTasks.set(taskId, { sentAt, kind, expectedMs: request.expectedMs });
-				return {
-					taskId,
-					api: request.api,
-					model: request.model,
-					task: createdTaskItem(taskId, request),
-				};
-			}
-
-			const error = outcome.error;
-			if (!(error instanceof KieRequestError)) {
-				permit.arrived();
-				// Cut short on its way (Stop, or another item failed): the task may exist.
-				if (error instanceof CancelledError) throw new CancelledCreateError(request.model, sentAt);
-				throw error;
-			}
-			const wasUnreachable = error.info.delivery === 'not-sent';
-			if (wasUnreachable) permit.notSent();
-			else if (error.code === 429) permit.rateLimited(error.info.retryAfterMs);
-			else permit.arrived();
-
-			if (isSafeToRepeatCreate(error)) {
-				const tries = wasUnreachable ? ++unreachable : ++refusals;
-				const withinDeadline =
-					error.code === 429 && deadline !== undefined
-						? this.clock.now() < deadline
-						: tries < (wasUnreachable ? UNREACHABLE_ATTEMPTS : CREATE_ATTEMPTS);
-				if (withinDeadline) {
-					// The limiter holds the next create after a 429; other refusals wait here.
-					if (error.code !== 429) {
-						await this.clock.sleep(
-							wasUnreachable
-								? backoffMs(tries - 1)
-								: (error.info.retryAfterMs ?? backoffMs(tries - 1, 1000)),
-							this.signal,
-						);
-					}
-					continue;
-				}
-			}
-			if (error.info.delivery === 'maybe-sent') {
-				throw new AmbiguousCreateError(error, request.model, sentAt);
-			}
-			throw error;
-		}
+		const kind = request.kind ?? taskKind({ model: request.model, param: request.body });
+		this.ownTasks.set(taskId, { sentAt, kind, expectedMs: request.expectedMs });
+		return {
+			taskId,
+			api: request.api,
+			model: request.model,
+			task: createdTaskItem(taskId, request),
+		};
 	}
 
 	/** The task as the API that made it knows it now (a status request, asked again if need be). */
@@ -198,7 +128,6 @@ export class KieClient {
 		);
 	}
 
-	/** Result files: opened again on network failures and 5xx/429 answers (4xx is final). */
 	/**
 	 * Waits for Veo's 1080P version of video `index` of a finished Veo task, polled like a task
 	 * (Kie: "typically ~1–3 minutes"): the task with the file as its only result when ready.
@@ -220,23 +149,6 @@ export class KieClient {
 			},
 			options,
 		);
-	}
-
-	private async withDownloadRetries<T>(
-		operation: () => Promise<T>,
-		signal = this.signal,
-	): Promise<T> {
-		for (let attempt = 0; ; attempt++) {
-			const outcome = await settle(operation);
-			if (outcome.ok) return outcome.value;
-			const error = outcome.error;
-			const attempts =
-				error instanceof KieRequestError && error.info.delivery === 'not-sent'
-					? UNREACHABLE_ATTEMPTS
-					: DOWNLOAD_ATTEMPTS;
-			if (!isTransientReadError(error) || attempt >= attempts - 1) throw error;
-			await this.clock.sleep(backoffMs(attempt), signal);
-		}
 	}
 
 	async getCredits(): Promise<number> {
@@ -280,9 +192,6 @@ export class KieClient {
 	async openResultFile(url: string, signal?: AbortSignal): Promise<ResultFileStream> {
 		const signals = [this.signal, signal].filter((one): one is AbortSignal => one !== undefined);
 		const stop = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-		return await this.withDownloadRetries(
-			async () => await openResultFile(this.ctx, url, stop),
-			stop,
-		);
+		return await openDownload(this.transport, url, stop);
 	}
 }

@@ -5,7 +5,7 @@
  * so the poll loop waits for it like a task (KieClient.waitForVeoHd); this reads it once.
  */
 import { isTransientReadError, KieRequestError } from './errors';
-import { sendRead, type ReadOptions, type Transport } from './requestPolicy';
+import { send, type ReadOptions, type Transport } from './requestPolicy';
 import type { KieTask } from './types';
 
 const NOT_READY = /process|not ready|check back|blank|empty|generating/i;
@@ -32,7 +32,7 @@ export async function readVeoHd(
 	// No times of its own: the original's are not the 1080P version's (the poll loop times it).
 	const hd: KieTask = { ...original, createTime: null, completeTime: null, costTime: null };
 	// A promise catch, not try/catch: n8n's scanner refuses a raw rethrow from a catch clause.
-	const answer = await sendRead(
+	const answer = await send(
 		transport,
 		'veo.1080p',
 		{ qs: { taskId: original.taskId, index } },

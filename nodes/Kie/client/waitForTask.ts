@@ -11,7 +11,7 @@ import { isTransientReadError, KieRequestError } from './errors';
 import { taskKind, type GenerationTimes } from './generationTimes';
 import type { LikelyDone } from './pacedLimiter';
 import { evenlySpread, likelyDoneAges, nextPollDelay, type PollPlanOptions } from './pollSchedule';
-import { sendRead, type ReadOptions, type Transport } from './requestPolicy';
+import { send, type ReadOptions, type Transport } from './requestPolicy';
 import { readVeoHd } from './veoHd';
 import { backoffMs, settle } from './retry';
 import {
@@ -36,7 +36,7 @@ export async function readTask(
 	options: ReadOptions = {},
 ): Promise<KieTask> {
 	const family = apiFamily(api);
-	const data = await sendRead(transport, family.statusEndpoint, { qs: { taskId } }, options);
+	const data = await send(transport, family.statusEndpoint, { qs: { taskId } }, options);
 	return family.parseStatus(data, taskId);
 }
 
