@@ -3,6 +3,7 @@
 import {
 	buildAudioRequest,
 	buildSunoExtendRequest,
+	CUSTOM_MODEL,
 	KieInputError,
 	SUNO_PLACEHOLDER_CALLBACK,
 } from '../../nodes/Kie/catalogue';
@@ -217,5 +218,42 @@ describe('Suno extend', () => {
 		expect(
 			refusal(() => buildSunoExtendRequest('elevenlabs/sound-effect-v2', source, {})).field,
 		).toBe('taskId');
+	});
+});
+
+describe('Custom Model (any jobs-API id)', () => {
+	it('sends model inside Additional Input as the input’s own field (Suno on the jobs API), never as the node’s model', () => {
+		const request = buildAudioRequest(CUSTOM_MODEL, {
+			customModel: 'ai-music-api/generate',
+			prompt: 'A harbour song',
+			additionalInput: { model: 'V5_5', customMode: false, instrumental: false },
+		});
+		expect(request.body).toEqual({
+			model: 'ai-music-api/generate',
+			input: { prompt: 'A harbour song', model: 'V5_5', customMode: false, instrumental: false },
+		});
+		expect(
+			refusal(() =>
+				buildAudioRequest(CUSTOM_MODEL, {
+					customModel: 'ai-music-api/generate',
+					additionalInput: { callBackUrl: 'https://x.example' },
+				}),
+			).message,
+		).toMatch(/callBackUrl/);
+	});
+});
+
+describe('Suno V4_5ALL and V5_5 (documented on Generate and Extend Music)', () => {
+	it.each(['V4_5ALL', 'V5_5'])('%s generates and extends', (model) => {
+		expect(buildAudioRequest(model, { prompt: 'A harbour song' }).body).toMatchObject({
+			model,
+			prompt: 'A harbour song',
+		});
+		const extended = buildSunoExtendRequest(
+			model,
+			{ id: 'track-1', title: 'Harbour', tags: 'folk', duration: 120 },
+			{ prompt: '[Verse]\nOn and on', continueAt: 60 },
+		);
+		expect(extended.body).toMatchObject({ model, audioId: 'track-1', continueAt: 60 });
 	});
 });

@@ -30,7 +30,7 @@ export function buildSunoExtendRequest(
 			'taskId',
 			modelId,
 			`The source task was made with ${describeValue(modelId)}, which the node cannot extend; Suno extends tracks of its own versions`,
-			'a Suno task (V4, V4_5, V4_5PLUS, V5)',
+			'a Suno task (V4, V4_5, V4_5PLUS, V4_5ALL, V5, V5_5)',
 		);
 	}
 	const additional = readAdditional(fields.additionalInput);

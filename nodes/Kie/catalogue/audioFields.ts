@@ -21,9 +21,14 @@ export function readBoolean(raw: unknown, source: Source, fallback: boolean): bo
 	);
 }
 
-export function readAdditional(raw: unknown): IDataObject {
+/**
+ * `keys`: the fields the node sets itself. Custom Model passes only callBackUrl: its Additional
+ * Input is the jobs `input`, whose `model` is the model's own field (Suno on the jobs API takes its
+ * version there) and never the node's model id.
+ */
+export function readAdditional(raw: unknown, keys: readonly string[] = NODE_SET_KEYS): IDataObject {
 	const additional = parseAdditionalInput(raw);
-	for (const key of NODE_SET_KEYS) {
+	for (const key of keys) {
 		if (Object.prototype.hasOwnProperty.call(additional, key)) {
 			throw new KieInputError(
 				'additionalInput',

@@ -125,6 +125,20 @@ export const AUDIO_MODEL_LIST: readonly AudioModelSpec[] = [
 		100,
 	),
 	suno(
+		'V5_5',
+		'Suno V5.5',
+		'Suno V5.5: custom models tailored to your taste',
+		{ prompt: 5000, style: 1000, title: 80 },
+		100,
+	),
+	suno(
+		'V4_5ALL',
+		'Suno V4.5 All',
+		'Suno V4.5 All: V4.5 for every kind of song',
+		{ prompt: 5000, style: 1000, title: 80 },
+		80,
+	),
+	suno(
 		'V4_5PLUS',
 		'Suno V4.5+',
 		'Suno V4.5+: richer sound, songs up to 8 minutes',

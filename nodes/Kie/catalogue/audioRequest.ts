@@ -171,7 +171,7 @@ function buildCustomAudio(fields: AudioFields): AudioTaskRequest {
 		);
 	}
 	const model = raw.trim();
-	const additional = readAdditional(fields.additionalInput);
+	const additional = readAdditional(fields.additionalInput, ['callBackUrl']);
 	const prompt = readPrompt(undefined, fields.prompt, model, { param: 'prompt', label: 'Prompt' });
 	const input: IDataObject = { ...(prompt !== undefined ? { prompt } : {}), ...additional };
 	const body: IDataObject = { model, input };
