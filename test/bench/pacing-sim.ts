@@ -12,8 +12,8 @@
  */
 import { DEFAULT_CREATE_PACING } from '../../nodes/Kie/client/pacing';
 import { PacedLimiter } from '../../nodes/Kie/client/pacedLimiter';
-import { ManualClock } from '../unit/manualClock';
-import { runProcesses, SimulatedAccount } from '../unit/simulatedAccount';
+import { ManualClock } from '../helpers/manualClock';
+import { runProcesses, SimulatedAccount } from '../helpers/simulatedAccount';
 import { seedSpread } from './metrics';
 import { seededRandom } from '../simulator/state';
 

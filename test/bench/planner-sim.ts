@@ -21,8 +21,8 @@ import { GenerationTimes } from '../../nodes/Kie/client/generationTimes';
 import { DEFAULT_POLL_PLAN } from '../../nodes/Kie/client/pollSchedule';
 import { pollUntilFinal } from '../../nodes/Kie/client/waitForTask';
 import type { Transport } from '../../nodes/Kie/client/requestPolicy';
-import { fakeStatusTransport } from '../unit/fakeStatusTransport';
-import { ManualClock } from '../unit/manualClock';
+import { fakeStatusTransport } from '../helpers/fakeStatusTransport';
+import { ManualClock } from '../helpers/manualClock';
 import { mean, quantile, seedSpread } from './metrics';
 import { seededRandom } from '../simulator/state';
 

@@ -16,7 +16,7 @@ import os from 'node:os';
 import { kieCredentials, runWorkflow } from '../harness';
 import { KIE_STATUS_LIMIT, startSimulator } from '../simulator';
 import { seededRandom } from '../simulator/state';
-import { kieWorkflow } from '../workflow/helpers';
+import { kieWorkflow } from '../helpers/workflow';
 import { mean, perTaskLines, quantile, timelines } from './metrics';
 
 export const READ_CAP = {

@@ -9,7 +9,7 @@
 import { kieCredentials, runWorkflow } from '../harness';
 import { KIE_STATUS_LIMIT, startSimulator } from '../simulator';
 import { runQueueMode, type QueueModeRun } from '../e2e/queue-mode';
-import { kieWorkflow } from '../workflow/helpers';
+import { kieWorkflow } from '../helpers/workflow';
 import {
 	answered429,
 	createRequests,

@@ -9,7 +9,7 @@ import os from 'node:os';
 import { kieCredentials, runWorkflow } from '../harness';
 import { startSimulator } from '../simulator';
 import type { KieSimulator } from '../simulator';
-import { kieWorkflow } from '../workflow/helpers';
+import { kieWorkflow } from '../helpers/workflow';
 import { BASELINE_POLL_MS, runBaselineItem, runBaselineSequential } from './baseline';
 import { runReadCap } from './read-cap';
 import { runColdStart, runOverClaim, runQueueModeBench } from './scale-scenarios';

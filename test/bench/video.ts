@@ -17,7 +17,7 @@ import { request } from 'undici';
 import { kieCredentials, runWorkflow } from '../harness';
 import { KIE_STATUS_LIMIT, startSimulator, type KieSimulator } from '../simulator';
 import { answeredRateLimit } from '../simulator/record';
-import { kieWorkflow } from '../workflow/helpers';
+import { kieWorkflow } from '../helpers/workflow';
 import { mean, quantile } from './metrics';
 import { seededRandom } from '../simulator/state';
 

@@ -192,7 +192,7 @@ export function ensureRedisServer(): string {
 
 /**
  * The packed package with the previous create limiter in place of the shipped one (for the
- * benchmark's comparison); the limiter is compiled from test/bench/legacyCreateLimiter.ts.
+ * benchmark's comparison); the limiter is compiled from test/helpers/legacyCreateLimiter.ts.
  */
 async function previousLimiterPackage(packed: PackedPackage, work: string): Promise<PackedPackage> {
 	const folder = path.join(work, 'previous-limiter');
@@ -200,7 +200,7 @@ async function previousLimiterPackage(packed: PackedPackage, work: string): Prom
 	const untar = await runCommand('tar', ['-xzf', packed.tarball, '-C', folder]);
 	if (untar.code !== 0) throw new Error(`tar: ${untar.stderr}`);
 	const client = path.join(folder, 'package', 'dist', 'nodes', 'Kie', 'client');
-	const legacy = readFileSync(path.join(__dirname, '..', 'bench', 'legacyCreateLimiter.js'), 'utf8')
+	const legacy = readFileSync(path.join(__dirname, '..', 'helpers', 'legacyCreateLimiter.js'), 'utf8')
 		.split('../../nodes/Kie/client/')
 		.join('./');
 	await writeFile(path.join(client, 'legacyCreateLimiter.js'), legacy);

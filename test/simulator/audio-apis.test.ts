@@ -1,6 +1,6 @@
 /* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /** Contract tests: the Suno, 4o Image, Flux Kontext and ElevenLabs endpoints as Kie documents them. */
-import { startSimulator, type KieSimulator } from './index';
+import { startSimulator, type KieSimulator } from './';
 import {
 	call,
 	createTask,

@@ -3,7 +3,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { startSimulator, type KieSimulator } from './index';
+import { startSimulator, type KieSimulator } from './';
 import { createdTaskId, credits, nanoBananaPro, recordInfo, sleep, until } from './test-helpers';
 
 interface ReceivedCallback {

@@ -2,7 +2,7 @@
  * The simulated jobs API checks every catalogue model's input against the catalogue's data
  * (Kie's pages with the overrides) and answers with results of every documented shape.
  */
-import { startSimulator, type KieSimulator } from './index';
+import { startSimulator, type KieSimulator } from './';
 import { call, createdTaskId, createTask, waitForFinal } from './test-helpers';
 
 let sim: KieSimulator;

@@ -1,4 +1,4 @@
-import { startSimulator, type FaultKind, type KieSimulator } from './index';
+import { startSimulator, type FaultKind, type KieSimulator } from './';
 import { call, createTask, credits, nanoBananaPro, recordInfo, waitForFinal } from './test-helpers';
 
 let sim: KieSimulator;

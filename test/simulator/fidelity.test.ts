@@ -2,7 +2,7 @@
  * The simulator's answers where Kie's pages allow more than one: unknown tasks, tasks not yet
  * visible after their create, upload refusals as HTTP statuses, file Content-Types, code 408.
  */
-import { startSimulator, type KieSimulator } from './index';
+import { startSimulator, type KieSimulator } from './';
 import {
 	call,
 	createdTaskId,

@@ -1,7 +1,7 @@
 /* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 import http from 'node:http';
 
-import { KIE_STATUS_LIMIT, startSimulator, type KieSimulator } from './index';
+import { KIE_STATUS_LIMIT, startSimulator, type KieSimulator } from './';
 import {
 	call,
 	createdTaskId,

@@ -4,7 +4,7 @@
  * required fields, lifecycles, result files with their bytes and types, callbacks), and what peers
  * found the live API does beyond the pages (upload-extend and replace-section checks).
  */
-import { startSimulator, type KieSimulator } from './index';
+import { startSimulator, type KieSimulator } from './';
 import { call, sleep, startCallbackReceiver, type CallbackReceiver } from './test-helpers';
 
 let sim: KieSimulator;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { FormData } from 'undici';
 
-import { makePng, startSimulator, TINY_JPEG, type KieSimulator } from './index';
+import { makePng, startSimulator, TINY_JPEG, type KieSimulator } from './';
 import { call, createdTaskId, nanoBananaPro, waitForFinal } from './test-helpers';
 
 let sim: KieSimulator;

@@ -1,5 +1,5 @@
 /* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
-import { startSimulator, type KieSimulator } from './index';
+import { startSimulator, type KieSimulator } from './';
 import { call, createTask, sleep, until } from './test-helpers';
 import { makeMp4 } from './video';
 

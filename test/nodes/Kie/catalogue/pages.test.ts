@@ -1,0 +1,162 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
+/**
+ * The catalogue's data against Kie's own pages (kie-docs, ../shared/kie-docs or $KIE_DOCS):
+ * coverage (every documented non-chat model is in the data or excluded with a reason),
+ * in-step (the committed data is what the script makes from the pages) and fidelity (every
+ * model differs from its page only where the overrides say so). Without the pages these tests
+ * are skipped, and the skip names the place they were looked for.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { PAGE_MODELS } from '../../../../nodes/Kie/catalogue/data/models';
+import { CATALOGUE } from '../../../../nodes/Kie/catalogue/modelCatalogue';
+import { OVERRIDES } from '../../../../nodes/Kie/catalogue/overrides';
+
+const ROOT = path.resolve(__dirname, '../../../../..');
+const DOCS = process.env.KIE_DOCS ?? path.resolve(ROOT, '../shared/kie-docs');
+const HAVE_DOCS = fs.existsSync(path.join(DOCS, 'market'));
+
+function runScript(script: string, ...args: string[]) {
+	return spawnSync(process.execPath, [path.join(ROOT, 'scripts/catalogue', script), ...args], {
+		cwd: ROOT,
+		env: { ...process.env, KIE_DOCS: DOCS },
+		encoding: 'utf8',
+	});
+}
+
+interface ListedPage {
+	page: string;
+	kind: 'model' | 'chat' | 'other';
+	excluded?: string;
+}
+
+const withDocs = HAVE_DOCS ? describe : describe.skip;
+
+withDocs(
+	`catalogue data against Kie's pages (${HAVE_DOCS ? DOCS : `skipped: no kie-docs at ${DOCS}`})`,
+	() => {
+		it('covers every documented non-chat model page, or excludes it with a reason', () => {
+			const listed = runScript('pages.mjs', '--list');
+			expect(listed.status).toBe(0);
+			const pages = JSON.parse(listed.stdout) as ListedPage[];
+			const modelPages = pages.filter((p) => p.kind === 'model');
+			const inData = new Set(PAGE_MODELS.map((m) => m.page));
+			const missing = modelPages.filter((p) => !inData.has(p.page) && !p.excluded);
+			expect(missing.map((p) => p.page)).toEqual([]);
+			for (const p of modelPages.filter((page) => page.excluded)) {
+				expect(p.excluded).toMatch(/\w{10,}/);
+			}
+			// The closing note's figures: documented non-chat model pages / in the data / excluded.
+			const excluded = modelPages.filter((p) => p.excluded).length;
+			console.log(
+				`kie-docs market: ${modelPages.length} non-chat model pages, ${modelPages.length - excluded} in the data, ${excluded} excluded; ${pages.filter((p) => p.kind === 'chat').length} chat pages; catalogue: ${CATALOGUE.length} models`,
+			);
+			expect(modelPages.length).toBeGreaterThanOrEqual(100);
+		});
+
+		it('is in step: the committed data is what scripts/catalogue/generate.mjs makes from the pages', () => {
+			const check = runScript('generate.mjs', '--check');
+			expect(check.stderr).toBe('');
+			expect(check.status).toBe(0);
+		});
+
+		it('names every page an override corrects, and every field it changes, as the page has them', () => {
+			for (const override of OVERRIDES) {
+				const models = PAGE_MODELS.filter((m) => m.page === override.page);
+				expect({ page: override.page, found: models.length > 0 }).toEqual({
+					page: override.page,
+					found: true,
+				});
+				for (const name of Object.keys(override.fields ?? {})) {
+					for (const model of models) {
+						expect({
+							page: override.page,
+							field: name,
+							onPage: model.fields.some((f) => f.name === name),
+						}).toEqual({
+							page: override.page,
+							field: name,
+							onPage: true,
+						});
+					}
+				}
+			}
+		});
+	},
+);
+
+describe('catalogue fidelity: every model as its page says, but where an override says otherwise', () => {
+	const overridesOf = (page: string) => OVERRIDES.filter((override) => override.page === page);
+
+	it.each(PAGE_MODELS.map((model) => [`${model.page} (${model.id})`, model] as const))(
+		'%s',
+		(_name, pageModel) => {
+			const overrides = overridesOf(pageModel.page).filter(
+				(override) => override.id === undefined || override.id === pageModel.id,
+			);
+			const renamedId = overrides.find((override) => override.set?.id)?.set?.id;
+			const model = CATALOGUE.find(
+				(entry) => entry.page === pageModel.page && entry.id === (renamedId ?? pageModel.id),
+			);
+			expect(model).toBeDefined();
+			// Model properties: the page's, but those an override sets (names come from the picker).
+			const setKeys = new Set(overrides.flatMap((override) => Object.keys(override.set ?? {})));
+			for (const key of Object.keys(pageModel) as Array<keyof typeof pageModel>) {
+				if (['fields', 'displayName', 'description'].includes(key) || setKeys.has(key)) continue;
+				expect({ key, value: model![key] }).toEqual({ key, value: pageModel[key] });
+			}
+			// Rules come only from the overrides.
+			expect(model!.rules ?? []).toEqual(overrides.flatMap((override) => override.rules ?? []));
+			// Fields: the page's, but those an override changes, removes or adds.
+			const touched = new Set(
+				overrides.flatMap((override) => [
+					...Object.keys(override.fields ?? {}),
+					...Object.values(override.fields ?? {}).flatMap((change) =>
+						change?.name ? [change.name] : [],
+					),
+					...(override.addFields ?? []).map((field) => field.name),
+				]),
+			);
+			const names = new Set([...pageModel.fields, ...model!.fields].map((field) => field.name));
+			for (const name of names) {
+				if (touched.has(name)) continue;
+				expect({ field: name, data: model!.fields.find((f) => f.name === name) }).toEqual({
+					field: name,
+					data: pageModel.fields.find((f) => f.name === name),
+				});
+			}
+		},
+	);
+});
+
+describe('catalogue data', () => {
+	it('has every model the node offered in 0.2, with the same id', () => {
+		const ids = new Set(CATALOGUE.map((m) => m.id));
+		const offered = [
+			...require('../../../../nodes/Kie/catalogue/models').MODEL_LIST,
+			...require('../../../../nodes/Kie/catalogue/videoModels').VIDEO_MODEL_LIST,
+			...require('../../../../nodes/Kie/catalogue/audioModels').AUDIO_MODEL_LIST,
+		].map((m: { id: string }) => m.id);
+		expect(offered.length).toBeGreaterThanOrEqual(41);
+		expect(offered.filter((id) => !ids.has(id))).toEqual([]);
+	});
+
+	it("keeps the README's model table the catalogue's (scripts/catalogue/readme.mjs)", () => {
+		const check = runScript('readme.mjs', '--check', '--from', 'build-test');
+		expect(check.stderr).toBe('');
+		expect(check.status).toBe(0);
+	});
+
+	it('has one model per id, each with a resource, an operation and a picker name', () => {
+		const ids = CATALOGUE.map((m) => m.id);
+		expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+		for (const model of CATALOGUE) {
+			expect(model.id).not.toBe('');
+			expect(model.operations[0]).toBe(model.operation);
+			expect(model.displayName.length).toBeGreaterThan(2);
+			expect(model.fields.every((f) => f.name === f.name.trim())).toBe(true);
+		}
+	});
+});

@@ -1,0 +1,78 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
+/**
+ * Version 2's panel as n8n's editor computes it (n8n-workflow's displayParameter over the node's
+ * description): for every catalogue model under each operation it serves, the model's fields and
+ * nothing else, in the model's order, each as fieldProperties defines it; and the description
+ * stays small.
+ */
+import { NodeHelpers, type INodeProperties, type INodeParameters } from 'n8n-workflow';
+
+import { Kie } from '../../../../nodes/Kie/Kie.node';
+import {
+	binaryParameterName,
+	fieldProperties,
+	parameterName,
+} from '../../../../nodes/Kie/catalogue/fields';
+import { CATALOGUE } from '../../../../nodes/Kie/catalogue/modelCatalogue';
+import { PICKERS } from '../../../../nodes/Kie/catalogue/panel';
+
+const description = new Kie().description;
+const node = { typeVersion: 2 };
+
+/** Every parameter name that carries some model's field. */
+const FIELD_PARAMETERS = new Set(
+	CATALOGUE.flatMap((model) =>
+		model.fields.flatMap((field) => [
+			parameterName(model, field),
+			...(field.media ? [binaryParameterName(model, field)] : []),
+		]),
+	),
+);
+
+/** The parameters the panel shows for these values, in order (without displayOptions). */
+function shown(values: INodeParameters): INodeProperties[] {
+	const withDefaults = NodeHelpers.getNodeParameters(
+		description.properties,
+		values,
+		true,
+		false,
+		node,
+		description,
+	) as INodeParameters;
+	return description.properties
+		.filter((property) => NodeHelpers.displayParameter(withDefaults, property, node, description))
+		.map(({ displayOptions, ...property }) => property as INodeProperties);
+}
+
+describe('version 2 panel', () => {
+	const cases = CATALOGUE.flatMap((model) =>
+		model.operations.map(
+			(operation) => [`${model.resource} ${operation} ${model.id}`, model, operation] as const,
+		),
+	);
+
+	test.each(cases)('%s shows exactly its fields, in its order', (_, model, operation) => {
+		const picker = PICKERS[model.resource];
+		const fields = shown({ resource: model.resource, operation, [picker]: model.id }).filter(
+			(property) => FIELD_PARAMETERS.has(property.name),
+		);
+		const expected = model.fields
+			.filter((field) => !field.deprecated)
+			.flatMap((field) => fieldProperties(model, field));
+		expect(fields.map((property) => property.name)).toEqual(
+			expected.map((property) => property.name),
+		);
+		expect(fields).toEqual(expected);
+	});
+
+	test('each parameter name is shown at most once for any model', () => {
+		for (const [, model, operation] of cases) {
+			const names = shown({
+				resource: model.resource,
+				operation,
+				[PICKERS[model.resource]]: model.id,
+			}).map((property) => property.name);
+			expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
+		}
+	});
+});
