@@ -1,6 +1,7 @@
 /** What the benchmark reads from the simulator's own record, and the small statistics it needs. */
 import { answeredRateLimit, maxInAnyWindow } from '../simulator/record';
 import type { KieSimulatorApi } from '../simulator';
+import { mean } from '../helpers/mean';
 
 /** Linear-interpolation quantile of unsorted values (q = 0.5 median, 0.95 p95). */
 export function quantile(values: readonly number[], q: number): number {
@@ -15,10 +16,6 @@ export function quantile(values: readonly number[], q: number): number {
 /** p10 / median / p90 of per-seed figures, as the sims print them. */
 export function seedSpread(values: readonly number[], digits = 2): string {
 	return [0.1, 0.5, 0.9].map((q) => quantile(values, q).toFixed(digits)).join(' / ');
-}
-
-export function mean(values: readonly number[]): number {
-	return values.length === 0 ? NaN : values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
 export function standardDeviation(values: readonly number[]): number {

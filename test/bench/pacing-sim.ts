@@ -2,7 +2,7 @@
 /**
  * `node build-test/test/bench/pacing-sim.js [--seeds 40]`: the create limiter alone, in virtual
  * time (a manual clock), on the shapes of work the benches run in real time: processes with their
- * own limiters sharing one simulated account (test/unit/simulatedAccount.ts). Many seeds in
+ * own limiters sharing one simulated account (test/helpers/simulatedAccount.ts). Many seeds in
  * seconds, so a pacing change can be judged before the real benches (queue mode takes minutes a
  * run) confirm it. Prints, per scenario, p10 / median / p90 over seeds of the share of creates
  * answered 429, the refusals in the first window, and when the last create was accepted.

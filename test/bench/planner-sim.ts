@@ -23,7 +23,8 @@ import { pollUntilFinal } from '../../nodes/Kie/client/waitForTask';
 import type { Transport } from '../../nodes/Kie/client/requestPolicy';
 import { fakeStatusTransport } from '../helpers/fakeStatusTransport';
 import { ManualClock } from '../helpers/manualClock';
-import { mean, quantile, seedSpread } from './metrics';
+import { mean } from '../helpers/mean';
+import { quantile, seedSpread } from './metrics';
 import { seededRandom } from '../simulator/state';
 
 /** The planner's options, with overrides from `PLAN='{"growth":0.5}'` to try variants. */

@@ -17,7 +17,8 @@ import { kieCredentials, runWorkflow } from '../harness';
 import { KIE_STATUS_LIMIT, startSimulator } from '../simulator';
 import { seededRandom } from '../simulator/state';
 import { kieWorkflow } from '../helpers/workflow';
-import { mean, perTaskLines, quantile, timelines } from './metrics';
+import { mean } from '../helpers/mean';
+import { perTaskLines, quantile, timelines } from './metrics';
 
 export const READ_CAP = {
 	items: 60,

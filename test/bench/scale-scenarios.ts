@@ -10,11 +10,11 @@ import { kieCredentials, runWorkflow } from '../harness';
 import { KIE_STATUS_LIMIT, startSimulator } from '../simulator';
 import { runQueueMode, type QueueModeRun } from '../e2e/queue-mode';
 import { kieWorkflow } from '../helpers/workflow';
+import { mean } from '../helpers/mean';
 import {
 	answered429,
 	createRequests,
 	maxCreatesPerWindow,
-	mean,
 	perTaskLines,
 	quantile,
 	timelines,

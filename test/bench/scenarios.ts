@@ -10,6 +10,7 @@ import { kieCredentials, runWorkflow } from '../harness';
 import { startSimulator } from '../simulator';
 import type { KieSimulator } from '../simulator';
 import { kieWorkflow } from '../helpers/workflow';
+import { mean } from '../helpers/mean';
 import { BASELINE_POLL_MS, runBaselineItem, runBaselineSequential } from './baseline';
 import { runReadCap } from './read-cap';
 import { runColdStart, runOverClaim, runQueueModeBench } from './scale-scenarios';
@@ -18,7 +19,6 @@ import {
 	createRequests,
 	maxCreatesPerWindow,
 	maxOverlap,
-	mean,
 	perTaskLines,
 	quantile,
 	standardDeviation,

@@ -18,7 +18,8 @@ import { kieCredentials, runWorkflow } from '../harness';
 import { KIE_STATUS_LIMIT, startSimulator, type KieSimulator } from '../simulator';
 import { answeredRateLimit } from '../simulator/record';
 import { kieWorkflow } from '../helpers/workflow';
-import { mean, quantile } from './metrics';
+import { mean } from '../helpers/mean';
+import { quantile } from './metrics';
 import { seededRandom } from '../simulator/state';
 
 export const VIDEO = {

@@ -4,8 +4,9 @@ import { SUNO_TOOL_OVERRIDES } from './sunoOverrides';
 /*
  * What Kie's live API does differently from a model page, or what a page lacks, by hand. The
  * generated data (data/models.ts) is what the pages say; modelCatalogue.ts applies these on top.
- * Every entry names its reason and its source; the fidelity test (test/unit/catalogue/) lets a
- * model differ from its page only where an entry here says so.
+ * Every entry names its reason and its source; the fidelity test
+ * (test/nodes/Kie/catalogue/pages.test.ts) lets a model differ from its page only where an entry
+ * here says so.
  */
 
 export interface ModelOverride {

@@ -1,12 +1,12 @@
 /**
  * Pacing on 429: processes that share one account and cannot see one another (n8n queue mode)
  * converge on the account's real limit from the refusals alone. Time is a manual clock; the
- * account is a small simulated Kie counter (test/unit/simulatedAccount.ts).
+ * account is a small simulated Kie counter (test/helpers/simulatedAccount.ts).
  */
 import type { PacingOptions } from '../../../../nodes/Kie/client/pacing';
 import { PacedLimiter, type Permit } from '../../../../nodes/Kie/client/pacedLimiter';
 import { LegacyCreateLimiter } from '../../../helpers/legacyCreateLimiter';
-import { mean } from '../../../bench/metrics';
+import { mean } from '../../../helpers/mean';
 import { ManualClock, settle } from '../../../helpers/manualClock';
 import {
 	runProcesses,
