@@ -12,10 +12,13 @@ import type { OperationExecute } from '../common/taskOutput';
 
 const FOUR_O_IMAGE = '4o-image';
 
+// Not named `api`: Task → Get's `api` defaults to an expression, and n8n shows every parameter
+// that depends on a parameter holding an expression, so a `taskId` shown by `api` blanked
+// Task → Get's `={{ $json.taskId }}` default at run time.
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Result Of',
-		name: 'api',
+		name: 'resultOf',
 		type: 'options',
 		options: [
 			{
@@ -47,7 +50,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		displayOptions: { show: { api: [FOUR_O_IMAGE] } },
+		displayOptions: { show: { resultOf: [FOUR_O_IMAGE] } },
 		placeholder: '={{ $json.taskId }}',
 		description: 'The 4o Image task the file came from',
 	},
@@ -64,7 +67,7 @@ const LINK_LIFETIME_MS = 20 * 60 * 1000;
 export const execute: OperationExecute = async function (itemIndex, run) {
 	const param = (name: string) => String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	const url = checkUrl(param('url'), { param: 'url', label: 'Result URL' });
-	const fourO = param('api') === FOUR_O_IMAGE;
+	const fourO = param('resultOf') === FOUR_O_IMAGE;
 	const taskId = fourO ? param('taskId') : '';
 	if (fourO && taskId === '') {
 		throw new KieInputError(

@@ -89,7 +89,7 @@ async function finishedFourOImage(prompt = 'A lighthouse'): Promise<{ taskId: st
 const fourODownload = (taskId: string, url: string) => ({
 	resource: 'file',
 	operation: 'getDownloadUrl',
-	api: '4o-image',
+	resultOf: '4o-image',
 	taskId,
 	url,
 });
