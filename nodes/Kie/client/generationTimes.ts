@@ -38,8 +38,6 @@ export class GenerationTimes {
 
 	private readonly watchers = new Map<string, Set<() => void>>();
 
-	private readonly listeners = new Map<string, Set<() => void>>();
-
 	/** Per kind, when each task now waiting on it was created. */
 	private readonly waiting = new Map<string, Map<object, number>>();
 
@@ -54,19 +52,6 @@ export class GenerationTimes {
 		const watchers = this.watchers.get(kind);
 		this.watchers.delete(kind);
 		for (const wake of watchers ?? []) wake();
-		for (const listener of [...(this.listeners.get(kind) ?? [])]) listener();
-	}
-
-	/** Calls `listener` each time a task of this kind is recorded, until the returned stop(). */
-	onRecord(kind: string, listener: () => void): () => void {
-		const listeners = this.listeners.get(kind) ?? new Set();
-		listeners.add(listener);
-		this.listeners.set(kind, listeners);
-		return () => {
-			listeners.delete(listener);
-			if (listeners.size === 0 && this.listeners.get(kind) === listeners)
-				this.listeners.delete(kind);
-		};
 	}
 
 	get(kind: string): readonly number[] {

@@ -31,7 +31,6 @@ import {
 } from './errors';
 import { sendRequest, type RequestParts } from './http';
 import type { LikelyDone, PacedLimiter, Permit } from './pacedLimiter';
-import { backoffMs, settle } from './retry';
 import { taskCreateLimiterFor } from './taskCreateLimiter';
 
 /** What a request needs to go out: n8n's context, the credential, the clock, the item's signal. */
@@ -55,6 +54,24 @@ export interface ReadOptions {
 }
 
 type RequestKind = 'create' | 'read' | 'upload' | 'download';
+
+/** Exponential backoff with jitter (±25%): `baseMs`, twice that, … up to `maxMs`. */
+export function backoffMs(attempt: number, baseMs = 500, maxMs = 15_000): number {
+	return Math.round(Math.min(maxMs, baseMs * 2 ** attempt) * (0.75 + Math.random() * 0.5));
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/**
+ * How a request ended, as a value: the rules decide in plain code, and nothing is rethrown from a
+ * catch clause (n8n's scanner refuses that outside NodeApiError and NodeOperationError).
+ */
+export async function outcomeOf<T>(running: Promise<T>): Promise<Outcome<T>> {
+	return await running.then(
+		(value): Outcome<T> => ({ ok: true, value }),
+		(error: unknown): Outcome<T> => ({ ok: false, error }),
+	);
+}
 
 /** Without a deadline: how often a failed read, upload or download is tried. */
 const READ_ATTEMPTS = 5;
@@ -182,7 +199,7 @@ async function underPolicy<T>(
 	for (;;) {
 		const permit = await limiter?.acquire(signal, options.likelyDone);
 		const sentAt = clock.now();
-		const outcome = await settle(attempt);
+		const outcome = await outcomeOf(attempt());
 		settlePermit(permit, outcome.ok ? undefined : outcome.error);
 		if (outcome.ok) return { value: outcome.value, sentAt };
 		const next = nextTry(kind, outcome.error, tries, clock.now(), {

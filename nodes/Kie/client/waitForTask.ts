@@ -11,9 +11,8 @@ import { isTransientReadError, KieRequestError } from './errors';
 import { taskKind, type GenerationTimes } from './generationTimes';
 import type { LikelyDone } from './pacedLimiter';
 import { evenlySpread, likelyDoneAges, nextPollDelay, type PollPlanOptions } from './pollSchedule';
-import { send, type ReadOptions, type Transport } from './requestPolicy';
+import { backoffMs, outcomeOf, send, type ReadOptions, type Transport } from './requestPolicy';
 import { readVeoHd } from './veoHd';
-import { backoffMs, settle } from './retry';
 import {
 	FINAL_STATES,
 	type KieApi,
@@ -53,6 +52,25 @@ export interface PollTarget {
 	expectedMs?: number;
 	/** Wait for Veo's 1080P version of this video of the (finished) task instead (see veoHd.ts). */
 	veoHdIndex?: number;
+}
+
+/** Until `reading` ends: `rank` again each time a task of `kind` is recorded (it moves the ramp). */
+async function rankAgainOnRecord(
+	generationTimes: GenerationTimes,
+	kind: string,
+	reading: Promise<unknown>,
+	rank: () => void,
+): Promise<void> {
+	for (;;) {
+		const learned = generationTimes.watch(kind);
+		const recorded = await Promise.race([
+			learned.changed.then(() => true),
+			reading.then(() => false),
+		]);
+		learned.cancel();
+		if (!recorded) return;
+		rank();
+	}
 }
 
 /** How long Kie may not know a task it has just created. */
@@ -141,14 +159,15 @@ export async function pollUntilFinal(
 					Object.assign(likelyDone, { from: createdAt + ages.from, to: createdAt + ages.to });
 			};
 			rank();
-			const stopRanking = kind ? generationTimes.onRecord(kind, rank) : undefined;
 			polls++;
 			const read = { deadline, likelyDone };
-			const outcome = await settle(async () =>
+			const reading = outcomeOf(
 				target.veoHdIndex === undefined
-					? await readTask(transport, last.taskId, last.api, read)
-					: await readVeoHd(transport, last, target.veoHdIndex, read),
-			).finally(stopRanking);
+					? readTask(transport, last.taskId, last.api, read)
+					: readVeoHd(transport, last, target.veoHdIndex, read),
+			);
+			if (kind) void rankAgainOnRecord(generationTimes, kind, reading, rank);
+			const outcome = await reading;
 			lastPollAt = clock.now();
 			if (outcome.ok) {
 				last = outcome.value;
