@@ -25,6 +25,7 @@ import { installAsCommunityPackage, packPackage } from './community-package';
 import { ensureN8n, freePort, n8nEnvironment, N8nCli, N8nDatabase } from './n8n';
 import { stopAllProcesses } from './processes';
 import { OPENAI_CREDENTIAL_NAME } from './scenarios-agent';
+import { chatModelCredentials } from './scenarios-chat';
 import { prepareWorkflowFile, type Scenario, type ScenarioContext, scenarios } from './scenarios';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -145,6 +146,7 @@ async function main(): Promise<number> {
 					type: 'openAiApi',
 					data: { apiKey: 'sim-openai-key', url: chat.baseUrl },
 				},
+				...chatModelCredentials(simulator),
 			]),
 		);
 		const credentialImport = await step(
@@ -194,7 +196,10 @@ async function main(): Promise<number> {
 						ms = Date.now() - checkStarted;
 						return;
 					}
-					const { execution, durationMs } = await n8n.execute(scenario.workflowId);
+					const { execution, durationMs } = await n8n.execute(
+						scenario.workflowId,
+						scenario.expectedStatus,
+					);
 					ms = durationMs;
 					checks.equal(execution.status, scenario.expectedStatus ?? 'success', 'execution status');
 					await scenario.check(context, execution, checks);
@@ -207,9 +212,11 @@ async function main(): Promise<number> {
 			if (checks.failures.length === 0) process.stdout.write('  ✓ all checks passed\n');
 		};
 
-		// E2E_ONLY=<part of a file name>: run only the matching examples (all are still imported).
+		// E2E_ONLY=<part of a file name>[,<part>…]: run only the matching examples (all are still
+		// imported).
+		const only = process.env.E2E_ONLY?.split(',').filter(Boolean) ?? [];
 		const selected = scenarios.filter(
-			(s) => !process.env.E2E_ONLY || s.file.includes(process.env.E2E_ONLY),
+			(s) => only.length === 0 || only.some((part) => s.file.includes(part)),
 		);
 		for (const scenario of selected.filter((s) => (s.phase ?? 'cli') === 'cli'))
 			await runScenario(scenario);

@@ -13,7 +13,10 @@ import type { ChatSimulator } from '../chat-simulator';
 import { makePng, type KieSimulatorApi, type RecordedRequest } from '../simulator';
 import type { Checks } from './checks';
 import { agentScenarios } from './scenarios-agent';
+import { alephScenarios, writeSampleClip } from './scenarios-aleph';
 import { audioScenarios } from './scenarios-audio';
+import { chatScenarios } from './scenarios-chat';
+import { sunoScenarios } from './scenarios-suno';
 import { videoScenarios } from './scenarios-video';
 import {
 	eventually,
@@ -673,6 +676,9 @@ scenarios.push(
 scenarios.push(...agentScenarios);
 scenarios.push(...audioScenarios);
 scenarios.push(...videoScenarios);
+scenarios.push(...sunoScenarios);
+scenarios.push(...alephScenarios);
+scenarios.push(...chatScenarios);
 
 /** Writes the workflow with its id and the files folder swapped in, ready for import. */
 // The batch endpoint made for queue mode (test/e2e/queue-mode.ts runs it on workers); here, in
@@ -716,4 +722,5 @@ export async function copySampleInputs(examplesFolder: string, filesFolder: stri
 	if (!existsSync(path.join(filesFolder, 'product-photo.png'))) {
 		await writeFile(path.join(filesFolder, 'product-photo.png'), makePng('product photo', 64));
 	}
+	if (!existsSync(path.join(filesFolder, 'clip.mp4'))) await writeSampleClip(filesFolder);
 }
