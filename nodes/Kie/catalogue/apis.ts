@@ -60,6 +60,25 @@ export const APIS: Readonly<Record<ModelApi, ApiSpec>> = {
 				reason: 'Veo 3.1 text-to-video takes no images',
 			},
 			{
+				when: { generationType: [VEO_FRAMES] },
+				field: 'imageUrls',
+				required: true,
+				reason: 'Veo 3.1 makes a video from frames only with 1 or 2 images',
+			},
+			{
+				when: { generationType: [VEO_FRAMES] },
+				field: 'imageUrls',
+				maxItems: 2,
+				reason:
+					'Veo 3.1 takes 1 or 2 frame images (first and last); up to 3 reference images need generationType REFERENCE_2_VIDEO (veo3_fast only)',
+			},
+			{
+				when: { generationType: ['REFERENCE_2_VIDEO'] },
+				field: 'imageUrls',
+				required: true,
+				reason: 'Veo 3.1 reference videos are made from 1 to 3 images',
+			},
+			{
 				when: { generationType: ['REFERENCE_2_VIDEO'] },
 				field: 'aspect_ratio',
 				allowed: ['16:9', '9:16'],

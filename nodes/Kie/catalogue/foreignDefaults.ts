@@ -7,13 +7,13 @@
 import { normaliseEnum } from './inputs';
 import { MODELS, getModel } from './registry';
 import type { CommonImageFields } from './types';
-import { VIDEO_MODELS } from './videoRegistry';
+import { V1_VIDEO_MODELS } from './v1/video';
 
 type DefaultedParam = 'aspectRatio' | 'resolution' | 'outputFormat' | 'duration';
 
 export function isSomeModelsDefault(param: DefaultedParam, value: unknown): boolean {
 	if (value === undefined || value === null || value === '') return false;
-	for (const model of [...VIDEO_MODELS, ...MODELS]) {
+	for (const model of [...V1_VIDEO_MODELS, ...MODELS]) {
 		const spec = (model as Partial<Record<DefaultedParam, { default: unknown }>>)[param];
 		if (spec && spec.default === value) return true;
 	}

@@ -108,6 +108,8 @@ export interface FieldRule {
 	forbidden?: boolean;
 	/** A text `field` must match `regex` (JavaScript syntax); `expected` says what in words. */
 	pattern?: { regex: string; expected: string };
+	/** A list `field` must have at most this many entries. */
+	maxItems?: number;
 	/** A number `field` minus the number `from` must lie in [min, max] (a section's length). */
 	span?: { from: string; min: number; max: number };
 	/** Shown to the user when the rule refuses input. */

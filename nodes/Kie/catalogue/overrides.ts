@@ -1,5 +1,6 @@
 import type { FieldData, FieldRule, ModelData } from './modelData';
 import { SUNO_TOOL_OVERRIDES } from './sunoOverrides';
+import { VIDEO_OVERRIDES } from './videoOverrides';
 
 /*
  * What Kie's live API does differently from a model page, or what a page lacks, by hand. The
@@ -36,6 +37,7 @@ const SORA_WITHDRAWN =
 
 export const OVERRIDES: readonly ModelOverride[] = [
 	...SUNO_TOOL_OVERRIDES,
+	...VIDEO_OVERRIDES,
 	{
 		page: 'market/kling/v25-turbo-image-to-video-pro.md',
 		reason:

@@ -61,13 +61,22 @@ export function binaryNames(raw: unknown, param: string, label: string): string[
 	return (names as string[]).map((name) => name.trim()).filter(Boolean);
 }
 
-export function check(model: ModelData, parameters: Parameters, callBackUrl?: string): Checked {
+/**
+ * `asGiven`: every parameter was set on purpose (version 1's), so a value equal to an untouched
+ * panel's (a range's minimum, false) is sent too.
+ */
+export function check(
+	model: ModelData,
+	parameters: Parameters,
+	callBackUrl?: string,
+	asGiven = false,
+): Checked {
 	const fields: IDataObject = {};
 	const media: MediaInput[] = [];
 	for (const field of model.fields) {
 		const blame = blameFor(model, field);
 		const raw = parameters[blame.param];
-		const value = checkFieldValue(field, sentValue(field, raw), blame);
+		const value = checkFieldValue(field, asGiven ? raw : sentValue(field, raw), blame);
 		if (field.media) {
 			const binaryParam = binaryParameterName(model, field);
 			const binaries = binaryNames(
@@ -77,7 +86,10 @@ export function check(model: ModelData, parameters: Parameters, callBackUrl?: st
 			);
 			const urls =
 				value === undefined ? [] : Array.isArray(value) ? (value as string[]) : [value as string];
-			checkMediaCount(field, binaries.length + urls.length, raw, blame);
+			// Too many binaries and no URLs: the binaries' parameter is the one to fix.
+			const countBlame =
+				urls.length === 0 && binaries.length > 0 ? { ...blame, param: binaryParam } : blame;
+			checkMediaCount(field, binaries.length + urls.length, raw, countBlame);
 			if (binaries.length + urls.length > 0) media.push({ field, binaries, urls });
 		} else if (value !== undefined) {
 			fields[field.name] = value;
@@ -126,7 +138,7 @@ export function check(model: ModelData, parameters: Parameters, callBackUrl?: st
 		throw new KieInputError(
 			blame.param,
 			parameters[blame.param] ?? '',
-			`${blame.label} is empty; ${model.displayName} needs it${field.media ? ' (URLs or binary properties)' : ''}`,
+			`${blame.label} is empty; ${model.displayName} needs ${field.media ? `${mediaCount(field)} (URLs or binary properties)` : 'it'}`,
 			field.media ? `at least one ${field.media}` : 'a value',
 		);
 	}
@@ -135,6 +147,14 @@ export function check(model: ModelData, parameters: Parameters, callBackUrl?: st
 		checkRule(model, rule, preview, parameters);
 	}
 	return { model, fields, media, ...(callBackUrl ? { callBackUrl } : {}) };
+}
+
+/** How many files a required media field takes: "exactly 1 input image", "1 to 7 input images". */
+function mediaCount(field: FieldData): string {
+	const min = field.minItems ?? 1;
+	const max = field.type === 'array' ? field.maxItems : 1;
+	const count = min === max ? `exactly ${min}` : max ? `${min} to ${max}` : `at least ${min}`;
+	return `${count} input ${field.media}${max === 1 ? '' : 's'}`;
 }
 
 /** The fields with each media field's URLs, uploads first (`uploaded(field, index)` gives them). */
@@ -191,6 +211,9 @@ function checkRule(
 		refuse(`${describeValue(value)} cannot be sent here`, 'leave it empty');
 	if (rule.pattern && typeof value === 'string' && !new RegExp(rule.pattern.regex).test(value)) {
 		refuse(describeValue(value), rule.pattern.expected);
+	}
+	if (rule.maxItems !== undefined && Array.isArray(value) && value.length > rule.maxItems) {
+		refuse(`has ${value.length} entries`, `at most ${rule.maxItems}`);
 	}
 	if (rule.span && typeof value === 'number') {
 		const from = fields[rule.span.from];

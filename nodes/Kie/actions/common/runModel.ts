@@ -24,6 +24,7 @@ import {
 	type CatalogueResource,
 	type FieldData,
 	type ModelData,
+	type Parameters,
 } from '../../catalogue';
 import type { CreateTaskRequest } from '../../client';
 import { binaryInputs, itemBinaries } from './binaryInputs';
@@ -105,14 +106,25 @@ async function customRequest(
 	return imageCreate(mapInput(valid, await binaries.upload()), callBackUrl);
 }
 
-export async function runModel(
+/** Custom Model: any jobs-API model id, its fields in Additional Input (both versions). */
+export async function runCustomModel(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	run: ItemRun,
 	resource: CatalogueResource,
 ): Promise<INodeExecutionData[]> {
-	const picker = PICKERS[resource];
-	const id = String(ctx.getNodeParameter(picker, itemIndex) ?? '').trim();
+	const callBackUrl = readCallbackUrl(ctx, itemIndex);
+	const request = await customRequest(ctx, itemIndex, run, callBackUrl);
+	return await createAndComplete(
+		ctx,
+		itemIndex,
+		run,
+		request,
+		readOptions(ctx, itemIndex, resource),
+	);
+}
+
+function readOptions(ctx: IExecuteFunctions, itemIndex: number, resource: CatalogueResource) {
 	const options = readTaskOptions(ctx, itemIndex, {
 		waitForCompletion: true,
 		downloadResults: true,
@@ -121,44 +133,67 @@ export async function runModel(
 	if (rawOptions.timeout === undefined || rawOptions.timeout === '') {
 		options.timeoutSeconds = TIMEOUT_SECONDS[resource];
 	}
-	const callBackUrl = readCallbackUrl(ctx, itemIndex);
+	return options;
+}
 
-	let request: CreateTaskRequest;
-	if (id === CUSTOM_MODEL_ID) {
-		request = await customRequest(ctx, itemIndex, run, callBackUrl);
-	} else {
-		const model = catalogueModel(id);
-		if (!model || model.resource !== resource) {
-			throw new KieInputError(
-				picker,
-				id,
-				`Unknown ${resource} model "${id}". Choose one from the list, or Custom Model for any jobs-API model id`,
-			);
-		}
-		// Everything is checked before the first request: bad input costs no upload.
-		const checked = check(model, readParameters(ctx, itemIndex, model), callBackUrl);
-		const binaries = itemBinaries(
-			ctx,
-			itemIndex,
-			run,
-			uploadsOf(checked).map(({ field, property }) => {
-				const param = binaryParameterName(model, field);
-				return { property, param, check: (binary) => checkBinary(model, field, param, binary) };
-			}),
-		);
-		request = build(model, checked, await binaries.upload());
-		const answer = answerReader(model);
-		if (answer) {
-			// No task to wait for: the answer is the result (timestamped lyrics, persona, style).
-			run.progress.api = request.api;
-			const data = await run.client.request(request.endpoint, { body: request.body });
-			return [
-				{
-					json: { api: request.api, model: model.id, ...answer(data) },
-					pairedItem: { item: itemIndex },
-				},
-			];
-		}
+/**
+ * One catalogue model from its parameters (by the names its panel gives them): check → upload
+ * → build → create → wait.
+ */
+export async function runCatalogueModel(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	run: ItemRun,
+	model: ModelData,
+	parameters: Parameters,
+	/** Version 1's: its parameters were all set on purpose; its extra body fields. */
+	v1?: { finish: (request: CreateTaskRequest) => CreateTaskRequest },
+): Promise<INodeExecutionData[]> {
+	const options = readOptions(ctx, itemIndex, model.resource);
+	// Everything is checked before the first request: bad input costs no upload.
+	const checked = check(model, parameters, readCallbackUrl(ctx, itemIndex), v1 !== undefined);
+	const binaries = itemBinaries(
+		ctx,
+		itemIndex,
+		run,
+		uploadsOf(checked).map(({ field, property }) => {
+			const param = binaryParameterName(model, field);
+			return { property, param, check: (binary) => checkBinary(model, field, param, binary) };
+		}),
+	);
+	const built = build(model, checked, await binaries.upload());
+	const request = v1 ? v1.finish(built) : built;
+	const answer = answerReader(model);
+	if (answer) {
+		// No task to wait for: the answer is the result (timestamped lyrics, persona, style).
+		run.progress.api = request.api;
+		const data = await run.client.request(request.endpoint, { body: request.body });
+		return [
+			{
+				json: { api: request.api, model: model.id, ...answer(data) },
+				pairedItem: { item: itemIndex },
+			},
+		];
 	}
 	return await createAndComplete(ctx, itemIndex, run, request, options);
+}
+
+export async function runModel(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	run: ItemRun,
+	resource: CatalogueResource,
+): Promise<INodeExecutionData[]> {
+	const picker = PICKERS[resource];
+	const id = String(ctx.getNodeParameter(picker, itemIndex) ?? '').trim();
+	if (id === CUSTOM_MODEL_ID) return await runCustomModel(ctx, itemIndex, run, resource);
+	const model = catalogueModel(id);
+	if (!model || model.resource !== resource) {
+		throw new KieInputError(
+			picker,
+			id,
+			`Unknown ${resource} model "${id}". Choose one from the list, or Custom Model for any jobs-API model id`,
+		);
+	}
+	return await runCatalogueModel(ctx, itemIndex, run, model, readParameters(ctx, itemIndex, model));
 }

@@ -1,11 +1,9 @@
-/** What the video operations share: options with the video timeout, binary inputs, the callback URL. */
+/** What the video operations share: options with the video timeout, the task id, the callback URL. */
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { KieInputError } from '../../catalogue';
-import { validateBinaryForVideoModel } from '../../catalogue/video';
-import { binaryInputs, type BinaryUploads } from '../common/binaryInputs';
 import { taskOptionsCollection } from '../common/properties';
-import { readTaskOptions, type ItemRun, type TaskOptions } from '../common/taskOutput';
+import { readTaskOptions, type TaskOptions } from '../common/taskOutput';
 export { readCallbackUrl } from '../common/taskOutput';
 
 /**
@@ -50,16 +48,6 @@ export function readVideoTaskOptions(ctx: IExecuteFunctions, itemIndex: number):
  * so Kie's notice goes nowhere (example.com is a real host that would receive it).
  */
 export { SUNO_PLACEHOLDER_CALLBACK as UNUSED_CALLBACK_URL } from '../../catalogue';
-
-/** The item's binary image inputs for a video model (see binaryInputs). */
-export function binaryImages(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	run: ItemRun,
-	model: string,
-): BinaryUploads {
-	return binaryInputs(ctx, itemIndex, run, (binary) => validateBinaryForVideoModel(model, binary));
-}
 
 /** A task id parameter: one token, no spaces. */
 export function readTaskId(ctx: IExecuteFunctions, itemIndex: number): string {

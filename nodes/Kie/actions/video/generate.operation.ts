@@ -4,28 +4,18 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
-import { byVersion, modelOperation } from '../common/modelOperation';
 
-import {
-	buildVideoRequest,
-	CUSTOM_VIDEO_MODEL,
-	getVideoModel,
-	validateVideoRequest,
-	withoutForeignDefaults,
-	videoModelProperties,
-	videoModelsWithImages,
-	type CommonVideoFields,
-} from '../../catalogue/video';
+import { catalogueModel, CUSTOM_MODEL_ID, KieInputError } from '../../catalogue';
+import { describeValue } from '../../catalogue/errors';
+import { v1Error, v1Parameters, withV1Body, type V1Values } from '../../catalogue/v1/mapping';
+import { V1_VIDEO_MODELS } from '../../catalogue/v1/video';
+import { videoModelProperties, videoModelsWithImages } from '../../catalogue/v1/videoPanel';
+import { byVersion, modelOperation } from '../common/modelOperation';
 import { waitProperties } from '../common/properties';
-import { createAndComplete, type ItemRun } from '../common/taskOutput';
+import { runCatalogueModel, runCustomModel } from '../common/runModel';
+import type { ItemRun } from '../common/taskOutput';
 import { additionalInputProperty, modelAndPromptProperties } from '../image/fields';
-import {
-	binaryImages,
-	readCallbackUrl,
-	readVideoTaskOptions,
-	UNUSED_CALLBACK_URL,
-	videoOptionsCollection,
-} from './common';
+import { videoOptionsCollection } from './common';
 
 const withImages = { show: { model: videoModelsWithImages() } };
 
@@ -56,7 +46,7 @@ const properties: INodeProperties[] = [
 		name: 'customImageField',
 		type: 'string',
 		default: 'image_urls',
-		displayOptions: { show: { model: [CUSTOM_VIDEO_MODEL] } },
+		displayOptions: { show: { model: [CUSTOM_MODEL_ID] } },
 		description:
 			"The model's input field that takes the image URLs (a name ending in _url takes one URL)",
 	},
@@ -83,54 +73,46 @@ export const description = updateDisplayOptions(
 const v2 = modelOperation('video', 'generate', videoOptionsCollection());
 export const descriptionV2 = v2.description;
 
-export function readVideoFields(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	model: string,
-): CommonVideoFields {
-	// A parameter the chosen model does not show is absent: '' reads as "not given".
-	const param = (name: string, absent: unknown = '') =>
-		ctx.getNodeParameter(name, itemIndex, absent) as unknown;
-	return {
-		prompt: param('prompt'),
-		aspectRatio: param('aspectRatio'),
-		resolution: param('resolution'),
-		duration: param('duration'),
-		imageUrls: param('imageUrls', []),
-		additionalInput: param('additionalInput'),
-		customModel: model === CUSTOM_VIDEO_MODEL ? param('customModel') : undefined,
-		customImageField:
-			model === CUSTOM_VIDEO_MODEL ? param('customImageField') || undefined : undefined,
-	};
-}
+const V1_MODELS = new Map(V1_VIDEO_MODELS.map((model) => [model.id, model]));
 
+/** Version 1: its Model and common fields onto the catalogue model of the same id. */
 async function executeVersion1(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	run: ItemRun,
 ): Promise<INodeExecutionData[]> {
-	const model = String(this.getNodeParameter('model', itemIndex) ?? '').trim();
+	const id = String(this.getNodeParameter('model', itemIndex) ?? '').trim();
+	if (id === CUSTOM_MODEL_ID) return await runCustomModel(this, itemIndex, run, 'video');
+	const v1 = V1_MODELS.get(id);
+	const model = v1 && catalogueModel(v1.id);
+	if (!v1 || !model) {
+		throw new KieInputError(
+			'model',
+			id,
+			`Unknown video model ${describeValue(id)}. Choose a model from the list, or "Custom Model" to name any Kie jobs-API model`,
+		);
+	}
+	// A parameter the chosen model does not show is absent: '' reads as "not given".
+	const param = (name: keyof V1Values, absent: unknown = '') =>
+		this.getNodeParameter(name, itemIndex, absent) as unknown;
+	const values: V1Values = {
+		prompt: param('prompt'),
+		aspectRatio: param('aspectRatio'),
+		resolution: param('resolution'),
+		duration: param('duration'),
+		imageUrls: param('imageUrls', []),
+		binaryProperties: v1.images ? param('binaryProperties') : undefined,
+		additionalInput: param('additionalInput'),
+	};
 	const modelIsExpression = String(this.getNode().parameters.model ?? '').startsWith('=');
-	const read = readVideoFields(this, itemIndex, model);
-	const fields = modelIsExpression ? withoutForeignDefaults(model, read) : read;
-	const options = readVideoTaskOptions(this, itemIndex);
-	const callbackUrl = readCallbackUrl(this, itemIndex);
-	const images =
-		getVideoModel(model)?.images || model === CUSTOM_VIDEO_MODEL
-			? binaryImages(this, itemIndex, run, model)
-			: undefined;
-
-	// Everything is checked before the first request: a bad prompt costs no upload.
-	validateVideoRequest(model, fields, images?.count ?? 0);
-	const uploadedUrls = images ? await images.upload() : [];
-	const needsCallback = getVideoModel(model)?.api === 'runway';
-	const request = buildVideoRequest(
-		model,
-		fields,
-		uploadedUrls,
-		callbackUrl ?? (needsCallback ? UNUSED_CALLBACK_URL : undefined),
-	);
-	return await createAndComplete(this, itemIndex, run, request, options);
+	const { parameters, v1Names } = v1Parameters(model, v1, values, modelIsExpression);
+	try {
+		return await runCatalogueModel(this, itemIndex, run, model, parameters, {
+			finish: (request) => withV1Body(v1, request),
+		});
+	} catch (error) {
+		throw v1Error(error, v1Names);
+	}
 }
 
 export const execute = byVersion(executeVersion1, v2.execute);

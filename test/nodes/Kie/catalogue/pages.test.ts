@@ -136,7 +136,7 @@ describe('catalogue data', () => {
 		const ids = new Set(CATALOGUE.map((m) => m.id));
 		const offered = [
 			...require('../../../../nodes/Kie/catalogue/models').MODEL_LIST,
-			...require('../../../../nodes/Kie/catalogue/videoModels').VIDEO_MODEL_LIST,
+			...require('../../../../nodes/Kie/catalogue/v1/video').V1_VIDEO_MODELS,
 			...require('../../../../nodes/Kie/catalogue/audioModels').AUDIO_MODEL_LIST,
 		].map((m: { id: string }) => m.id);
 		expect(offered.length).toBeGreaterThanOrEqual(41);

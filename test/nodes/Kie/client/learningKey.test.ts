@@ -8,8 +8,8 @@ import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { KieClient, type CreateTaskRequest } from '../../../../nodes/Kie/client';
 import type { KieAccount } from '../../../../nodes/Kie/client/account';
 import { GenerationTimes } from '../../../../nodes/Kie/client/generationTimes';
-import { buildVideoRequest } from '../../../../nodes/Kie/catalogue/videoRequest';
 import type { Clock } from '../../../../nodes/Kie/client/clock';
+import { v1VideoRequest } from '../../../helpers/v1Video';
 
 const TASK_ID = 'task-1';
 const CREATED_AT = 1_000_000;
@@ -86,7 +86,7 @@ describe('the learning key', () => {
 		[
 			'Kling 3.0 (mode, duration)',
 			'kling-3.0/video',
-			{ resolution: 'pro', duration: 10 },
+			{ resolution: 'pro', duration: 10, aspectRatio: '16:9' },
 			'kling-3.0/video|pro|10s',
 		],
 		['Sora 2 (n_frames)', 'sora-2-text-to-video', { duration: 15 }, 'sora-2-text-to-video||15s'],
@@ -99,7 +99,7 @@ describe('the learning key', () => {
 	])(
 		'%s: created and fetched with Get Task learn as one kind',
 		async (_label, model, fields, kind) => {
-			const request = buildVideoRequest(model, { prompt: 'a lighthouse at dusk', ...fields });
+			const request = v1VideoRequest(model, { prompt: 'a lighthouse at dusk', ...fields });
 
 			expect(await learnedKinds(request)).toEqual({ created: kind, fetched: kind });
 		},

@@ -1,22 +1,23 @@
+/** Version 1's video panel: the Model picker and each model's Aspect Ratio, Resolution, Duration. */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { customModelChoice, customModelIdProperty } from './customModelProperties';
-import { CUSTOM_VIDEO_MODEL, DEFAULT_VIDEO_MODEL, VIDEO_MODELS } from './videoRegistry';
-import type { DurationSpec, VideoEnumSpec, VideoModelSpec } from './videoTypes';
+import { CUSTOM_MODEL, customModelChoice, customModelIdProperty } from '../customModelProperties';
+import type { V1Choice, V1Model, V1Seconds } from './mapping';
+import { DEFAULT_V1_VIDEO_MODEL, V1_VIDEO_MODELS } from './video';
 
 const ENUMS = [
 	{ name: 'aspectRatio', displayName: 'Aspect Ratio', description: 'Shape of the generated video' },
 	{ name: 'resolution', displayName: 'Resolution', description: 'Size of the generated video' },
 ] as const;
 
-function optionName(spec: VideoEnumSpec, value: string): string {
+function optionName(spec: V1Choice, value: string): string {
 	return spec.optionNames?.[value] ?? value;
 }
 
 /** Groups models sharing one property definition, so each model shows exactly its own values. */
 function grouped(
-	models: readonly VideoModelSpec[],
-	build: (model: VideoModelSpec) => Omit<INodeProperties, 'displayOptions'> | undefined,
+	models: readonly V1Model[],
+	build: (model: V1Model) => Omit<INodeProperties, 'displayOptions'> | undefined,
 ): INodeProperties[] {
 	const groups = new Map<string, { property: INodeProperties; ids: string[] }>();
 	for (const model of models) {
@@ -34,7 +35,7 @@ function grouped(
 	return [...groups.values()].map((group) => group.property);
 }
 
-function durationProperty(spec: DurationSpec): Omit<INodeProperties, 'displayOptions'> {
+function durationProperty(spec: V1Seconds): Omit<INodeProperties, 'displayOptions'> {
 	const base = {
 		displayName: 'Duration (Seconds)',
 		name: 'duration',
@@ -58,7 +59,7 @@ function durationProperty(spec: DurationSpec): Omit<INodeProperties, 'displayOpt
 
 /** The video model picker and each model's own fields (aspect ratio, resolution, duration). */
 export function videoModelProperties(): INodeProperties[] {
-	const modelOptions: INodePropertyOptions[] = VIDEO_MODELS.map((model) => ({
+	const modelOptions: INodePropertyOptions[] = V1_VIDEO_MODELS.map((model) => ({
 		name: model.displayName,
 		value: model.id,
 		description: model.description,
@@ -70,12 +71,12 @@ export function videoModelProperties(): INodeProperties[] {
 			name: 'model',
 			type: 'options',
 			options: modelOptions,
-			default: DEFAULT_VIDEO_MODEL,
+			default: DEFAULT_V1_VIDEO_MODEL,
 			description: 'The Kie.ai model (and the API that serves it) that makes the video',
 		},
 		customModelIdProperty('model'),
 		...ENUMS.flatMap((param) =>
-			grouped(VIDEO_MODELS, (model) => {
+			grouped(V1_VIDEO_MODELS, (model) => {
 				const spec = model[param.name];
 				if (!spec) return undefined;
 				// n8n's lint takes a variable for a computed default but reports `spec.default` as missing.
@@ -90,7 +91,7 @@ export function videoModelProperties(): INodeProperties[] {
 				};
 			}),
 		),
-		...grouped(VIDEO_MODELS, (model) =>
+		...grouped(V1_VIDEO_MODELS, (model) =>
 			model.duration ? durationProperty(model.duration) : undefined,
 		),
 	];
@@ -99,7 +100,7 @@ export function videoModelProperties(): INodeProperties[] {
 /** Models whose tasks take input images (for the Image URLs / Binary Properties fields). */
 export function videoModelsWithImages(): string[] {
 	return [
-		...VIDEO_MODELS.filter((model) => model.images).map((model) => model.id),
-		CUSTOM_VIDEO_MODEL,
+		...V1_VIDEO_MODELS.filter((model) => model.images).map((model) => model.id),
+		CUSTOM_MODEL,
 	];
 }

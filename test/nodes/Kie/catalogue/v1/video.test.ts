@@ -1,7 +1,18 @@
-import { KieInputError } from '../../../../nodes/Kie/catalogue/errors';
-import { buildVideoRequest, validateVideoRequest } from '../../../../nodes/Kie/catalogue/videoRequest';
-import { VIDEO_MODELS } from '../../../../nodes/Kie/catalogue/videoRegistry';
-import { taskKind } from '../../../../nodes/Kie/client/generationTimes';
+/**
+ * Version 1's video models on the one pipeline: v1's fields (one Aspect Ratio, Resolution,
+ * Duration, Image URLs for every model) onto each catalogue model's own fields, the bodies v1
+ * sent, and v1's parameter named in every refusal.
+ */
+import { customCreate, v1VideoRequest as buildVideoRequest } from '../../../../helpers/v1Video';
+import { KieInputError } from '../../../../../nodes/Kie/catalogue/errors';
+import { catalogueModel } from '../../../../../nodes/Kie/catalogue/panel';
+import { V1_VIDEO_MODELS } from '../../../../../nodes/Kie/catalogue/v1/video';
+import { taskKind } from '../../../../../nodes/Kie/client/generationTimes';
+
+const PENDING = (count: number) =>
+	Array.from({ length: count }, (_, index) => `https://upload.example/${index}.png`);
+const validateVideoRequest = (model: string, fields: Record<string, unknown>, uploads = 0) =>
+	buildVideoRequest(model, fields, PENDING(uploads));
 
 const A = 'https://example.com/a.png';
 const B = 'https://example.com/b.png';
@@ -19,7 +30,7 @@ function thrown(action: () => unknown): KieInputError {
 
 describe('video catalogue data', () => {
 	it('has the video models the SPEC names, each with consistent defaults', () => {
-		const ids = VIDEO_MODELS.map((model) => model.id);
+		const ids = V1_VIDEO_MODELS.map((model) => model.id);
 		for (const id of [
 			'veo3',
 			'veo3_fast',
@@ -38,13 +49,21 @@ describe('video catalogue data', () => {
 			expect(ids).toContain(id);
 		}
 		expect(new Set(ids).size).toBe(ids.length);
-		for (const model of VIDEO_MODELS) {
+		for (const model of V1_VIDEO_MODELS) {
+			const data = catalogueModel(model.id);
+			expect(data?.resource).toBe('video');
 			for (const spec of [model.aspectRatio, model.resolution]) {
 				if (spec) expect(spec.options).toContain(spec.default);
+				// Each v1 value is one the catalogue field takes (Sora's and Kling's after their aliases).
+				const field = data?.fields.find((candidate) => candidate.name === spec?.field);
+				if (spec)
+					expect(field?.enum?.map(String)).toEqual(expect.arrayContaining([...spec.options]));
 			}
 			const duration = model.duration;
 			if (duration?.options) expect(duration.options).toContain(duration.default);
-			expect(model.prior.baseMs).toBeGreaterThan(0);
+			if (model.images) {
+				expect(data?.fields.find((field) => field.name === model.images)?.media).toBe('image');
+			}
 		}
 	});
 });
@@ -65,7 +84,6 @@ describe('buildVideoRequest: Veo 3.1', () => {
 			generationType: 'TEXT_2_VIDEO',
 		});
 		expect(taskKind({ model: request.model, param: request.body })).toBe('veo3_fast|4k');
-		expect(request.expectedMs).toBe(270_000);
 	});
 
 	it('keeps uploaded images first and makes 1-2 images first/last frames', () => {
@@ -138,6 +156,7 @@ describe('buildVideoRequest: Runway', () => {
 			quality: '720p',
 			aspectRatio: '1:1',
 			model: 'runway-duration-10-generate',
+			callBackUrl: 'https://callback.invalid/n8n-nodes-kie',
 		});
 		expect(request.api).toBe('runway');
 	});
@@ -159,12 +178,14 @@ describe('buildVideoRequest: Runway', () => {
 			duration: 5,
 			quality: '720p',
 			model: 'runway-duration-5-generate',
+			// Runway's create requires one; the node polls, so it goes nowhere.
+			callBackUrl: 'https://callback.invalid/n8n-nodes-kie',
 		});
 		expect(
 			thrown(() => buildVideoRequest('runway', { prompt: 'cat', imageUrls: [A, B] })).allowed,
-		).toBe('0 to 1 image');
+		).toBe('one URL');
 		expect(thrown(() => buildVideoRequest('runway', { prompt: 'x'.repeat(1801) })).allowed).toBe(
-			'at most 1800 characters',
+			'0 to 1800 characters',
 		);
 	});
 });
@@ -172,10 +193,22 @@ describe('buildVideoRequest: Runway', () => {
 describe('buildVideoRequest: market models', () => {
 	it('maps the common fields onto each model’s own names inside input', () => {
 		expect(
-			buildVideoRequest('kling-3.0/video', { prompt: 'p', resolution: '720p', duration: 7 }).body,
+			buildVideoRequest('kling-3.0/video', {
+				prompt: 'p',
+				aspectRatio: '16:9',
+				resolution: '720p',
+				duration: 7,
+			}).body,
 		).toEqual({
 			model: 'kling-3.0/video',
-			input: { prompt: 'p', mode: 'std', duration: '7', sound: false, multi_shots: false },
+			input: {
+				prompt: 'p',
+				aspect_ratio: '16:9',
+				mode: 'std',
+				duration: '7',
+				sound: false,
+				multi_shots: false,
+			},
 		});
 		expect(
 			buildVideoRequest(
@@ -214,6 +247,10 @@ describe('buildVideoRequest: market models', () => {
 	});
 
 	it('refuses values outside each model’s enums, ranges and rules', () => {
+		// v1's panel always fills Aspect Ratio; emptied by an expression, Kie would refuse it.
+		expect(
+			thrown(() => buildVideoRequest('kling-3.0/video', { prompt: 'p', aspectRatio: '' })).field,
+		).toBe('aspectRatio');
 		expect(
 			thrown(() => buildVideoRequest('kling-2.6/text-to-video', { prompt: 'p', duration: 7 })),
 		).toMatchObject({
@@ -260,13 +297,12 @@ describe('buildVideoRequest: market models', () => {
 				}),
 			).field,
 		).toBe('additionalInput');
-		expect(thrown(() => buildVideoRequest('nope', { prompt: 'p' })).field).toBe('model');
 	});
 
 	it('passes any jobs-API model through custom', () => {
 		expect(
 			thrown(() =>
-				buildVideoRequest('custom', {
+				customCreate({
 					customModel: 'm',
 					customImageField: 'image_url',
 					imageUrls: [A, B],
@@ -274,8 +310,7 @@ describe('buildVideoRequest: market models', () => {
 			).field,
 		).toBe('imageUrls');
 		expect(
-			buildVideoRequest(
-				'custom',
+			customCreate(
 				{ customModel: 'kling/v2-1-pro', prompt: 'p', additionalInput: { duration: '5' } },
 				[A],
 			).body,

@@ -1,0 +1,35 @@
+import type { ModelOverride } from './overrides';
+
+/** Video pages' conditions stated in prose only (see overrides.ts for the entries' shape). */
+export const VIDEO_OVERRIDES: readonly ModelOverride[] = [
+	...['veo3', 'veo3_lite'].map(
+		(id): ModelOverride => ({
+			page: 'veo3-api/generate-veo-3-video.md',
+			id,
+			reason: 'REFERENCE_2_VIDEO is offered for veo3_fast only',
+			source:
+				'veo3-api/generate-veo-3-video.md generationType: "REFERENCE_2_VIDEO mode currently only supports veo3_fast model"',
+			rules: [
+				{
+					field: 'generationType',
+					allowed: ['TEXT_2_VIDEO', 'FIRST_AND_LAST_FRAMES_2_VIDEO'],
+					reason: 'REFERENCE_2_VIDEO is only offered for veo3_fast',
+				},
+			],
+		}),
+	),
+	{
+		page: 'market/hailuo/2-3-image-to-video-pro.md',
+		reason: 'The page states in prose only that 10-second videos cannot be 1080P',
+		source:
+			'market/hailuo/2-3-image-to-video-pro.md duration: "10 seconds videos are not supported for 1080p resolution"',
+		rules: [
+			{
+				when: { duration: ['10'] },
+				field: 'resolution',
+				allowed: ['768P'],
+				reason: 'Hailuo does not make 10-second videos in 1080P',
+			},
+		],
+	},
+];
