@@ -41,6 +41,10 @@ export async function openResultFile(
 	url: string,
 	signal?: AbortSignal,
 ): Promise<ResultFileStream> {
+	// Ends the request when its answer is refused: destroying the body alone can leave the
+	// connection open (n8n's stream is a wrapper that closes the response only once read from).
+	const refuse = new AbortController();
+	const abortSignal = signal ? AbortSignal.any([signal, refuse.signal]) : refuse.signal;
 	let response: { body?: unknown; headers?: unknown; statusCode?: unknown };
 	try {
 		response = await ctx.helpers.httpRequest({
@@ -51,7 +55,7 @@ export async function openResultFile(
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			timeout: DOWNLOAD_OPEN_TIMEOUT_MS,
-			...(signal ? { abortSignal: signal } : {}),
+			abortSignal,
 		});
 	} catch (error) {
 		throw toKieError('download', error, url, signal);
@@ -59,6 +63,7 @@ export async function openResultFile(
 	const stream = response.body as Readable | undefined;
 	const status = Number(response.statusCode ?? 0);
 	if (status < 200 || status >= 300 || !stream || typeof stream.pipe !== 'function') {
+		refuse.abort();
 		(stream as Partial<Readable> | undefined)?.destroy?.();
 		throw new KieRequestError(
 			{ endpoint: 'download', delivery: 'answered', httpStatus: status, code: status },

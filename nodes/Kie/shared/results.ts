@@ -229,6 +229,8 @@ async function storeResultFile(
 		if (failure) throw failure;
 		return binary;
 	} catch (error) {
+		// The request first: destroying a body not read yet leaves its connection open otherwise.
+		transfer.abort();
 		source?.destroy();
 		throw failure ?? error;
 	} finally {

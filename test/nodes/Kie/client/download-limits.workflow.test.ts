@@ -8,6 +8,7 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { kieCredentials, runWorkflow } from '../../../harness';
 import type { BinaryDataMode } from '../../../harness/engine';
 import { startSimulator, type KieSimulator } from '../../../simulator';
+import { until } from '../../../simulator/test-helpers';
 import { kieWorkflow } from '../../../helpers/workflow';
 
 const MB = 1024 * 1024;
@@ -21,6 +22,10 @@ afterEach(() => {
 	sim.configure({ resultFileBytes: 0, fileContentType: 'exact', resultUrlExtensions: true });
 });
 afterAll(async () => await sim.stop());
+
+/** TCP connections open in this process (the simulator's side of them included). */
+const openSockets = () =>
+	process.getActiveResourcesInfo().filter((resource) => resource === 'TCPSocketWrap').length;
 
 const fileRequests = () => sim.record.requests.filter((request) => request.endpoint === 'file');
 
@@ -90,6 +95,7 @@ describe('a result file is streamed into the binary store', () => {
 describe('Max Download Size', () => {
 	it('refuses a file whose Content-Length is over it, without retrying; the item keeps taskId and URL', async () => {
 		sim.configure({ resultFileBytes: 3 * MB });
+		const socketsBefore = openSockets();
 
 		const { item } = await generate({ options: { maxDownloadMb: 1 } });
 
@@ -100,6 +106,9 @@ describe('Max Download Size', () => {
 			`${resultUrl(item)}: The file is 3 MB, over the download limit of 1 MB (Max Download Size): it was not stored`,
 		]);
 		expect(fileRequests()).toHaveLength(1);
+		// Refused unread, its connection is ended, not left open in n8n's process (paused, it
+		// would never read the server's close).
+		await until(() => openSockets() <= socketsBefore);
 	});
 
 	it('stops a file sent without Content-Length once more than the cap has arrived', async () => {
