@@ -143,7 +143,7 @@ describe('catalogue data', () => {
 		expect(offered.filter((id) => !ids.has(id))).toEqual([]);
 	});
 
-	it("keeps the README's model table the catalogue's (scripts/catalogue/readme.mjs)", () => {
+	it("keeps docs/models.md's model table the catalogue's (scripts/catalogue/readme.mjs)", () => {
 		const check = runScript('readme.mjs', '--check', '--from', 'build-test');
 		expect(check.stderr).toBe('');
 		expect(check.status).toBe(0);
