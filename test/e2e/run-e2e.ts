@@ -171,7 +171,13 @@ async function main(): Promise<number> {
 		await step(`n8n import:workflow (${scenarios.length} examples)`, () =>
 			n8n.importWorkflows(workflowsFolder),
 		);
-		const toActivate = scenarios.filter((scenario) => scenario.activate);
+		// E2E_ONLY=<part of a file name>[,<part>…]: run only the matching examples (all are still
+		// imported; only theirs activated).
+		const only = process.env.E2E_ONLY?.split(',').filter(Boolean) ?? [];
+		const selected = scenarios.filter(
+			(s) => only.length === 0 || only.some((part) => s.file.includes(part)),
+		);
+		const toActivate = selected.filter((scenario) => scenario.activate);
 		if (toActivate.length > 0) {
 			await step(
 				`n8n update:workflow --active=true (${toActivate.map((s) => s.file).join(', ')})`,
@@ -212,12 +218,6 @@ async function main(): Promise<number> {
 			if (checks.failures.length === 0) process.stdout.write('  ✓ all checks passed\n');
 		};
 
-		// E2E_ONLY=<part of a file name>[,<part>…]: run only the matching examples (all are still
-		// imported).
-		const only = process.env.E2E_ONLY?.split(',').filter(Boolean) ?? [];
-		const selected = scenarios.filter(
-			(s) => only.length === 0 || only.some((part) => s.file.includes(part)),
-		);
 		for (const scenario of selected.filter((s) => (s.phase ?? 'cli') === 'cli'))
 			await runScenario(scenario);
 		const serverScenarios = selected.filter((s) => s.phase === 'server');

@@ -17,6 +17,7 @@ import { alephScenarios, writeSampleClip } from './scenarios-aleph';
 import { audioScenarios } from './scenarios-audio';
 import { chatScenarios } from './scenarios-chat';
 import { sunoScenarios } from './scenarios-suno';
+import { catalogueScenarios, writeCatalogueSamples } from './scenarios-catalogue';
 import { videoScenarios } from './scenarios-video';
 import {
 	eventually,
@@ -679,6 +680,7 @@ scenarios.push(...videoScenarios);
 scenarios.push(...sunoScenarios);
 scenarios.push(...alephScenarios);
 scenarios.push(...chatScenarios);
+scenarios.push(...catalogueScenarios);
 
 /** Writes the workflow with its id and the files folder swapped in, ready for import. */
 // The batch endpoint made for queue mode (test/e2e/queue-mode.ts runs it on workers); here, in
@@ -720,7 +722,9 @@ export async function copySampleInputs(examplesFolder: string, filesFolder: stri
 		await copyFile(path.join(examplesFolder, 'prompts.csv'), path.join(filesFolder, 'prompts.csv'));
 	}
 	if (!existsSync(path.join(filesFolder, 'product-photo.png'))) {
-		await writeFile(path.join(filesFolder, 'product-photo.png'), makePng('product photo', 64));
+		// 512 px: Recraft Remove Background (product-photo-cutout.json) needs 256–4096 px a side.
+		await writeFile(path.join(filesFolder, 'product-photo.png'), makePng('product photo', 512));
 	}
 	if (!existsSync(path.join(filesFolder, 'clip.mp4'))) await writeSampleClip(filesFolder);
+	await writeCatalogueSamples(filesFolder);
 }
