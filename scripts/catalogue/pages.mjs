@@ -255,6 +255,27 @@ function enumNames(schema) {
 	return Object.keys(names).length > 0 ? names : undefined;
 }
 
+/**
+ * Names and descriptions the prose gives enum values, one per line: `` `value` - Name - What it
+ * is `` (ElevenLabs' voices: a voice id, its name and its character).
+ */
+function proseEnumNames(description, values) {
+	const names = {};
+	const descriptions = {};
+	const listed = new Set((values ?? []).map(String));
+	for (const line of (typeof description === 'string' ? description : '').split('\n')) {
+		const match = /^(?:-\s*)?`?([^\s`]+)`?\s+-\s+(.+)$/.exec(line.trim());
+		if (!match || !listed.has(match[1])) continue;
+		const [name, ...rest] = match[2].split(' - ').map((part) => fold(part));
+		names[match[1]] = name;
+		if (rest.length > 0) descriptions[match[1]] = rest.join(' - ');
+	}
+	return {
+		...(Object.keys(names).length > 0 ? { enumNames: names } : {}),
+		...(Object.keys(descriptions).length > 0 ? { enumDescriptions: descriptions } : {}),
+	};
+}
+
 /** One field of a page, as `FieldData`. */
 function readField(name, schema, required) {
 	const description = fold(schema.description);
@@ -270,6 +291,7 @@ function readField(name, schema, required) {
 	if (Array.isArray(schema.enum)) field.enum = schema.enum;
 	const names = enumNames(schema);
 	if (names) field.enumNames = names;
+	if (field.enum && !names) Object.assign(field, proseEnumNames(schema.description, field.enum));
 	if (schema.default !== undefined) field.default = schema.default;
 	if (Array.isArray(schema.examples) && schema.examples.length > 0)
 		field.example = schema.examples[0];

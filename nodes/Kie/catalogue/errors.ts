@@ -6,6 +6,8 @@ export class KieInputError extends Error {
 	readonly field: string;
 	readonly value: unknown;
 	readonly allowed?: string;
+	/** The parameter as the panel shows it ("Image URLs"), where the thrower knows it. */
+	label?: string;
 
 	constructor(field: string, value: unknown, message: string, allowed?: string) {
 		super(message);

@@ -4,8 +4,11 @@
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { VOICE_NAMES } from './audioVoices';
-import type { FieldData, FieldValue, ModelData } from './modelData';
+import { APIS, conditionallyRequired } from './apis';
+import { KieInputError } from './errors';
+import { fieldHint, placeholderText, textKind, type LabelOf } from './fieldHints';
+import type { FieldData, FieldRule, FieldValue, ModelData } from './modelData';
+import { isVoiceList, voiceOptions } from './voices';
 
 /** The main image list keeps 0.2's names: `imageUrls` and `binaryProperties`. */
 export const MAIN_IMAGES = 'imageUrls';
@@ -46,11 +49,42 @@ const WORDS: Readonly<Record<string, string>> = {
 	fps: 'FPS',
 };
 
-/** The label the panel shows: Kie's name in words ("negative_prompt" → "Negative Prompt"). */
-export function fieldLabel(model: ModelData, field: FieldData): string {
+/**
+ * Suno's prompt that custom mode sings as lyrics (its page: "strictly used as the lyrics"): the
+ * panel shows it as Lyrics in custom mode with vocals, as Prompt otherwise.
+ */
+function isSungPrompt(model: ModelData, field: FieldData): boolean {
+	const has = (name: string) => model.fields.some((candidate) => candidate.name === name);
+	return (
+		field.name === 'prompt' &&
+		has('customMode') &&
+		has('instrumental') &&
+		/used as the lyrics/i.test(field.description ?? '')
+	);
+}
+
+/** A prompt whose page calls it lyrics ("Replaced lyrics"), not a description of them. */
+function isLyrics(field: FieldData): boolean {
+	const first = (field.description ?? '').split(/[.\n]/)[0];
+	return field.name === 'prompt' && /\blyrics\b/i.test(first) && !/descri/i.test(first);
+}
+
+/**
+ * The label the panel shows: Kie's name in words ("negative_prompt" → "Negative Prompt"), or
+ * what the model calls it ("Text" for speech, "Lyrics" where Suno sings it). `values`: the
+ * node's parameters, for a label that depends on them (Suno's custom mode).
+ */
+export function fieldLabel(
+	model: ModelData,
+	field: FieldData,
+	values?: Readonly<Record<string, unknown>>,
+): string {
 	if (field === mainImageField(model)) return 'Image URLs';
 	if (model.api === 'market' && field.name === 'text' && model.resource === 'audio') return 'Text';
-	if (field.name === 'prompt' && model.api === 'suno') return 'Prompt (Lyrics in Custom Mode)';
+	if (isLyrics(field)) return 'Lyrics';
+	if (isSungPrompt(model, field) && values?.customMode === true && values.instrumental !== true) {
+		return 'Lyrics';
+	}
 	const words = field.name
 		.trim()
 		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -58,6 +92,48 @@ export function fieldLabel(model: ModelData, field: FieldData): string {
 		.filter(Boolean)
 		.map((word) => WORDS[word.toLowerCase()] ?? word.charAt(0).toUpperCase() + word.slice(1));
 	return words.join(' ');
+}
+
+/** A parameter of a model's panel (a field's or its binaries') → the name the panel shows. */
+export function panelLabel(
+	model: ModelData,
+	param: string,
+	values?: Readonly<Record<string, unknown>>,
+): string | undefined {
+	for (const field of model.fields) {
+		const label = fieldLabel(model, field, values);
+		if (parameterName(model, field) === param) return label;
+		if (field.media && binaryParameterName(model, field) === param) {
+			return `${label} (Binary Properties)`;
+		}
+	}
+	return param === 'additionalInput' ? 'Additional Input (JSON)' : undefined;
+}
+
+/** A refusal of a model's input names its parameter as the panel shows it. */
+export function withPanelLabel(
+	error: unknown,
+	model: ModelData,
+	values?: Readonly<Record<string, unknown>>,
+): unknown {
+	if (error instanceof KieInputError && error.label === undefined) {
+		const label = panelLabel(model, error.field, values);
+		if (label) error.label = label;
+	}
+	return error;
+}
+
+/** Kie's field names of a model → the labels its panel shows (other names stay as they are). */
+export function labelsOf(model: ModelData): LabelOf {
+	return (name) => {
+		const field = model.fields.find((candidate) => candidate.name === name);
+		return field ? fieldLabel(model, field) : name;
+	};
+}
+
+/** The model's conditions between fields: its own (pages, overrides) and its API's. */
+export function modelRules(model: ModelData): FieldRule[] {
+	return [...(model.rules ?? []), ...(APIS[model.api].rules ?? [])];
 }
 
 const isBlank = (value: unknown) =>
@@ -86,82 +162,81 @@ export function sentValue(field: FieldData, value: unknown): unknown {
 	return value === neutral ? undefined : value;
 }
 
-const MAX_HINT = 160;
-
-/** Hints for the fields most models share: one wording, so their properties are shared too. */
-const COMMON_HINTS: Readonly<Record<string, string>> = {
-	prompt: 'What to make',
-	negative_prompt: 'What to avoid',
-	aspect_ratio: 'Shape of the result',
-	resolution: 'Size of the result',
-	duration: 'Length in seconds',
-	output_format: 'File format of the result',
-	seed: 'Same seed and input, similar result',
-	image_size: 'Size or shape of the image',
-};
-
-const PROMPT_PLACEHOLDERS: Readonly<Record<string, string>> = {
-	image: 'A serene mountain landscape at sunset, vibrant colours',
-	video: 'A corgi surfs a wave at sunset, slow motion, cinematic',
-	audio: 'A calm piano track with soft melodies',
-};
-
-/** The field's hint: the page's words (or a shared one), its limits, and whether it is needed. */
-const ROLES: Readonly<Record<string, string>> = {
-	input: 'to work on',
-	firstFrame: 'as the first frame',
-	lastFrame: 'as the last frame',
-	reference: 'as reference',
-	mask: 'as the mask',
-};
-
-/** A media field's hint from its data: what the files are for, their types, sizes and count. */
-function mediaHint(field: FieldData): string {
-	const kind = field.type === 'array' ? `${field.media} files` : `One ${field.media} file`;
-	const types = field.mimeTypes?.map((type) => type.split('/')[1].toUpperCase()).join(', ');
-	const size = field.maxFileSizeBytes
-		? ` up to ${Math.round(field.maxFileSizeBytes / (1024 * 1024))} MB each`
-		: '';
-	const parts = [
-		`${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${ROLES[field.mediaRole ?? 'input']}: URLs, or binaries in the field below.`,
-		types ? `${types}${size}.` : '',
-		field.maxItems !== undefined ? `Up to ${field.maxItems} files.` : '',
-		field.required ? 'Required.' : '',
-	];
-	return parts.filter(Boolean).join(' ');
-}
-
-function hint(field: FieldData): string {
-	if (field.media) return mediaHint(field);
-	const common = COMMON_HINTS[field.name];
-	const text = common ?? (field.description ?? '').replace(/\s+/g, ' ').trim();
-	const short = text.length > MAX_HINT ? `${text.slice(0, MAX_HINT - 1).trimEnd()}…` : text;
-	const limits: string[] = [];
-	if (common && field.maxLength !== undefined) limits.push(`Up to ${field.maxLength} characters.`);
-	if (field.required) limits.push('Required.');
-	return [short.replace(/[.]?$/, short ? '.' : ''), ...limits].filter(Boolean).join(' ');
-}
-
 function optionName(field: FieldData, value: string | number): string {
-	const named = field.enumNames?.[String(value)];
-	if (named) return named;
-	if (field.name === 'voice' && typeof value === 'string' && VOICE_NAMES[value]) {
-		return `${VOICE_NAMES[value]} (${value})`;
-	}
-	return String(value);
+	return field.enumNames?.[String(value)] ?? String(value);
 }
 
-/** One field as an n8n property (without displayOptions): the panel groups equal ones. */
-export function fieldProperties(model: ModelData, field: FieldData): INodeProperties[] {
-	const base = {
-		displayName: fieldLabel(model, field),
+/**
+ * Suno's sung prompt as two properties of one parameter: Prompt (what the song is about) when
+ * custom mode is off, Lyrics (sung word for word) in custom mode with vocals.
+ */
+function sungPromptProperties(
+	model: ModelData,
+	field: FieldData,
+	rules: readonly FieldRule[],
+): INodeProperties[] {
+	const labelOf = labelsOf(model);
+	const hint = (custom: boolean, label: string, text: string) =>
+		fieldHint(model, field, {
+			rules: rules.filter((rule) => {
+				const wanted = rule.when?.customMode;
+				return !Array.isArray(wanted) || wanted.includes(custom);
+			}),
+			labelOf,
+			conditional: true,
+			label,
+			text,
+		});
+	const text = {
 		name: parameterName(model, field),
-		description: hint(field),
+		type: 'string' as const,
+		typeOptions: { rows: 4 },
+		default: '',
+	};
+	return [
+		{
+			...text,
+			displayName: 'Prompt',
+			description: hint(
+				false,
+				'Prompt',
+				'What the song is about; Suno writes the lyrics (Custom Mode takes your own)',
+			),
+			placeholder: placeholderText('music'),
+			displayOptions: { show: { customMode: [false] } },
+		},
+		{
+			...text,
+			displayName: 'Lyrics',
+			description: hint(true, 'Lyrics', 'The words Suno sings, as written'),
+			placeholder: placeholderText('lyrics'),
+			displayOptions: { show: { customMode: [true], instrumental: [false] } },
+		},
+	];
+}
+
+/**
+ * One field as n8n properties: the panel adds which models show them and groups equal ones. Only
+ * Suno's sung prompt has displayOptions of its own (Prompt or Lyrics by custom mode).
+ */
+export function fieldProperties(model: ModelData, field: FieldData): INodeProperties[] {
+	const rules = modelRules(model).filter((rule) => rule.field === field.name);
+	if (isSungPrompt(model, field)) return sungPromptProperties(model, field, rules);
+	const label = fieldLabel(model, field);
+	const base = {
+		displayName: label,
+		name: parameterName(model, field),
+		description: fieldHint(model, field, {
+			rules,
+			labelOf: labelsOf(model),
+			conditional: conditionallyRequired(model).has(field.name),
+			label,
+		}),
 	};
 	const example = field.example;
 	const placeholder =
 		field.name === 'prompt' || field.name === 'text'
-			? { placeholder: PROMPT_PLACEHOLDERS[model.resource] }
+			? { placeholder: placeholderText(textKind(model, field, base.displayName)) }
 			: typeof example === 'string' && example !== '' && example.length <= 40 && !field.enum
 				? { placeholder: example }
 				: {};
@@ -192,18 +267,13 @@ export function fieldProperties(model: ModelData, field: FieldData): INodeProper
 	// n8n's lint takes a variable for a computed default.
 	const defaultValue = (field.default ?? neutralDefault(field)) as string | number | boolean;
 	if (field.enum) {
-		// A voice listed by name and by id shows once, by name (both are accepted when sent).
-		const listed = new Set(field.enum);
-		const values = field.enum.filter(
-			(value) => field.name !== 'voice' || !listed.has(VOICE_NAMES[String(value)]),
-		);
+		const values = [...field.enum];
 		// The page's default first (SPEC 0.3: the page's default first chosen).
 		const first = values.indexOf(defaultValue as string | number);
 		if (first > 0) values.unshift(...values.splice(first, 1));
-		const options: INodePropertyOptions[] = values.map((value) => ({
-			name: optionName(field, value),
-			value,
-		}));
+		const options: INodePropertyOptions[] = isVoiceList(field)
+			? voiceOptions(field, values)
+			: values.map((value) => ({ name: optionName(field, value), value }));
 		// An optional field can be left out (Kie then decides, e.g. Kling 3.0's shape from its frames).
 		if (defaultValue === '') options.unshift({ name: "Not Set (Model's Choice)", value: '' });
 		else if (!field.required) options.push({ name: "Not Set (Model's Choice)", value: '' });

@@ -40,7 +40,7 @@ export { CATALOGUE } from './modelCatalogue';
 export { validateCustom } from './customModel';
 export { build, check, uploadsOf, type Checked, type Parameters } from './request';
 export { answerReader } from './apis';
-export { binaryParameterName, parameterName } from './fields';
+export { binaryParameterName, parameterName, withPanelLabel } from './fields';
 export { catalogueModel, CUSTOM_MODEL_ID, modelPanel, modelsFor, PICKERS } from './panel';
 export type { CatalogueOperation, CatalogueResource, FieldData, ModelData } from './modelData';
 export { mergePanels } from './mergePanels';

@@ -71,6 +71,8 @@ export interface FieldData {
 	enum?: readonly (string | number)[];
 	/** The page's names for enum values (its `x-apidog-enum`), where it gives any. */
 	enumNames?: Readonly<Record<string, string>>;
+	/** What the page says of each enum value, where its prose does (ElevenLabs' voices). */
+	enumDescriptions?: Readonly<Record<string, string>>;
 	default?: FieldValue;
 	/** The page's first example (a placeholder for the panel). */
 	example?: FieldValue;

@@ -75,7 +75,10 @@ export function modelPanel(
 			model.fields
 				.filter((field) => !field.deprecated)
 				.flatMap((field) => fieldProperties(model, field))
-				.map((property) => ({ ...property, displayOptions: { show: { [picker]: [model.id] } } })),
+				.map((property) => ({
+					...property,
+					displayOptions: { show: { ...property.displayOptions?.show, [picker]: [model.id] } },
+				})),
 		),
 		picker,
 	);

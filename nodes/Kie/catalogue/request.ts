@@ -12,7 +12,15 @@ import type { CreateTaskRequest } from '../client';
 import { APIS, conditionallyRequired, createEndpoint, PLACEHOLDER_CALLBACK } from './apis';
 import { describeValue, KieInputError } from './errors';
 import { checkFieldValue, checkMediaCount, type Blame } from './fieldChecks';
-import { binaryParameterName, fieldLabel, parameterName, sentValue } from './fields';
+import { inPanelWords } from './fieldHints';
+import {
+	binaryParameterName,
+	fieldLabel,
+	labelsOf,
+	parameterName,
+	sentValue,
+	withPanelLabel,
+} from './fields';
 import { parseAdditionalInput } from './inputs';
 import type { FieldData, FieldRule, FieldValue, ModelData } from './modelData';
 
@@ -35,9 +43,9 @@ export interface Checked {
 	callBackUrl?: string;
 }
 
-const blameFor = (model: ModelData, field: FieldData): Blame => ({
+const blameFor = (model: ModelData, field: FieldData, parameters?: Parameters): Blame => ({
 	param: parameterName(model, field),
-	label: fieldLabel(model, field),
+	label: fieldLabel(model, field, parameters),
 	modelName: model.displayName,
 });
 
@@ -63,7 +71,8 @@ export function binaryNames(raw: unknown, param: string, label: string): string[
 
 /**
  * `asGiven`: every parameter was set on purpose (version 1's), so a value equal to an untouched
- * panel's (a range's minimum, false) is sent too.
+ * panel's (a range's minimum, false) is sent too. Version 2's refusals name the parameter as its
+ * panel shows it (version 1 names its own: v1/mapping.ts).
  */
 export function check(
 	model: ModelData,
@@ -71,10 +80,25 @@ export function check(
 	callBackUrl?: string,
 	asGiven = false,
 ): Checked {
+	try {
+		return checkFields(model, parameters, callBackUrl, asGiven);
+	} catch (error) {
+		throw asGiven ? error : withPanelLabel(error, model, parameters);
+	}
+}
+
+function checkFields(
+	model: ModelData,
+	parameters: Parameters,
+	callBackUrl: string | undefined,
+	asGiven: boolean,
+): Checked {
 	const fields: IDataObject = {};
 	const media: MediaInput[] = [];
+	// Labels as version 2's panel shows them for these values (Suno's Lyrics in custom mode).
+	const shownWith = asGiven ? undefined : parameters;
 	for (const field of model.fields) {
-		const blame = blameFor(model, field);
+		const blame = blameFor(model, field, shownWith);
 		const raw = parameters[blame.param];
 		const value = checkFieldValue(field, asGiven ? raw : sentValue(field, raw), blame);
 		if (field.media) {
@@ -134,7 +158,7 @@ export function check(
 	for (const field of model.fields) {
 		if (!field.required || conditional.has(field.name) || preview[field.name] !== undefined)
 			continue;
-		const blame = blameFor(model, field);
+		const blame = blameFor(model, field, shownWith);
 		throw new KieInputError(
 			blame.param,
 			parameters[blame.param] ?? '',
@@ -144,7 +168,7 @@ export function check(
 	}
 	APIS[model.api].complete?.(preview);
 	for (const rule of [...(model.rules ?? []), ...(APIS[model.api].rules ?? [])]) {
-		checkRule(model, rule, preview, parameters);
+		checkRule(model, rule, preview, parameters, shownWith);
 	}
 	return { model, fields, media, ...(callBackUrl ? { callBackUrl } : {}) };
 }
@@ -183,6 +207,7 @@ function checkRule(
 	rule: FieldRule,
 	fields: IDataObject,
 	parameters: Parameters,
+	shownWith: Parameters | undefined,
 ): void {
 	const holds = Object.entries(rule.when ?? {}).every(([name, condition]) => {
 		if (condition === 'present') return present(fields[name]);
@@ -195,14 +220,19 @@ function checkRule(
 	if (!holds) return;
 	const field = model.fields.find((candidate) => candidate.name === rule.field);
 	const blame = field
-		? blameFor(model, field)
+		? blameFor(model, field, shownWith)
 		: { param: 'additionalInput', label: rule.field, modelName: model.displayName };
+	const reason = inPanelWords(
+		rule.reason,
+		labelsOf(model),
+		model.fields.map((candidate) => candidate.name),
+	);
 	const value = fields[rule.field];
 	const refuse = (problem: string, allowed: string) => {
 		throw new KieInputError(
 			blame.param,
 			parameters[blame.param] ?? value,
-			`${blame.label} ${problem}: ${rule.reason}. Allowed: ${allowed}`,
+			`${blame.label} ${problem}: ${reason}. Allowed: ${allowed}`,
 			allowed,
 		);
 	};

@@ -97,7 +97,7 @@ export function toNodeError(
 	if (error instanceof KieInputError) {
 		return new NodeOperationError(node, error.message, {
 			itemIndex,
-			description: `Check the "${error.field}" parameter. Nothing was sent to Kie.ai, so no credits were used.`,
+			description: `Check the "${error.label ?? error.field}" parameter. Nothing was sent to Kie.ai, so no credits were used.`,
 		});
 	}
 	if (error instanceof CancelledCreateError) {

@@ -25,6 +25,7 @@ import {
 	type FieldData,
 	type ModelData,
 	type Parameters,
+	withPanelLabel,
 } from '../../catalogue';
 import type { CreateTaskRequest } from '../../client';
 import { binaryInputs, itemBinaries } from './binaryInputs';
@@ -195,5 +196,10 @@ export async function runModel(
 			`Unknown ${resource} model "${id}". Choose one from the list, or Custom Model for any jobs-API model id`,
 		);
 	}
-	return await runCatalogueModel(ctx, itemIndex, run, model, readParameters(ctx, itemIndex, model));
+	const parameters = readParameters(ctx, itemIndex, model);
+	try {
+		return await runCatalogueModel(ctx, itemIndex, run, model, parameters);
+	} catch (error) {
+		throw withPanelLabel(error, model, parameters);
+	}
 }

@@ -29,9 +29,9 @@ const FIELD_PARAMETERS = new Set(
 	),
 );
 
-/** The parameters the panel shows for these values, in order (without displayOptions). */
-function shown(values: INodeParameters): INodeProperties[] {
-	const withDefaults = NodeHelpers.getNodeParameters(
+/** The node's parameters for these values, with every shown parameter's default. */
+const withDefaults = (values: INodeParameters) =>
+	NodeHelpers.getNodeParameters(
 		description.properties,
 		values,
 		true,
@@ -39,9 +39,16 @@ function shown(values: INodeParameters): INodeProperties[] {
 		node,
 		description,
 	) as INodeParameters;
-	return description.properties
-		.filter((property) => NodeHelpers.displayParameter(withDefaults, property, node, description))
+
+/** Of these properties, those shown for these parameters, in order (without displayOptions). */
+const visible = (properties: INodeProperties[], parameters: INodeParameters) =>
+	properties
+		.filter((property) => NodeHelpers.displayParameter(parameters, property, node, description))
 		.map(({ displayOptions, ...property }) => property as INodeProperties);
+
+/** The parameters the panel shows for these values, in order (without displayOptions). */
+function shown(values: INodeParameters): INodeProperties[] {
+	return visible(description.properties, withDefaults(values));
 }
 
 describe('version 2 panel', () => {
@@ -53,12 +60,15 @@ describe('version 2 panel', () => {
 
 	test.each(cases)('%s shows exactly its fields, in its order', (_, model, operation) => {
 		const picker = PICKERS[model.resource];
-		const fields = shown({ resource: model.resource, operation, [picker]: model.id }).filter(
-			(property) => FIELD_PARAMETERS.has(property.name),
+		const values = { resource: model.resource, operation, [picker]: model.id };
+		const fields = shown(values).filter((property) => FIELD_PARAMETERS.has(property.name));
+		// A field shown by the model's own parameters (Suno's Prompt or Lyrics by Custom Mode).
+		const expected = visible(
+			model.fields
+				.filter((field) => !field.deprecated)
+				.flatMap((field) => fieldProperties(model, field)),
+			withDefaults(values),
 		);
-		const expected = model.fields
-			.filter((field) => !field.deprecated)
-			.flatMap((field) => fieldProperties(model, field));
 		expect(fields.map((property) => property.name)).toEqual(
 			expected.map((property) => property.name),
 		);

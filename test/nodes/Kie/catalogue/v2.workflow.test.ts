@@ -317,7 +317,7 @@ describe('bad input is refused before any request', () => {
 				imageUrls: ['https://images.example.com/a.png'],
 				taskId: 'grok-image-task-1',
 			},
-			/Image URLs .* cannot be sent here: Grok Imagine takes either image_urls or task_id/,
+			/Image URLs .* cannot be sent here: Grok Imagine takes either Image URLs or Task ID/,
 		],
 		[
 			'too many reference images',
@@ -352,6 +352,7 @@ describe('bad input is refused before any request', () => {
 		);
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/Binary property "picture" is image\/png/);
+		expect(result.error?.description).toContain('Check the "Audio URL (Binary Properties)" parameter');
 		expect(requestCount()).toBe(0);
 	});
 });

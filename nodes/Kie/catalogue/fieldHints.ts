@@ -1,0 +1,166 @@
+/**
+ * What the panel says under a model's field before anything runs: the page's words (or a shared
+ * wording), its limits, what it needs ("Needs 1 image") and the model's conditions on it
+ * ("Required when Multi Shots is off"), all in the names the panel shows; and a placeholder that
+ * fits what the field takes.
+ */
+import type { FieldData, FieldRule, ModelData } from './modelData';
+
+/** A Kie field name → the label the panel shows for it. */
+export type LabelOf = (kieName: string) => string;
+
+const MAX_HINT = 160;
+
+/** Hints for the fields most models share: one wording, so their properties are shared too. */
+const COMMON_HINTS: Readonly<Record<string, string>> = {
+	prompt: 'What to make',
+	negative_prompt: 'What to avoid',
+	aspect_ratio: 'Shape of the result',
+	resolution: 'Size of the result',
+	duration: 'Length in seconds',
+	output_format: 'File format of the result',
+	seed: 'Same seed and input, similar result',
+	image_size: 'Size or shape of the image',
+};
+
+const ROLES: Readonly<Record<string, string>> = {
+	input: 'to work on',
+	firstFrame: 'as the first frame',
+	lastFrame: 'as the last frame',
+	reference: 'as reference',
+	mask: 'as the mask',
+};
+
+/**
+ * Kie's names in a text (`image_urls`, `multi_shots`, `customMode`) as the panel shows them;
+ * only names that look like identifiers (an underscore or an inner capital) are replaced.
+ */
+export function inPanelWords(text: string, labelOf: LabelOf, names: readonly string[]): string {
+	let words = text.replace(/`/g, '');
+	for (const name of names) {
+		if (!/_|[a-z][A-Z]/.test(name)) continue;
+		words = words.replace(new RegExp(`\\b${name}\\b`, 'g'), labelOf(name));
+	}
+	return words;
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** "Needs 1 image", "Needs 1 to 8 images", "Up to 3 videos": a media field's count. */
+function mediaCount(field: FieldData, required: boolean): string {
+	const noun = field.media === 'audio' ? 'audio file' : (field.media ?? 'file');
+	const max = field.type === 'array' ? field.maxItems : 1;
+	if (required) {
+		const min = Math.max(field.minItems ?? 1, 1);
+		if (max === min) return `Needs ${plural(min, noun)}.`;
+		if (max !== undefined) return `Needs ${min} to ${max} ${noun}s.`;
+		return `Needs at least ${plural(min, noun)}.`;
+	}
+	return max !== undefined && max > 1 ? `Up to ${plural(max, noun)}.` : '';
+}
+
+/** A media field's hint from its data: what the files are for, their types, sizes and count. */
+function mediaHint(field: FieldData, required: boolean): string {
+	const kind = field.type === 'array' ? `${field.media} files` : `One ${field.media} file`;
+	const types = field.mimeTypes?.map((type) => type.split('/')[1].toUpperCase()).join(', ');
+	const size = field.maxFileSizeBytes
+		? ` up to ${Math.round(field.maxFileSizeBytes / (1024 * 1024))} MB each`
+		: '';
+	return [
+		`${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${ROLES[field.mediaRole ?? 'input']}: URLs, or binaries in the field below.`,
+		types ? `${types}${size}.` : '',
+		mediaCount(field, required),
+	]
+		.filter(Boolean)
+		.join(' ');
+}
+
+function condition(rule: FieldRule, labelOf: LabelOf, model: ModelData): string {
+	const parts = Object.entries(rule.when ?? {}).map(([name, wanted]) => {
+		const label = labelOf(name);
+		const boolean = model.fields.some((field) => field.name === name && field.type === 'boolean');
+		// A boolean left out is false (as check reads it).
+		if (wanted === 'absent' && boolean) return `${label} is off`;
+		if (wanted === 'present') return `${label} is set`;
+		if (wanted === 'absent') return `${label} is empty`;
+		if (wanted.length === 1 && typeof wanted[0] === 'boolean') {
+			return `${label} is ${wanted[0] ? 'on' : 'off'}`;
+		}
+		return `${label} is ${wanted.map(String).join(' or ')}`;
+	});
+	return parts.length > 0 ? ` when ${parts.join(' and ')}` : '';
+}
+
+/** One of the model's conditions on a field, as a sentence of the panel ("Leave empty when …"). */
+export function ruleHint(rule: FieldRule, labelOf: LabelOf, model: ModelData): string {
+	const when = condition(rule, labelOf, model);
+	if (rule.required) return `Required${when}.`;
+	if (rule.forbidden) return `Leave empty${when}.`;
+	if (rule.allowed) return `Only ${rule.allowed.map(String).join(', ')}${when}.`;
+	if (rule.pattern) {
+		const expected = rule.pattern.expected;
+		return `${expected.charAt(0).toUpperCase()}${expected.slice(1)}${when}.`;
+	}
+	if (rule.span) {
+		return `${rule.span.min} to ${rule.span.max} s after ${labelOf(rule.span.from)}${when}.`;
+	}
+	return '';
+}
+
+export interface HintOf {
+	/** The model's conditions on the field. */
+	rules: readonly FieldRule[];
+	labelOf: LabelOf;
+	/** The field is required only as its rules say. */
+	conditional: boolean;
+	/** The label the panel shows for it. */
+	label: string;
+	/** Words of our own instead of the page's. */
+	text?: string;
+}
+
+/** The field's hint: the page's words (or a shared one), its limits, what it needs, its rules. */
+export function fieldHint(model: ModelData, field: FieldData, of: HintOf): string {
+	const { labelOf } = of;
+	const required = field.required && !of.conditional;
+	const conditions = [...new Set(of.rules.map((rule) => ruleHint(rule, labelOf, model)))];
+	if (field.media) return [mediaHint(field, required), ...conditions].join(' ').trim();
+	// "What to make" is a prompt's; a prompt the model sings (Lyrics) keeps its page's words.
+	const common = of.label === 'Lyrics' ? undefined : COMMON_HINTS[field.name];
+	const names = model.fields.map((candidate) => candidate.name);
+	const text = inPanelWords(
+		of.text ?? common ?? (field.description ?? '').replace(/\s+/g, ' ').trim(),
+		labelOf,
+		names,
+	);
+	const short = text.length > MAX_HINT ? `${text.slice(0, MAX_HINT - 1).trimEnd()}…` : text;
+	const limits: string[] = [];
+	if (common && field.maxLength !== undefined) limits.push(`Up to ${field.maxLength} characters.`);
+	if (required) limits.push('Required.');
+	return [short.replace(/[.]?$/, short ? '.' : ''), ...limits, ...conditions]
+		.filter(Boolean)
+		.join(' ');
+}
+
+const PLACEHOLDERS = {
+	image: 'A serene mountain landscape at sunset, vibrant colours',
+	video: 'A corgi surfs a wave at sunset, slow motion, cinematic',
+	music: 'A calm piano track with soft melodies',
+	lyrics: '[Verse] Neon rain on an empty street, I hum the song you used to sing',
+	lyricsTopic: 'A song about a summer road trip with old friends',
+	speech: 'Hello! Thanks for calling. How can I help you today?',
+	sound: 'Thunder rolling over a quiet forest at night',
+} as const;
+
+export type PlaceholderKind = keyof typeof PLACEHOLDERS;
+
+/** What a model's main text field takes (its prompt or text), for its placeholder. */
+export function textKind(model: ModelData, field: FieldData, label: string): PlaceholderKind {
+	if (model.resource !== 'audio') return model.resource;
+	if (label === 'Lyrics') return 'lyrics';
+	if (/sound/.test(model.id)) return 'sound';
+	if (field.name === 'text') return 'speech';
+	return model.api === 'suno-lyrics' ? 'lyricsTopic' : 'music';
+}
+
+export const placeholderText = (kind: PlaceholderKind): string => PLACEHOLDERS[kind];
