@@ -217,8 +217,9 @@ export class PacedLimiter {
 			const quietWindows = Math.floor(
 				this.acceptedSinceRefusal / Math.max(1, Math.floor(this.rate + 1e-9)),
 			);
-			let step = this.pacing.firstStep * this.pacing.stepGrowth ** Math.min(quietWindows, 10);
-			if (quietWindows >= 1) step = Math.max(step, this.rate * this.pacing.quietGrowth);
+			const growing = Math.max(0, quietWindows - this.pacing.steadyWindows);
+			let step = this.pacing.firstStep * this.pacing.stepGrowth ** Math.min(growing, 10);
+			if (growing >= 1) step = Math.max(step, this.rate * this.pacing.quietGrowth);
 			this.rate = Math.min(this.max, this.rate + Math.min(this.max, step) / Math.max(1, this.rate));
 		}
 		this.acceptedSinceRefusal++;
@@ -273,18 +274,17 @@ export class PacedLimiter {
 		const inFlight = this.slots.filter((slot) => slot.settledAt === undefined).length;
 		if (inFlight >= this.inFlightCap) return Infinity;
 		const allowed = Math.max(1, Math.floor(this.rate + 1e-9));
+		const burstAtOnce = Math.max(
+			this.pacing.initialInFlight,
+			Math.ceil(allowed * this.pacing.burstAtOnceShare),
+		);
 		// A burst's first requests find out whether other processes are sending too (a 429 comes
 		// back before the rest of the window has left).
 		const probeEndsAt =
 			this.burstAnsweredAt === undefined
 				? Infinity
 				: this.burstAnsweredAt + this.pacing.burstProbeWindows * this.windowMs;
-		if (
-			now < probeEndsAt &&
-			inFlight >= 1 &&
-			this.slots.length >=
-				Math.max(this.pacing.initialInFlight, Math.ceil(allowed * this.pacing.burstAtOnceShare))
-		)
+		if (now < probeEndsAt && inFlight >= 1 && this.slots.length >= burstAtOnce)
 			return probeEndsAt - now;
 		if (this.slots.length >= allowed) {
 			const expiries = this.slots
@@ -292,11 +292,11 @@ export class PacedLimiter {
 				.map((slot) => this.expiryOf(slot) - now);
 			return expiries.length > 0 ? Math.max(1, Math.min(...expiries)) : Infinity;
 		}
-		// Once Kie has refused, requests leave spread over the window rather than in one burst.
-		const spread =
-			this.lastRefusalAt > -Infinity ? this.pacing.spreadAfter : this.pacing.spreadBefore;
-		// The first few (as many as may be in flight at first) leave at once.
-		if (spread > 0 && this.slots.length >= this.pacing.initialInFlight) {
+		// Spread over the window after the first few (before Kie's first 429: a burst's share).
+		const refusedYet = this.lastRefusalAt > -Infinity;
+		const spread = refusedYet ? this.pacing.spreadAfter : this.pacing.spreadBefore;
+		const atOnce = refusedYet ? this.pacing.initialInFlight : burstAtOnce;
+		if (spread > 0 && this.slots.length >= atOnce) {
 			const spacing = (spread * this.windowMs) / Math.max(1, this.rate);
 			const due = this.lastGrantAt + spacing - now;
 			if (due > 0) return Math.max(1, due);

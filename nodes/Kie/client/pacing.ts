@@ -1,7 +1,8 @@
 /**
  * How PacedLimiter (pacedLimiter.ts) paces requests on an account it may share: creates
  * (DEFAULT_CREATE_PACING) and status requests (DEFAULT_STATUS_PACING). Said of creates below;
- * status requests are paced the same way, with their own window (a second).
+ * status requests are paced the same way, with their own window (a second) and a slower regrowth
+ * (see DEFAULT_STATUS_PACING).
  *
  * Pacing on 429 (several processes on one account: n8n queue mode, other tools). Nothing is shared
  * between processes (a node has no store for that); Kie's 429 is the signal every process sees,
@@ -40,9 +41,10 @@ export interface PacingOptions {
 	initialInFlight: number;
 	/** Rate gained per window right after a 429 ... */
 	firstStep: number;
-	/** ... multiplied by this for every quiet window since ... */
+	/** ... for this many quiet windows, then multiplied by `stepGrowth` for every further one ... */
+	steadyWindows: number;
 	stepGrowth: number;
-	/** ... and at least this × the rate per window from the second quiet window on. */
+	/** ... and at least this × the rate per window from the second such window on. */
 	quietGrowth: number;
 	/** Sends at least spread × window ÷ rate apart, before any 429 (0: in one burst) and after. */
 	spreadBefore: number;
@@ -68,6 +70,7 @@ export const DEFAULT_CREATE_PACING: PacingOptions = {
 	decrease: 0.8,
 	initialInFlight: 2,
 	firstStep: 0.5,
+	steadyWindows: 0,
 	stepGrowth: 3,
 	quietGrowth: 2,
 	spreadBefore: 0,
@@ -91,4 +94,22 @@ export const DEFAULT_STATUS_PACING: PacingOptions = {
 	// A poll waiting 3 s ranks as one surely finding its task done: it goes within about a second
 	// of that (10 per second), so a task whose ramp says "unlikely" is still seen within seconds.
 	queueAgingMs: 3000,
+	// Several processes on one key (queue-mode workers) share 10 requests a second, and each sends
+	// whole requests: one more than the account's room in a second is a 429. So after a 429 the
+	// rate creeps back (a tenth of a request per second more each second: a process probes the
+	// level above about every 10 s, one refusal each) instead of tripling per window as creates
+	// do, which had two workers refused on 12-15 % of their status requests; after 12 quiet
+	// seconds it triples per second again, so a worker whose peers have finished takes the whole
+	// budget back within about 15 s. read-pacing-sim.ts replays both.
+	firstStep: 0.1,
+	steadyWindows: 12,
+	stepGrowth: 3,
+	quietGrowth: 0,
+	// Requests leave spaced over the second (after half of it at once), before any 429 too:
+	// two processes meeting then fill the account a request at a time and find each other with a
+	// refusal or two, not with a second's worth each.
+	spreadBefore: 1,
+	spreadAfter: 1,
+	// A small batch's few polls leave together (cold start: three tasks polled at once).
+	burstAtOnceShare: 0.5,
 };

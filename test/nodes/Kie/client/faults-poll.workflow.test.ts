@@ -22,7 +22,7 @@ const UNCAPPED = { maxStatusRequests: 1000 };
 
 async function runBatch(
 	prompts: string[],
-	credential: Record<string, number> = UNCAPPED,
+	credential: Record<string, number | string> = UNCAPPED,
 ): Promise<{ result: WorkflowRunResult; output: INodeExecutionData[] }> {
 	const result = await runWorkflow(
 		kieWorkflow(
@@ -123,16 +123,22 @@ describe('a storm of status 429s (Kie caps status requests per key)', () => {
 	// The credential claims 10 per second where the account allows 2: most status requests are
 	// refused until the client's pace comes down.
 	const STATUS_LIMIT = { max: 2, windowMs: 1000 };
+	// Each test on a key of its own: the status limiter of a key is process-wide and keeps the pace
+	// it learned, so on the key of the test before there would be no storm to weather.
+	const stormKey = (name: string) => {
+		sim.configure({ apiKeys: ['sim-key', name], statusLimit: STATUS_LIMIT });
+		return name;
+	};
 	const acceptedStatusRequests = () =>
 		sim.record.requests.filter(
 			(request) => request.endpoint === 'recordInfo' && request.status === 200,
 		).length;
 
 	it('fails no item of a generate batch, and slows to the account: fewer refused than accepted', async () => {
-		sim.configure({ statusLimit: STATUS_LIMIT });
+		const apiKey = stormKey('storm-batch-key');
 		const prompts = Array.from({ length: 8 }, (_, index) => `read storm ${index}`);
 
-		const { output } = await runBatch(prompts, { maxStatusRequests: 10 });
+		const { output } = await runBatch(prompts, { maxStatusRequests: 10, apiKey });
 
 		expect(output.map((item) => item.json.state)).toEqual(prompts.map(() => 'success'));
 		expect(output.every((item) => item.binary?.data)).toBe(true);
@@ -143,11 +149,12 @@ describe('a storm of status 429s (Kie caps status requests per key)', () => {
 	});
 
 	it('fails no Get Task item: each 429 is asked again, paced', async () => {
+		const apiKey = stormKey('storm-get-key');
 		const taskIds: string[] = [];
 		for (let index = 0; index < 6; index++) {
 			const reply = await fetch(`${sim.baseUrl}/api/v1/jobs/createTask`, {
 				method: 'POST',
-				headers: { authorization: 'Bearer sim-key', 'content-type': 'application/json' },
+				headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
 				body: JSON.stringify({
 					model: 'nano-banana-pro',
 					input: { prompt: `fetched ${index}`, aspect_ratio: '1:1', resolution: '1K' },
@@ -155,14 +162,13 @@ describe('a storm of status 429s (Kie caps status requests per key)', () => {
 			});
 			taskIds.push(((await reply.json()) as { data: { taskId: string } }).data.taskId);
 		}
-		sim.configure({ statusLimit: STATUS_LIMIT });
 
 		const result = await runWorkflow(
 			kieWorkflow(
 				{ resource: 'task', operation: 'get', taskId: '={{ $json.taskId }}' },
 				{ items: taskIds.map((taskId) => ({ json: { taskId } })), continueOnFail: true },
 			),
-			{ credentials: { kieApi: kieCredentials(sim) } },
+			{ credentials: { kieApi: kieCredentials(sim, { apiKey }) } },
 		);
 
 		expect(result.status).toBe('success');
