@@ -39,9 +39,12 @@ function literal(value) {
 }
 
 export async function render(docsDir) {
-	const { models } = readPages(docsDir);
+	const { models, continuations } = readPages(docsDir);
 	const source = `${HEADER}/** Every documented non-chat model, one entry per page (and per model of a dedicated API). */
 export const PAGE_MODELS: readonly ModelData[] = ${literal(models)};
+
+/** The dedicated video APIs' extend of a finished task (Video → Extend's Veo 3.1 and Runway). */
+export const CONTINUATION_MODELS: readonly ModelData[] = ${literal(continuations)};
 `;
 	const prettier = await import('prettier');
 	const config = await prettier.resolveConfig(OUT);

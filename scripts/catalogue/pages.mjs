@@ -107,6 +107,25 @@ const SUNO_TOOLS = [
 	result,
 }));
 
+/**
+ * The dedicated video APIs' extend of a finished task (Video → Extend's Veo 3.1 and Runway
+ * entries): not in the pickers, their panel is version 1's (catalogue/v1/video.ts maps it).
+ */
+const CONTINUATIONS = [
+	{ page: 'veo3-api/extend-video.md', id: 'veo/extend', api: 'veo-extend', family: 'Google Veo' },
+	{
+		page: 'runway-api/extend-ai-video.md',
+		id: 'runway/extend',
+		api: 'runway-extend',
+		family: 'Runway',
+	},
+].map((tool) => ({
+	...tool,
+	operation: 'extend',
+	resource: 'video',
+	result: { kind: 'urls', media: 'video' },
+}));
+
 /** The tools' fields that carry the user's audio. */
 const SUNO_AUDIO_FIELDS = new Set(['uploadUrl', 'uploadUrlList']);
 
@@ -531,36 +550,40 @@ export function readPages(docsDir) {
 			);
 		}
 	}
-	for (const tool of SUNO_TOOLS) {
-		const read = readPage(path.join(docsDir, tool.page));
-		if (!read) throw new Error(`${tool.page}: no OpenAPI block`);
-		const schema = read.operation.requestBody?.content?.['application/json']?.schema ?? {};
-		const fields = Object.entries(schema.properties ?? {})
-			.filter(([name]) => name !== 'callBackUrl')
-			.map(([name, field]) => {
-				const read = readField(name, field ?? {}, (schema.required ?? []).includes(name));
-				if (!SUNO_AUDIO_FIELDS.has(name)) return read;
-				return { ...read, media: 'audio', mediaRole: 'input' };
-			});
-		models.push({
-			id: tool.id,
-			api: tool.api,
-			endpoint: read.endpoint,
-			modelField: null,
-			fieldsAt: 'body',
-			page: tool.page,
-			title: read.title,
-			displayName: `Suno ${read.title}`,
-			description: summaryOf(read.operation.description, read.title),
-			family: 'Suno',
-			resource: 'audio',
-			operation: tool.operation,
-			operations: [tool.operation],
-			fields,
-			result: tool.result,
+	const tools = (list) =>
+		list.map((tool) => toolRecord(tool, readPage(path.join(docsDir, tool.page))));
+	return { models: [...models, ...tools(SUNO_TOOLS)], continuations: tools(CONTINUATIONS) };
+}
+
+/** A tool of a dedicated API: its page's body fields (the page's `model` stays a field). */
+function toolRecord(tool, read) {
+	if (!read) throw new Error(`${tool.page}: no OpenAPI block`);
+	const schema = read.operation.requestBody?.content?.['application/json']?.schema ?? {};
+	const fields = Object.entries(schema.properties ?? {})
+		.filter(([name]) => name !== 'callBackUrl')
+		.map(([name, field]) => {
+			const read = readField(name, field ?? {}, (schema.required ?? []).includes(name));
+			if (!SUNO_AUDIO_FIELDS.has(name)) return read;
+			return { ...read, media: 'audio', mediaRole: 'input' };
 		});
-	}
-	return { models };
+	const suno = tool.api.startsWith('suno');
+	return {
+		id: tool.id,
+		api: tool.api,
+		endpoint: read.endpoint,
+		modelField: null,
+		fieldsAt: 'body',
+		page: tool.page,
+		title: read.title,
+		displayName: suno ? `Suno ${read.title}` : read.title,
+		description: summaryOf(read.operation.description, read.title),
+		family: tool.family ?? 'Suno',
+		resource: tool.resource ?? 'audio',
+		operation: tool.operation,
+		operations: [tool.operation],
+		fields,
+		result: tool.result,
+	};
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

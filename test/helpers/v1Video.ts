@@ -11,10 +11,11 @@ import { catalogueModel } from '../../nodes/Kie/catalogue/panel';
 import {
 	v1Error,
 	v1Parameters,
-	withV1Body,
+	withV1Request,
 	type V1Values,
 } from '../../nodes/Kie/catalogue/v1/mapping';
-import { V1_VIDEO_MODELS } from '../../nodes/Kie/catalogue/v1/video';
+import { V1_EXTEND, V1_VIDEO_MODELS } from '../../nodes/Kie/catalogue/v1/video';
+import { CONTINUATIONS } from '../../nodes/Kie/catalogue/modelCatalogue';
 
 /** `uploadedUrls`: what the binaries (`binaryProperties`) uploaded to, in order. */
 export function v1VideoRequest(
@@ -31,7 +32,7 @@ export function v1VideoRequest(
 	const { parameters, v1Names } = v1Parameters(model, v1, { binaryProperties, ...values });
 	try {
 		const checked = check(model, parameters, callBackUrl, true);
-		return withV1Body(v1, build(model, checked, uploadedUrls));
+		return withV1Request(v1, build(model, checked, uploadedUrls));
 	} catch (error) {
 		throw v1Error(error, v1Names);
 	}
@@ -40,4 +41,17 @@ export function v1VideoRequest(
 /** Custom Model as both versions send it (prompt, images, Additional Input as the input). */
 export function customCreate(fields: CommonImageFields, uploadedUrls: readonly string[] = []) {
 	return imageCreate(mapInput(validateCustom(fields, uploadedUrls.length), uploadedUrls));
+}
+
+/** Version 1's Video → Extend request for `api` (veo or runway), as the node builds it. */
+export function v1ExtendRequest(api: string, values: V1Values, callBackUrl?: string) {
+	const v1 = V1_EXTEND[api];
+	const model = CONTINUATIONS.find((candidate) => candidate.id === v1?.id);
+	if (!v1 || !model) throw new Error(`no v1 extend for ${api}`);
+	const { parameters, v1Names } = v1Parameters(model, v1, values);
+	try {
+		return withV1Request(v1, build(model, check(model, parameters, callBackUrl, true), []));
+	} catch (error) {
+		throw v1Error(error, v1Names);
+	}
 }

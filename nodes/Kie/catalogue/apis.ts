@@ -95,6 +95,14 @@ export const APIS: Readonly<Record<ModelApi, ApiSpec>> = {
 			if (fields.imageUrl !== undefined) delete fields.aspectRatio;
 		},
 	},
+	// Veo's extend takes up to over ten minutes (its page); Runway's requires a callback like its create.
+	'veo-extend': { endpoint: 'veo.extend', clientApi: 'veo', expectedMs: 300_000 },
+	'runway-extend': {
+		endpoint: 'runway.extend',
+		clientApi: 'runway',
+		needsCallback: true,
+		expectedMs: 90_000,
+	},
 	// Runway Aleph: video-to-video; its page marks callBackUrl optional (the node polls).
 	aleph: { endpoint: 'aleph.generate', expectedMs: 120_000 },
 	suno: {

@@ -1,4 +1,4 @@
-import { PAGE_MODELS } from './data/models';
+import { CONTINUATION_MODELS, PAGE_MODELS } from './data/models';
 import type { FieldData, ModelData } from './modelData';
 import { ADDED_MODELS, OVERRIDES, type AddedModel, type ModelOverride } from './overrides';
 import { PICKER } from './pickerModels';
@@ -69,3 +69,6 @@ export const CATALOGUE: readonly ModelData[] = [
 ]
 	.map(withPickerName)
 	.sort(pickerOrder);
+
+/** Veo's and Runway's extend of a finished task: Video → Extend's Veo 3.1 and Runway entries. */
+export const CONTINUATIONS: readonly ModelData[] = CONTINUATION_MODELS.map(withOverrides);

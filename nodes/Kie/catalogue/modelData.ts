@@ -123,6 +123,9 @@ export type ModelApi =
 	| 'market'
 	| 'veo'
 	| 'runway'
+	// Veo's and Runway's extend of a finished task (Video → Extend).
+	| 'veo-extend'
+	| 'runway-extend'
 	| 'aleph'
 	| '4o-image'
 	| 'flux-kontext'

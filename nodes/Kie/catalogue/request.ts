@@ -149,6 +149,9 @@ function checkFields(
 				value === undefined ? [] : Array.isArray(value) ? (value as string[]) : [value as string];
 			checkMediaCount(field, urls.length, raw, blame);
 			if (urls.length > 0) media.push({ field, binaries: [], urls });
+		} else if (raw === '' && field.type === 'string' && !field.enum) {
+			// Written on purpose: an empty text means something (Runway's waterMark "": none).
+			fields[key] = '';
 		} else if (value === undefined) delete fields[key];
 		else fields[key] = value;
 	}

@@ -32,4 +32,12 @@ export const VIDEO_OVERRIDES: readonly ModelOverride[] = [
 			},
 		],
 	},
+	{
+		page: 'runway-api/extend-ai-video.md',
+		reason:
+			"The page states the qualities in prose only; the prompt's limit is Runway's generate page's (version 1 applied it to both)",
+		source:
+			'runway-api/extend-ai-video.md quality: "optional values are 720p or 1080p"; runway-api/generate-ai-video.md prompt maxLength 1800',
+		fields: { quality: { enum: ['720p', '1080p'] }, prompt: { maxLength: 1800 } },
+	},
 ];

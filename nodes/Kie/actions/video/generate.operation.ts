@@ -7,7 +7,7 @@ import {
 
 import { catalogueModel, CUSTOM_MODEL_ID, KieInputError } from '../../catalogue';
 import { describeValue } from '../../catalogue/errors';
-import { v1Error, v1Parameters, withV1Body, type V1Values } from '../../catalogue/v1/mapping';
+import { v1Error, v1Parameters, withV1Request, type V1Values } from '../../catalogue/v1/mapping';
 import { V1_VIDEO_MODELS } from '../../catalogue/v1/video';
 import { videoModelProperties, videoModelsWithImages } from '../../catalogue/v1/videoPanel';
 import { byVersion, modelOperation } from '../common/modelOperation';
@@ -93,7 +93,7 @@ async function executeVersion1(
 		);
 	}
 	// A parameter the chosen model does not show is absent: '' reads as "not given".
-	const param = (name: keyof V1Values, absent: unknown = '') =>
+	const param = (name: string, absent: unknown = '') =>
 		this.getNodeParameter(name, itemIndex, absent) as unknown;
 	const values: V1Values = {
 		prompt: param('prompt'),
@@ -108,7 +108,7 @@ async function executeVersion1(
 	const { parameters, v1Names } = v1Parameters(model, v1, values, modelIsExpression);
 	try {
 		return await runCatalogueModel(this, itemIndex, run, model, parameters, {
-			finish: (request) => withV1Body(v1, request),
+			finish: (request) => withV1Request(v1, request),
 		});
 	} catch (error) {
 		throw v1Error(error, v1Names);

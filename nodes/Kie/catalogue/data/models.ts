@@ -11888,3 +11888,126 @@ export const PAGE_MODELS: readonly ModelData[] = [
 		},
 	},
 ];
+
+/** The dedicated video APIs' extend of a finished task (Video → Extend's Veo 3.1 and Runway). */
+export const CONTINUATION_MODELS: readonly ModelData[] = [
+	{
+		id: 'veo/extend',
+		api: 'veo-extend',
+		endpoint: '/api/v1/veo/extend',
+		modelField: null,
+		fieldsAt: 'body',
+		page: 'veo3-api/extend-video.md',
+		title: 'Extend Veo3.1 Video',
+		displayName: 'Extend Veo3.1 Video',
+		description: 'Our Veo 3.1 Video Extension API is more than simple video splicing',
+		family: 'Google Veo',
+		resource: 'video',
+		operation: 'extend',
+		operations: ['extend'],
+		fields: [
+			{
+				name: 'taskId',
+				type: 'string',
+				required: true,
+				description:
+					'Task ID of the original video generation. Must be a valid taskId returned from the video generation interface. Note: Videos generated after 1080P generation cannot be extended.',
+				example: 'veo_task_abcdef123456',
+			},
+			{
+				name: 'prompt',
+				type: 'string',
+				required: true,
+				description:
+					'Text prompt describing the extended video content. Should detail how you want the video to be extended, including actions, scene changes, style, etc.',
+				example:
+					'The dog continues running through the park, jumping over obstacles and playing with other dogs',
+			},
+			{
+				name: 'seeds',
+				type: 'integer',
+				required: false,
+				description:
+					'Random seed parameter for controlling the randomness of generated content. Range: 10000-99999. Same seeds will generate similar video content, different seeds will generate different video content. If not specified, the system will automatically assign random seeds.',
+				example: 12345,
+				minimum: 10000,
+				maximum: 99999,
+			},
+			{
+				name: 'model',
+				type: 'string',
+				required: false,
+				description:
+					'Model type for video extension (optional). Defaults to `fast` if not specified. - **fast**: Fast generation mode - **quality**: High quality generation mode - **lite**: Most cost-effective generation mode',
+				enum: ['fast', 'quality', 'lite'],
+				default: 'fast',
+				example: 'fast',
+			},
+			{
+				name: 'watermark',
+				type: 'string',
+				required: false,
+				description:
+					'Watermark text (optional). If provided, a watermark will be added to the generated video.',
+				example: 'MyBrand',
+			},
+		],
+		result: {
+			kind: 'urls',
+			media: 'video',
+		},
+	},
+	{
+		id: 'runway/extend',
+		api: 'runway-extend',
+		endpoint: '/api/v1/runway/extend',
+		modelField: null,
+		fieldsAt: 'body',
+		page: 'runway-api/extend-ai-video.md',
+		title: 'Extend AI Video',
+		displayName: 'Extend AI Video',
+		description: 'Extend existing AI-generated videos to create longer sequences',
+		family: 'Runway',
+		resource: 'video',
+		operation: 'extend',
+		operations: ['extend'],
+		fields: [
+			{
+				name: 'taskId',
+				type: 'string',
+				required: true,
+				description:
+					'Unique identifier of the original video generation task. Must be a valid task ID from a previously generated video.',
+				example: 'ee603959-debb-48d1-98c4-a6d1c717eba6',
+			},
+			{
+				name: 'prompt',
+				type: 'string',
+				required: true,
+				description:
+					'Descriptive text that guides the continuation of the video. Explain what actions, movements, or developments should happen next. Be specific but maintain consistency with the original video content.',
+				example:
+					'The cat continues dancing with more energy and excitement, spinning around with colorful light effects intensifying',
+			},
+			{
+				name: 'quality',
+				type: 'string',
+				required: true,
+				description: 'Video resolution, optional values are 720p or 1080p.',
+				example: '720p',
+			},
+			{
+				name: 'waterMark',
+				type: 'string',
+				required: false,
+				description:
+					'Video watermark text content. An empty string indicates no watermark, while a non-empty string will display the specified text as a watermark in the bottom right corner of the video.',
+				example: 'kie.ai',
+			},
+		],
+		result: {
+			kind: 'urls',
+			media: 'video',
+		},
+	},
+];

@@ -36,11 +36,12 @@ export interface V1Seconds {
 	required?: boolean;
 }
 
-/** One v1 Model value: the catalogue model of the same id, and what v1's panel shows for it. */
-export interface V1Model {
+/** What a v1 choice (a Model value, an API) runs as: a catalogue model, and v1's parameters on it. */
+export interface V1Mapping {
+	/** The catalogue model. */
 	id: string;
-	displayName: string;
-	description: string;
+	/** v1 parameters that fill a Kie field as they are (checked by the catalogue). */
+	parameters?: Readonly<Record<string, string>>;
 	/** The media field v1's Image URLs and Input Binary Properties fill. */
 	images?: string;
 	aspectRatio?: V1Choice;
@@ -50,10 +51,19 @@ export interface V1Model {
 	defaults?: Readonly<Record<string, FieldValue>>;
 	/** Body fields v1 sent beside the model's own; `{name}` is the body's value of `name`. */
 	body?: Readonly<Record<string, string>>;
+	/** The task's model and learning kind as v1 named them (templates like `body`; `names`: v1's for values). */
+	task?: { model: string; kind: string; names?: Readonly<Record<string, string>> };
+}
+
+/** One v1 Model value: the catalogue model of the same id, and what v1's panel shows for it. */
+export interface V1Model extends V1Mapping {
+	displayName: string;
+	description: string;
 }
 
 /** The v1 parameters of a model run, as n8n gives them. */
 export interface V1Values {
+	[param: string]: unknown;
 	prompt?: unknown;
 	aspectRatio?: unknown;
 	resolution?: unknown;
@@ -156,7 +166,7 @@ export interface V1Run {
  */
 export function v1Parameters(
 	model: ModelData,
-	v1: V1Model,
+	v1: V1Mapping,
 	values: V1Values,
 	modelIsExpression = false,
 ): V1Run {
@@ -167,6 +177,10 @@ export function v1Parameters(
 		modelIsExpression ? withoutForeignDefault(accepts, param, value) : value;
 
 	if (!isBlank(values.prompt)) fields.prompt = values.prompt;
+	for (const [param, field] of Object.entries(v1.parameters ?? {})) {
+		if (!isBlank(values[param])) fields[field] = values[param];
+		from.set(field, param);
+	}
 	for (const param of CHOICES) {
 		const spec = v1[param];
 		if (!spec) continue;
@@ -246,15 +260,25 @@ export function v1Error(error: unknown, v1Names: ReadonlyMap<string, string>): u
 	return renamed;
 }
 
-/** Body fields v1 sent beside the model's own (`{name}`: the body's value of `name`). */
-export function withV1Body<T extends { body: Record<string, unknown> }>(
-	v1: V1Model,
-	request: T,
-): T {
-	if (!v1.body) return request;
+const fill = (
+	template: string,
+	body: Record<string, unknown>,
+	names: Record<string, string> = {},
+) =>
+	template.replace(/\{(\w+)\}/g, (_, key: string) => names[String(body[key])] ?? String(body[key]));
+
+/** The request as v1 sent it: its extra body fields, the task's model and kind as v1 named them. */
+export function withV1Request<
+	T extends { body: Record<string, unknown>; model: string; kind?: string },
+>(v1: V1Mapping, request: T): T {
 	const body = { ...request.body };
-	for (const [name, template] of Object.entries(v1.body)) {
-		body[name] = template.replace(/\{(\w+)\}/g, (_, key: string) => String(body[key]));
-	}
-	return { ...request, body };
+	for (const [name, template] of Object.entries(v1.body ?? {})) body[name] = fill(template, body);
+	const task = v1.task;
+	if (!task) return { ...request, body };
+	return {
+		...request,
+		body,
+		model: fill(task.model, body, task.names),
+		kind: fill(task.kind, body, task.names),
+	};
 }

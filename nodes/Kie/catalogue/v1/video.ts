@@ -1,4 +1,4 @@
-import type { V1Choice, V1Model, V1Seconds } from './mapping';
+import type { V1Choice, V1Mapping, V1Model, V1Seconds } from './mapping';
 
 /*
  * Node version 1's video models, as its panel offers them, onto the catalogue: each v1 Model
@@ -209,3 +209,26 @@ export const V1_VIDEO_MODELS: readonly V1Model[] = [
 ];
 
 export const DEFAULT_V1_VIDEO_MODEL = 'veo3_fast';
+
+/**
+ * v1's Video → Extend by its API (version 2's Veo 3.1 and Runway entries show the same panel):
+ * the catalogue's extend of each API; the item's model and the learning kind as v1 named them.
+ */
+export const V1_EXTEND: Readonly<Record<string, V1Mapping>> = {
+	veo: {
+		id: 'veo/extend',
+		parameters: { taskId: 'taskId', extendModel: 'model' },
+		defaults: { model: 'fast' },
+		task: {
+			model: '{model}',
+			kind: '{model}|extend',
+			names: { fast: 'veo3_fast', quality: 'veo3', lite: 'veo3_lite' },
+		},
+	},
+	runway: {
+		id: 'runway/extend',
+		parameters: { taskId: 'taskId', resolution: 'quality' },
+		defaults: { quality: '720p' },
+		task: { model: 'runway', kind: 'runway|{quality}|extend' },
+	},
+};

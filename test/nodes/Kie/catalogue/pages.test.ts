@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { PAGE_MODELS } from '../../../../nodes/Kie/catalogue/data/models';
+import { CONTINUATION_MODELS, PAGE_MODELS } from '../../../../nodes/Kie/catalogue/data/models';
 import { CATALOGUE } from '../../../../nodes/Kie/catalogue/modelCatalogue';
 import { OVERRIDES } from '../../../../nodes/Kie/catalogue/overrides';
 
@@ -64,7 +64,9 @@ withDocs(
 
 		it('names every page an override corrects, and every field it changes, as the page has them', () => {
 			for (const override of OVERRIDES) {
-				const models = PAGE_MODELS.filter((m) => m.page === override.page);
+				const models = [...PAGE_MODELS, ...CONTINUATION_MODELS].filter(
+					(m) => m.page === override.page,
+				);
 				expect({ page: override.page, found: models.length > 0 }).toEqual({
 					page: override.page,
 					found: true,

@@ -3,7 +3,11 @@
  * Duration, Image URLs for every model) onto each catalogue model's own fields, the bodies v1
  * sent, and v1's parameter named in every refusal.
  */
-import { customCreate, v1VideoRequest as buildVideoRequest } from '../../../../helpers/v1Video';
+import {
+	customCreate,
+	v1ExtendRequest,
+	v1VideoRequest as buildVideoRequest,
+} from '../../../../helpers/v1Video';
 import { KieInputError } from '../../../../../nodes/Kie/catalogue/errors';
 import { catalogueModel } from '../../../../../nodes/Kie/catalogue/panel';
 import { V1_VIDEO_MODELS } from '../../../../../nodes/Kie/catalogue/v1/video';
@@ -299,6 +303,12 @@ describe('buildVideoRequest: market models', () => {
 		).toBe('additionalInput');
 	});
 
+	it('sends an empty text of Additional Input as written (Veo\'s watermark "")', () => {
+		expect(
+			buildVideoRequest('veo3_fast', { prompt: 'p', additionalInput: '{"watermark": ""}' }).body,
+		).toMatchObject({ watermark: '' });
+	});
+
 	it('passes any jobs-API model through custom', () => {
 		expect(
 			thrown(() =>
@@ -315,5 +325,59 @@ describe('buildVideoRequest: market models', () => {
 				[A],
 			).body,
 		).toEqual({ model: 'kling/v2-1-pro', input: { prompt: 'p', image_urls: [A], duration: '5' } });
+	});
+});
+
+describe('Extend: Veo 3.1 and Runway on the catalogue', () => {
+	it('sends the extend bodies v1 sent, with its model and learning kind', () => {
+		const veo = v1ExtendRequest('veo', {
+			taskId: 'veo-1',
+			prompt: ' it runs on ',
+			extendModel: 'quality',
+			additionalInput: { seeds: 12345 },
+		});
+		expect(veo).toMatchObject({ api: 'veo', endpoint: 'veo.extend', model: 'veo3' });
+		expect(veo.kind).toBe('veo3|extend');
+		expect(veo.body).toEqual({
+			taskId: 'veo-1',
+			prompt: 'it runs on',
+			model: 'quality',
+			seeds: 12345,
+		});
+		expect(v1ExtendRequest('veo', { taskId: 'veo-1', prompt: 'p' }).body).toMatchObject({
+			model: 'fast',
+		});
+
+		const runway = v1ExtendRequest('runway', {
+			taskId: 'rw-1',
+			prompt: 'p',
+			resolution: '1080P',
+			additionalInput: '{"waterMark": ""}',
+		});
+		expect(runway).toMatchObject({ api: 'runway', endpoint: 'runway.extend', model: 'runway' });
+		expect(runway.kind).toBe('runway|1080p|extend');
+		// waterMark "" is Runway's "no watermark": sent as written.
+		expect(runway.body).toEqual({
+			taskId: 'rw-1',
+			prompt: 'p',
+			quality: '1080p',
+			waterMark: '',
+			callBackUrl: 'https://callback.invalid/n8n-nodes-kie',
+		});
+	});
+
+	it("refuses what Kie would, naming v1's parameter", () => {
+		const refused = (api: string, values: Record<string, unknown>) =>
+			thrown(() => v1ExtendRequest(api, { taskId: 't', prompt: 'p', ...values }));
+		expect(refused('veo', { extendModel: 'turbo' })).toMatchObject({
+			field: 'extendModel',
+			allowed: 'fast, quality, lite',
+		});
+		expect(refused('veo', { additionalInput: { seeds: 5 } }).allowed).toBe(
+			'a whole number from 10000 to 99999',
+		);
+		expect(refused('runway', { resolution: '4k' }).field).toBe('resolution');
+		expect(refused('runway', { prompt: 'x'.repeat(1801) }).field).toBe('prompt');
+		expect(refused('veo', { prompt: '  ' }).field).toBe('prompt');
 	});
 });
