@@ -7,8 +7,9 @@ export class Checks {
 		return condition;
 	}
 
+	/** Equal as JSON values: objects by their keys and values in any order, arrays in order. */
 	equal(actual: unknown, expected: unknown, what: string): boolean {
-		const same = JSON.stringify(actual) === JSON.stringify(expected);
+		const same = canonical(actual) === canonical(expected);
 		return this.that(
 			same,
 			`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`,
@@ -23,4 +24,17 @@ export class Checks {
 			this.failures.push(`${name}: ${(error as Error).message}`);
 		}
 	}
+}
+
+/** JSON text with every object's keys sorted (a request body's key order means nothing). */
+function canonical(value: unknown): string | undefined {
+	return JSON.stringify(value, (_key, inner: unknown) =>
+		inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+			? Object.fromEntries(
+					Object.keys(inner)
+						.sort()
+						.map((key) => [key, (inner as Record<string, unknown>)[key]]),
+				)
+			: inner,
+	);
 }
