@@ -10,18 +10,13 @@ import { isSomeModelsDefault } from '../foreignDefaults';
 import { normaliseEnum, parseAdditionalInput, parseUrlList, type Source } from '../inputs';
 import type { FieldValue, ModelData } from '../modelData';
 import type { Parameters } from '../request';
+import type { EnumFieldSpec } from '../types';
 
-/** A v1 panel's choice (Aspect Ratio, Resolution, …): the values it offers for one model. */
-export interface V1Choice {
-	/** The Kie field it fills. */
-	field: string;
-	options: readonly string[];
-	default: string;
-	/** v1 sent the default when the parameter was left empty. */
-	required?: boolean;
-	displayName?: string;
-	description?: string;
-	optionNames?: Readonly<Record<string, string>>;
+/**
+ * A v1 panel's choice (Aspect Ratio, Resolution, …) for one model: the Kie field it fills, the
+ * values it offers (`required`: v1 sent the default when it was left empty).
+ */
+export interface V1Choice extends EnumFieldSpec {
 	/** Other spellings v1 took, onto the model's value (compared case-insensitively). */
 	aliases?: Readonly<Record<string, string>>;
 }

@@ -54,6 +54,10 @@ const SORA_RATIO = ratio('aspect_ratio', ['landscape', 'portrait'], 'landscape',
 });
 const SORA_WITHDRAWN =
 	'Withdrawn: peers report that Kie no longer serves it; kept so saved workflows run';
+const WAN = {
+	resolution: { field: 'resolution', options: ['720p', '1080p'], default: '1080p' },
+	duration: seconds('duration', [5, 10, 15], 5),
+};
 const GROK_RATIOS = ['2:3', '3:2', '1:1', '16:9', '9:16'] as const;
 const KLING_26_RATIOS = ['1:1', '16:9', '9:16'] as const;
 
@@ -160,19 +164,17 @@ export const V1_VIDEO_MODELS: readonly V1Model[] = [
 		duration: seconds('duration', [6, 10], 6),
 	},
 	{
+		...WAN,
 		id: 'wan/2-6-text-to-video',
 		displayName: 'Wan 2.6 Text to Video',
 		description: 'Alibaba Wan 2.6: text (Chinese or English) to a 5, 10 or 15 s video',
-		resolution: { field: 'resolution', options: ['720p', '1080p'], default: '1080p' },
-		duration: seconds('duration', [5, 10, 15], 5),
 	},
 	{
+		...WAN,
 		id: 'wan/2-6-image-to-video',
 		displayName: 'Wan 2.6 Image to Video',
 		description: 'Alibaba Wan 2.6: one image (at least 256×256) and text to a 5, 10 or 15 s video',
 		images: 'image_urls',
-		resolution: { field: 'resolution', options: ['720p', '1080p'], default: '1080p' },
-		duration: seconds('duration', [5, 10, 15], 5),
 	},
 	{
 		id: 'bytedance/seedance-1.5-pro',
