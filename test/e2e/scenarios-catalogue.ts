@@ -11,6 +11,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { makeMp3 } from '../simulator/audio';
+import { imageShape } from '../simulator/images';
 import { makePng, type KieSimulatorApi } from '../simulator';
 import type { Checks } from './checks';
 import { nodeOutput, type OutputItem } from './n8n';
@@ -190,6 +191,23 @@ export const catalogueScenarios: Scenario[] = [
 					'Upscale',
 				),
 			);
+			// What the user gets: a transparent cut-out the photo's size, then twice as wide and high.
+			if (cutoutUrl)
+				checks.equal(
+					imageShape(await served(cutoutUrl)),
+					{ width: 512, height: 512, alpha: true },
+					'the cut-out (PNG size, alpha)',
+				);
+			const written = path.join(
+				context.filesFolder,
+				`product-cutout-${String(upscaled?.json.taskId)}_0.png`,
+			);
+			if (existsSync(written))
+				checks.equal(
+					imageShape(await readFile(written)),
+					{ width: 1024, height: 1024, alpha: true },
+					'the file written (PNG size, alpha)',
+				);
 			const bodies = creates(sim);
 			checks.equal(
 				bodies.map((body) => body.model),

@@ -2,8 +2,7 @@ import { makeMp3 } from './audio';
 import { fourOImageFile } from './fourOImage';
 import { type Answer, type Host, jsonAnswer, type RequestContext } from './http';
 import { makePng, TINY_JPEG } from './images';
-import { jobsResultExtension } from './jobs';
-import { extraUrls } from './results';
+import { extraUrls, jobsResultExtension } from './results';
 import type { Route } from './routes';
 import type { FileBody, SimulatorState } from './state';
 import { stateOf } from './tasks';
@@ -38,6 +37,12 @@ export function ownFile(
 				: undefined;
 	if (!host || !lookupFile(state, host, url.pathname)) return undefined;
 	return { host, pathname: url.pathname };
+}
+
+/** The bytes and type of the simulator's own file behind `fileUrl` (undefined for others). */
+export function simulatorFile(state: SimulatorState, fileUrl: string): FileBody | undefined {
+	const own = ownFile(state, fileUrl);
+	return own ? lookupFile(state, own.host, own.pathname) : undefined;
 }
 
 function lookupFile(state: SimulatorState, host: Host, pathname: string): FileBody | undefined {
@@ -81,7 +86,7 @@ function lookupFile(state: SimulatorState, host: Host, pathname: string): FileBo
 	if (extension === 'mp4') return { bytes: makeMp4(`${taskId}_${index}`), mimeType: 'video/mp4' };
 	return extension === 'jpg'
 		? { bytes: TINY_JPEG, mimeType: 'image/jpeg' }
-		: { bytes: makePng(`${taskId}_${index}`), mimeType: 'image/png' };
+		: { bytes: makePng(`${taskId}_${index}`, task.resultImage), mimeType: 'image/png' };
 }
 
 function serveFile(state: SimulatorState, context: RequestContext): Answer {

@@ -34,31 +34,53 @@ function pngChunk(type: string, data: Buffer): Buffer {
 	return Buffer.concat([length, typeAndData, crc]);
 }
 
-/** A valid `size`×`size` 8-bit RGB PNG: a diagonal two-colour gradient derived from `seed`. */
-export function makePng(seed: string, size = 32): Buffer {
+/** The shape of a generated PNG: its size, and whether it has an alpha channel. */
+export interface PngShape {
+	width: number;
+	height: number;
+	/** RGBA with a transparent background around an opaque ellipse (a removed background). */
+	alpha?: boolean;
+}
+
+/**
+ * A valid 8-bit PNG, `size`×`size` RGB by default: a diagonal two-colour gradient derived from
+ * `seed`; with a shape, its width and height, and with `alpha` transparent outside an ellipse.
+ */
+export function makePng(seed: string, size: number | PngShape = 32): Buffer {
+	const {
+		width,
+		height,
+		alpha = false,
+	} = typeof size === 'number' ? { width: size, height: size } : size;
 	const digest = createHash('sha256').update(seed).digest();
 	const from = [digest[0], digest[1], digest[2]];
 	const to = [digest[3], digest[4], digest[5]];
 
 	const header = Buffer.alloc(13);
-	header.writeUInt32BE(size, 0);
-	header.writeUInt32BE(size, 4);
+	header.writeUInt32BE(width, 0);
+	header.writeUInt32BE(height, 4);
 	header[8] = 8; // bit depth
-	header[9] = 2; // colour type: truecolour RGB
+	header[9] = alpha ? 6 : 2; // colour type: truecolour RGBA or RGB
 	header[10] = 0; // compression
 	header[11] = 0; // filter method
 	header[12] = 0; // no interlace
 
-	const rowLength = 1 + size * 3;
-	const raw = Buffer.alloc(rowLength * size);
-	for (let y = 0; y < size; y++) {
+	const channels = alpha ? 4 : 3;
+	const rowLength = 1 + width * channels;
+	const raw = Buffer.alloc(rowLength * height);
+	const span = Math.max(1, width + height - 2);
+	for (let y = 0; y < height; y++) {
 		raw[y * rowLength] = 0; // filter type None
-		for (let x = 0; x < size; x++) {
-			const t = (x + y) / (2 * (size - 1));
+		for (let x = 0; x < width; x++) {
+			const t = (x + y) / span;
+			const pixel = y * rowLength + 1 + x * channels;
 			for (let channel = 0; channel < 3; channel++) {
-				raw[y * rowLength + 1 + x * 3 + channel] = Math.round(
-					from[channel] + (to[channel] - from[channel]) * t,
-				);
+				raw[pixel + channel] = Math.round(from[channel] + (to[channel] - from[channel]) * t);
+			}
+			if (alpha) {
+				const dx = (2 * x + 1) / width - 1;
+				const dy = (2 * y + 1) / height - 1;
+				raw[pixel + 3] = dx * dx + dy * dy <= 0.64 ? 255 : 0;
 			}
 		}
 	}
@@ -69,6 +91,34 @@ export function makePng(seed: string, size = 32): Buffer {
 		pngChunk('IDAT', deflateSync(raw)),
 		pngChunk('IEND', Buffer.alloc(0)),
 	]);
+}
+
+/** Width, height and alpha of a PNG, JPEG or GIF; undefined for other bytes. */
+export function imageShape(bytes: Buffer): PngShape | undefined {
+	if (bytes.length >= 26 && bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
+		const colourType = bytes[25];
+		return {
+			width: bytes.readUInt32BE(16),
+			height: bytes.readUInt32BE(20),
+			alpha: colourType === 4 || colourType === 6,
+		};
+	}
+	if (bytes.length >= 10 && bytes.subarray(0, 4).toString('latin1') === 'GIF8') {
+		return { width: bytes.readUInt16LE(6), height: bytes.readUInt16LE(8) };
+	}
+	if (bytes[0] === 0xff && bytes[1] === 0xd8) {
+		// JPEG: walk the segments to the frame header (SOF0–SOF15 but DHT, JPG and DAC).
+		let offset = 2;
+		while (offset + 9 < bytes.length && bytes[offset] === 0xff) {
+			const marker = bytes[offset + 1];
+			const length = bytes.readUInt16BE(offset + 2);
+			if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+				return { width: bytes.readUInt16BE(offset + 7), height: bytes.readUInt16BE(offset + 5) };
+			}
+			offset += 2 + length;
+		}
+	}
+	return undefined;
 }
 
 /** A known-valid 16×16 baseline (SOF0) JFIF JPEG, 543 bytes (CPython's imghdr test image). */

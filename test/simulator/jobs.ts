@@ -1,17 +1,12 @@
-import {
-	creditsFor,
-	resultCountFor,
-	resultExtensionFor,
-	validateCreateRequest,
-} from './create-validation';
+import { creditsFor, resultCountFor, validateCreateRequest } from './create-validation';
 import { apiOf } from './dedicated';
 import { API_UNAUTHORIZED, type Answer, jsonAnswer, type RequestContext } from './http';
 import type { Route } from './routes';
 import type { SimulatorState } from './state';
-import { catalogueFileExtension, makesFiles, resultExtras } from './results';
+import { mediaFilesProblem, resultImageFor } from './media-files';
+import { jobsResultExtension, makesFiles, resultExtras } from './results';
 import { createTaskRecord, notePoll, stateOf } from './tasks';
 import type { SimulatedTask, TaskState } from './types';
-import { isVideoModel } from './video';
 
 /** The jobs API (market models): POST /api/v1/jobs/createTask, GET /api/v1/jobs/recordInfo. */
 export const JOBS_ROUTES: readonly Route[] = [
@@ -47,6 +42,8 @@ function createTask(state: SimulatorState, context: RequestContext): Answer {
 	const validation = validateCreateRequest(context.json);
 	if (!validation.ok) return jsonAnswer(200, { code: 422, msg: validation.msg, data: null });
 	const request = validation.request;
+	const fileProblem = mediaFilesProblem(state, request.model, request.input);
+	if (fileProblem) return jsonAnswer(200, { code: 422, msg: fileProblem, data: null });
 	const cost = creditsFor(request);
 	if (state.balance(apiKey) < cost) {
 		return jsonAnswer(200, { code: 402, msg: 'Credits insufficient', data: null });
@@ -83,22 +80,12 @@ function createTask(state: SimulatorState, context: RequestContext): Answer {
 				taskId,
 				(name) => `${state.baseUrl}/files/results/${name}`,
 			),
+		resultImage: resultImageFor(state, request.model, request.input),
 		callbackBody: (finished) => callbackBody(state, finished),
 		arrivedAt: context.record.arrivedAt,
 	});
 	context.record.taskId = task.taskId;
 	return jsonAnswer(200, { code: 200, msg: 'success', data: { taskId: task.taskId } });
-}
-
-/** The extension of a jobs-API task's result files. */
-export function jobsResultExtension(task: {
-	model: string;
-	input: Record<string, unknown>;
-}): string {
-	return (
-		catalogueFileExtension(task.model, task.input) ??
-		(isVideoModel(task.model) ? 'mp4' : resultExtensionFor(task.input, task.model))
-	);
 }
 
 /** recordInfo's answer to a taskId it does not know, in the form the options choose. */

@@ -6,6 +6,8 @@
  */
 import { CATALOGUE } from '../../nodes/Kie/catalogue/modelCatalogue';
 import type { ResultData } from '../../nodes/Kie/catalogue/modelData';
+import { resultExtensionFor } from './create-validation';
+import { isVideoModel } from './video';
 
 const RESULTS = new Map<string, ResultData>(CATALOGUE.map((model) => [model.id, model.result]));
 
@@ -30,6 +32,17 @@ export function catalogueFileExtension(
 	if (media !== 'image') return undefined;
 	const format = typeof input.output_format === 'string' ? input.output_format.toLowerCase() : '';
 	return format === 'jpg' || format === 'jpeg' ? 'jpg' : 'png';
+}
+
+/** The extension of a jobs-API task's result files. */
+export function jobsResultExtension(task: {
+	model: string;
+	input: Record<string, unknown>;
+}): string {
+	return (
+		catalogueFileExtension(task.model, task.input) ??
+		(isVideoModel(task.model) ? 'mp4' : resultExtensionFor(task.input, task.model))
+	);
 }
 
 /**

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { sendCallback } from './callbacks';
+import type { PngShape } from './images';
 import type { SimulatorState, TaskMeta } from './state';
 import type { SimulatedTask, TaskState } from './types';
 
@@ -19,6 +20,8 @@ export interface NewTask {
 	resultUrls: (taskId: string) => string[];
 	/** What the result holds beside its URLs, given the new id. */
 	resultExtras?: (taskId: string) => Record<string, unknown>;
+	/** The size (and alpha) of its PNG results, when its input decides them. */
+	resultImage?: PngShape;
 	callbackBody: TaskMeta['callbackBody'];
 	/** arrivedAt of the create request (for the per-key create limit). */
 	arrivedAt: number;
@@ -51,6 +54,7 @@ export function createTaskRecord(state: SimulatorState, spec: NewTask): Simulate
 	};
 	if (spec.callBackUrl !== undefined) task.callBackUrl = spec.callBackUrl;
 	if (spec.resultExtras && !spec.fails) task.resultExtras = spec.resultExtras(taskId);
+	if (spec.resultImage) task.resultImage = spec.resultImage;
 	const meta: TaskMeta = { cost: spec.cost, param: spec.param, callbackBody: spec.callbackBody };
 	state.record.tasks.set(taskId, task);
 	state.taskMeta.set(taskId, meta);

@@ -161,9 +161,10 @@ export function decodePng(bytes: Buffer): DecodedPng {
 		Buffer.concat(chunks.filter((chunk) => chunk.type === 'IDAT').map((chunk) => chunk.data)),
 	);
 	const decoded = { width, height, bitDepth: header[8], colourType: header[9], pixels };
-	if (decoded.bitDepth !== 8 || decoded.colourType !== 2)
+	if (decoded.bitDepth !== 8 || (decoded.colourType !== 2 && decoded.colourType !== 6))
 		throw new Error('unexpected pixel format');
-	if (pixels.length !== height * (1 + width * 3)) throw new Error('IDAT size mismatch');
+	const channels = decoded.colourType === 6 ? 4 : 3;
+	if (pixels.length !== height * (1 + width * channels)) throw new Error('IDAT size mismatch');
 	return decoded;
 }
 

@@ -243,6 +243,8 @@ export interface SimulatedTask {
 	resultUrls: string[];
 	/** What the result holds beside `resultUrls` (resultObject, frame URLs, object keys). */
 	resultExtras?: Record<string, unknown>;
+	/** Width, height and alpha of its PNG results when its input decides them (cut-out, upscale). */
+	resultImage?: { width: number; height: number; alpha?: boolean };
 	/** How many recordInfo requests asked for this task. */
 	polls: number;
 	/** ms since epoch of each recordInfo for this task. */

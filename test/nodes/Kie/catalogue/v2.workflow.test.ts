@@ -28,7 +28,9 @@ afterEach(() => sim.reset());
 afterAll(async () => await sim.stop());
 
 const v2 = (options: KieRunOptions = {}): KieRunOptions => ({ ...options, typeVersion: 2 });
-const photo = makePng('v2-photo', 16);
+// 300 px: Recraft Remove Background needs 256–4096 px a side, Seedance 2's references 300–6000.
+const photo = makePng('v2-photo', 300);
+const reference = makePng('v2-reference', 320);
 const voice = makeMp3('v2-voice');
 const withBinaries = (binary: Record<string, ReturnType<typeof binaryOf>>) => ({
 	items: [{ json: {}, binary }],
@@ -83,7 +85,7 @@ describe('a binary reaches each kind of media field', () => {
 				withBinaries({
 					frame: binaryOf(TINY_JPEG, 'image/jpeg', 'frame.jpg'),
 					ref1: binaryOf(photo, 'image/png', 'ref1.png'),
-					ref2: binaryOf(TINY_JPEG, 'image/jpeg', 'ref2.jpg'),
+					ref2: binaryOf(reference, 'image/png', 'ref2.png'),
 					clip: binaryOf(Buffer.from('not really a video'), 'video/mp4', 'clip.mp4'),
 					song: binaryOf(voice, 'audio/mpeg', 'song.mp3'),
 				}),
