@@ -2,10 +2,9 @@
 import type { CreateTaskRequest } from '../../nodes/Kie/client';
 import { build, check } from '../../nodes/Kie/catalogue/request';
 import {
-	imageCreate,
-	mapInput,
+	customCreate as createCustom,
 	validateCustom,
-	type CommonImageFields,
+	type CustomFields,
 } from '../../nodes/Kie/catalogue';
 import { catalogueModel } from '../../nodes/Kie/catalogue/panel';
 import {
@@ -39,8 +38,8 @@ export function v1VideoRequest(
 }
 
 /** Custom Model as both versions send it (prompt, images, Additional Input as the input). */
-export function customCreate(fields: CommonImageFields, uploadedUrls: readonly string[] = []) {
-	return imageCreate(mapInput(validateCustom(fields, uploadedUrls.length), uploadedUrls));
+export function customCreate(fields: CustomFields, uploadedUrls: readonly string[] = []) {
+	return createCustom(validateCustom(fields, uploadedUrls.length), uploadedUrls);
 }
 
 /** Version 1's Video → Extend request for `api` (veo or runway), as the node builds it. */

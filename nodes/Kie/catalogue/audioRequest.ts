@@ -17,7 +17,7 @@ import type {
 } from './audioTypes';
 import { describeValue, KieInputError } from './errors';
 import { normaliseEnum, readPrompt, type Source } from './inputs';
-import { CUSTOM_MODEL } from './registry';
+import { CUSTOM_MODEL } from './customModelProperties';
 
 /**
  * Suno's create endpoints require a callBackUrl even when the task is polled. Without a callback

@@ -1,32 +1,7 @@
 import { canonicalMimeType, mimeTypeForFileName } from '../shared/mimeTypes';
-import { describeValue, KieInputError } from './errors';
-import { CUSTOM_MODEL, getModel } from './registry';
-import type { BinaryInfo, ImageLimits, ImageOperation } from './types';
-
-const CUSTOM_LIMITS: ImageLimits = {
-	min: 0,
-	max: Number.POSITIVE_INFINITY,
-	mimeTypes: ['image/*', 'video/*', 'audio/*'],
-};
-
-/**
- * How many images a model takes (for `edit`, at least one) and which files it accepts.
- * undefined for an unknown model or one that takes no images.
- */
-export function imageLimits(
-	modelId: string,
-	operation: ImageOperation = 'edit',
-): ImageLimits | undefined {
-	if (modelId === CUSTOM_MODEL) return CUSTOM_LIMITS;
-	const images = getModel(modelId)?.images;
-	if (!images) return undefined;
-	return {
-		min: operation === 'edit' ? Math.max(images.min, 1) : images.min,
-		max: images.max,
-		maxFileSizeBytes: images.maxFileSizeBytes,
-		mimeTypes: images.mimeTypes,
-	};
-}
+import { KieInputError } from './errors';
+import type { FieldData } from './modelData';
+import type { BinaryInfo } from './types';
 
 const MiB = 1024 * 1024;
 
@@ -74,50 +49,45 @@ const accepts = (allowed: readonly string[], type: string) =>
 const formatMegabytes = (bytes: number) => `${Number((bytes / MiB).toFixed(1))} MB`;
 
 /**
- * Checks one binary input against the model's accepted types and size before it is uploaded.
- * Throws KieInputError (field 'binaryProperties') naming the property, its type or size and
- * what the model allows.
+ * One binary for a media field, checked against the field's types and size before it is uploaded
+ * (and again with its real size). Throws KieInputError naming `param`, the property, its type or
+ * size and what `modelName` accepts.
  */
-export function validateBinaryForModel(modelId: string, binary: BinaryInfo): void {
+export function checkBinary(
+	field: FieldData,
+	binary: BinaryInfo,
+	param: string,
+	modelName: string,
+): void {
 	const property = `Binary property "${binary.propertyName}"${binary.fileName ? ` (${binary.fileName})` : ''}`;
-	const limits = imageLimits(modelId);
-	if (!limits) {
-		const known = modelId === CUSTOM_MODEL || getModel(modelId) !== undefined;
-		throw new KieInputError(
-			known ? 'binaryProperties' : 'model',
-			known ? binary.propertyName : modelId,
-			known
-				? `${property}: ${modelId} takes no input images`
-				: `Unknown model ${describeValue(modelId)}`,
-		);
-	}
-
-	const allowedTypes = limits.mimeTypes.join(', ');
+	const mimeTypes = field.mimeTypes ?? [`${field.media}/*`];
+	const allowedTypes = mimeTypes.join(', ');
 	const type = effectiveMimeType(binary);
-	if (type === undefined || !accepts(limits.mimeTypes, type)) {
+	if (type === undefined || !accepts(mimeTypes, type)) {
 		throw new KieInputError(
-			'binaryProperties',
+			param,
 			binary.mimeType,
-			`${property} is ${type ?? 'of unknown type'}; ${modelId} accepts ${allowedTypes}`,
+			`${property} is ${type ?? 'of unknown type'}; ${modelName} accepts ${allowedTypes}`,
 			allowedTypes,
 		);
 	}
 
-	if (limits.maxFileSizeBytes === undefined) return;
+	const limit = field.maxFileSizeBytes;
+	if (limit === undefined) return;
 	const bytes =
 		typeof binary.bytes === 'number' && Number.isFinite(binary.bytes)
 			? binary.bytes
 			: parseFileSize(binary.fileSize);
-	if (bytes !== undefined && bytes > limits.maxFileSizeBytes) {
+	if (bytes !== undefined && bytes > limit) {
 		const shown =
 			typeof binary.fileSize === 'string' && binary.fileSize.trim() !== ''
 				? binary.fileSize.trim()
 				: `${bytes} bytes (${formatMegabytes(bytes)})`;
-		const allowed = `up to ${formatMegabytes(limits.maxFileSizeBytes)} per file`;
+		const allowed = `up to ${formatMegabytes(limit)} per file`;
 		throw new KieInputError(
-			'binaryProperties',
+			param,
 			binary.fileSize ?? bytes,
-			`${property} is ${shown}; ${modelId} accepts ${allowed}`,
+			`${property} is ${shown}; ${modelName} accepts ${allowed}`,
 			allowed,
 		);
 	}

@@ -2,16 +2,59 @@
  * Custom Model: any jobs-API model id. Additional Input is its input, plus the prompt and the
  * images when given; only what is generic can be checked (text, URLs, the image field's name).
  */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { CreateTaskRequest } from '../client';
 import { describeType, describeValue, KieInputError } from './errors';
 import {
+	checkUrl,
 	describeImages,
 	IMAGE_URLS,
 	parseAdditionalInput,
 	parseUrlList,
 	readPrompt,
+	type Source,
 } from './inputs';
-import type { CommonImageFields } from './types';
-import type { ValidInput } from './validate';
+import type { FieldData } from './modelData';
+import { CATALOGUE } from './modelCatalogue';
+import { build } from './request';
+
+/** The parameters Custom Model reads; values arrive from expressions, hence `unknown`. */
+export interface CustomFields {
+	prompt?: unknown;
+	/** string[] or a comma/newline separated string. */
+	imageUrls?: unknown;
+	/** An object, a JSON string of an object, or ''. */
+	additionalInput?: unknown;
+	customModel?: unknown;
+	/**
+	 * The input field that receives the image URLs (default 'image_urls'). A name ending in
+	 * `_url` gets one URL as a string, any other name gets an array.
+	 */
+	customImageField?: unknown;
+}
+
+/** A Custom Model request that passed every check, the images still to be placed. */
+export interface CustomInput {
+	model: string;
+	input: IDataObject;
+	images?: {
+		field: string;
+		kind: 'array' | 'single';
+		/** Image URLs, checked; they come after the uploads. */
+		listed: string[];
+		uploadCount: number;
+	};
+}
+
+/** What a Custom Model's binaries may be: images, video and audio of any size. */
+export const CUSTOM_MEDIA: FieldData = {
+	name: 'custom',
+	type: 'array',
+	required: false,
+	media: 'image',
+	mimeTypes: ['image/*', 'video/*', 'audio/*'],
+};
 
 const DEFAULT_CUSTOM_IMAGE_FIELD = 'image_urls';
 const MODEL_EXAMPLE = 'a Kie model id such as "kling/v2-1-pro"';
@@ -20,7 +63,7 @@ const FIELD_EXAMPLE = 'an input field name such as "image_urls" or "image_url"';
 const isBlank = (raw: unknown) =>
 	raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
 
-export function validateCustom(fields: CommonImageFields, uploadCount: number): ValidInput {
+export function validateCustom(fields: CustomFields, uploadCount: number): CustomInput {
 	const model = readIdentifier(fields.customModel, 'customModel', 'Custom Model ID', MODEL_EXAMPLE);
 	const additional = parseAdditionalInput(fields.additionalInput);
 	const prompt = readPrompt(undefined, fields.prompt, model, { param: 'prompt', label: 'Prompt' });
@@ -69,4 +112,37 @@ function readIdentifier(raw: unknown, param: string, label: string, allowed: str
 		);
 	}
 	return text;
+}
+
+const UPLOADED_URLS: Source = { param: 'binaryProperties', label: 'Uploaded image URL' };
+
+/**
+ * The create: `{model, input, callBackUrl}` on the jobs API, the uploads first, then the Image
+ * URLs; an id of a dedicated API's model (4o Image, Flux Kontext) goes to that API.
+ */
+export function customCreate(
+	valid: CustomInput,
+	uploadedUrls: readonly string[],
+	callBackUrl?: string,
+): CreateTaskRequest {
+	const { images } = valid;
+	const input: IDataObject = { ...valid.input };
+	if (images) {
+		if (uploadedUrls.length !== images.uploadCount) {
+			throw new Error(
+				`${images.uploadCount} images were checked for upload, but ${uploadedUrls.length} were uploaded`,
+			);
+		}
+		const urls = [...uploadedUrls.map((url) => checkUrl(url, UPLOADED_URLS)), ...images.listed];
+		if (urls.length > 0) input[images.field] = images.kind === 'single' ? urls[0] : urls;
+	}
+	const dedicated = CATALOGUE.find(
+		(model) => model.id === valid.model && model.fieldsAt === 'body',
+	);
+	if (dedicated) {
+		return build(dedicated, { model: dedicated, fields: input, media: [], callBackUrl }, []);
+	}
+	const body: IDataObject = { model: valid.model, input };
+	if (callBackUrl) body.callBackUrl = callBackUrl;
+	return { api: 'market', endpoint: 'market.create', model: valid.model, body };
 }

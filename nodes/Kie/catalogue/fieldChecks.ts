@@ -4,7 +4,7 @@
  * shows it, the value and what is allowed.
  */
 import { describeType, describeValue, KieInputError } from './errors';
-import { checkUrl, parseUrlList, type Source } from './inputs';
+import { checkUrl, describeImages, parseUrlList, type Source } from './inputs';
 import type { FieldData, FieldValue } from './modelData';
 
 /** Where a value came from, for messages: the parameter and its label in the panel. */
@@ -12,13 +12,28 @@ export interface Blame {
 	param: string;
 	label: string;
 	modelName: string;
+	/** After the value, e.g. ' (from Additional Input)'. */
+	suffix?: string;
 }
+
+const subject = (blame: Blame, raw: unknown) =>
+	`${blame.label} ${describeValue(raw)}${blame.suffix ?? ''}`;
 
 function refuse(blame: Blame, raw: unknown, problem: string, allowed: string): never {
 	throw new KieInputError(
 		blame.param,
 		raw,
-		`${blame.label} ${describeValue(raw)} ${problem} (${blame.modelName}). Allowed: ${allowed}`,
+		`${subject(blame, raw)} ${problem} (${blame.modelName}). Allowed: ${allowed}`,
+		allowed,
+	);
+}
+
+/** A value that is not text where text is wanted ("must be text, got an object ({…})"). */
+function refuseType(blame: Blame, raw: unknown, allowed: string): never {
+	throw new KieInputError(
+		blame.param,
+		raw,
+		`${blame.label}${blame.suffix ?? ''} must be text, got ${describeType(raw)} (${describeValue(raw)})`,
 		allowed,
 	);
 }
@@ -34,12 +49,16 @@ function checkEnum(field: FieldData, raw: unknown, blame: Blame): string | numbe
 	const allowed = values.join(', ');
 	const exact = values.find((value) => value === raw);
 	if (exact !== undefined) return exact;
-	if (typeof raw === 'string' || typeof raw === 'number') {
-		const wanted = comparable(String(raw).trim());
-		const match = values.find((value) => comparable(String(value)) === wanted);
-		if (match !== undefined) return match;
-	}
-	return refuse(blame, raw, 'is not one of the values the model takes', allowed);
+	if (typeof raw !== 'string' && typeof raw !== 'number') return refuseType(blame, raw, allowed);
+	const wanted = comparable(String(raw).trim());
+	const match = values.find((value) => comparable(String(value)) === wanted);
+	if (match !== undefined) return match;
+	throw new KieInputError(
+		blame.param,
+		raw,
+		`${subject(blame, raw)} is not supported by ${blame.modelName}. Allowed: ${allowed}`,
+		allowed,
+	);
 }
 
 function checkNumber(field: FieldData, raw: unknown, blame: Blame): number {
@@ -64,17 +83,21 @@ function checkNumber(field: FieldData, raw: unknown, blame: Blame): number {
 }
 
 function checkText(field: FieldData, raw: unknown, blame: Blame): string {
-	if (typeof raw !== 'string' && typeof raw !== 'number') {
-		return refuse(blame, raw, `must be text, not ${describeType(raw)}`, 'text');
-	}
+	// A number is text the way Kie reads it (a duration of 6); a list or object is not.
+	if (typeof raw !== 'string' && typeof raw !== 'number') return refuseType(blame, raw, 'text');
 	const text = String(raw).trim();
 	const length = [...text].length;
-	const limits = `${field.minLength ?? 0} to ${field.maxLength ?? '∞'} characters`;
-	if (field.maxLength !== undefined && length > field.maxLength) {
-		return refuse(blame, raw, `is ${length} characters long`, limits);
-	}
-	if (field.minLength !== undefined && length < field.minLength) {
-		return refuse(blame, raw, `is ${length} characters long`, limits);
+	const tooLong = field.maxLength !== undefined && length > field.maxLength;
+	if (tooLong || (field.minLength !== undefined && length < field.minLength)) {
+		const limit = tooLong
+			? `accepts at most ${field.maxLength}`
+			: `needs at least ${field.minLength}`;
+		throw new KieInputError(
+			blame.param,
+			raw,
+			`${subject(blame, raw)} is ${length} characters long; ${blame.modelName} ${limit}`,
+			`${field.minLength ?? 0} to ${field.maxLength ?? '∞'} characters`,
+		);
 	}
 	if (field.pattern !== undefined && !new RegExp(field.pattern).test(text)) {
 		return refuse(blame, raw, 'does not have the expected form', `text matching ${field.pattern}`);
@@ -146,15 +169,19 @@ export function checkFieldValue(
 	if (field.media) {
 		const source: Source = {
 			param: blame.param,
-			// "Video URL", not "Video URL URL".
-			label: /\bURLs?$/.test(blame.label) ? blame.label : `${blame.label} URL`,
+			// One URL at a time: "Image URL", not "Image URLs" or "Video URL URL".
+			// A key of Additional Input stays as written.
+			label:
+				blame.suffix || /\bURLs?$/.test(blame.label)
+					? blame.label.replace(/URLs$/, 'URL')
+					: `${blame.label} URL`,
+			suffix: blame.suffix,
 			allowedUrls: 'http:// or https:// URLs Kie can download (or binary properties)',
 		};
 		if (field.type === 'array') return parseUrlList(raw, source);
-		if (Array.isArray(raw)) {
-			if (raw.length > 1) refuse(blame, raw, `has ${raw.length} URLs`, 'one URL');
-			return raw.length === 0 ? undefined : checkUrl(raw[0], source);
-		}
+		// A list for one URL: checkMediaCount refuses more than one, naming them all.
+		if (Array.isArray(raw))
+			return raw.length === 1 ? checkUrl(raw[0], source) : parseUrlList(raw, source);
 		return checkUrl(raw, source);
 	}
 	if (field.enum) return checkEnum(field, raw, blame);
@@ -176,10 +203,37 @@ export function checkFieldValue(
 	}
 }
 
-/** The count check of a media list, uploads included. */
-export function checkMediaCount(field: FieldData, count: number, raw: unknown, blame: Blame): void {
-	checkCount(field, count, raw, blame);
-	if (field.type !== 'array' && count > 1) refuse(blame, raw, `has ${count} files`, 'one file');
+const mediaNoun = (field: FieldData, count: number) =>
+	`input ${field.media === 'audio' ? 'audio file' : field.media}${count === 1 ? '' : 's'}`;
+
+/**
+ * The count of a media list, uploads included (`binaries` first, then the URLs). `binaryParam`
+ * is blamed when only binaries were given.
+ */
+export function checkMediaCount(
+	field: FieldData,
+	binaries: readonly string[],
+	urls: readonly string[],
+	raw: unknown,
+	blame: Blame,
+	binaryParam = blame.param,
+): void {
+	const count = binaries.length + urls.length;
+	const max = field.type === 'array' ? field.maxItems : 1;
+	const min = field.minItems ?? 0;
+	const tooMany = max !== undefined && count > max;
+	if (!tooMany && !(count < min && count > 0)) return;
+	const range = min === max ? `exactly ${min}` : `${min} to ${max ?? 'any number of'}`;
+	const param = urls.length === 0 && binaries.length > 0 ? binaryParam : blame.param;
+	const value = param === blame.param ? raw : `${binaries.length} binary properties`;
+	throw new KieInputError(
+		param,
+		value,
+		tooMany
+			? `${blame.modelName} accepts at most ${max} ${mediaNoun(field, max)}, got ${count}: ${describeImages(binaries.length, urls)}`
+			: `${blame.label} ${describeImages(binaries.length, urls)} has ${count} ${mediaNoun(field, count)}; ${blame.modelName} needs ${min === max ? 'exactly' : 'at least'} ${min}`,
+		field.type === 'array' ? `${range} ${mediaNoun(field, 2)}` : 'one URL',
+	);
 }
 
 const isBlank = (value: unknown) =>

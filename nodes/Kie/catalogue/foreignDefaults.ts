@@ -4,44 +4,16 @@
  * them. For such a node, a value that is some model's default (image or video) and that the
  * item's model does not accept counts as not given, so the item's model gets its own default.
  */
-import { normaliseEnum } from './inputs';
-import { MODELS, getModel } from './registry';
-import type { CommonImageFields } from './types';
+import { V1_IMAGE_MODELS } from './v1/image';
+import { v1Default } from './v1/fieldMapping';
 import { V1_VIDEO_MODELS } from './v1/video';
 
-type DefaultedParam = 'aspectRatio' | 'resolution' | 'outputFormat' | 'duration';
-
-export function isSomeModelsDefault(param: DefaultedParam, value: unknown): boolean {
+/** `param`: aspectRatio, resolution, outputFormat or duration. */
+export function isSomeModelsDefault(param: string, value: unknown): boolean {
 	if (value === undefined || value === null || value === '') return false;
-	for (const model of [...V1_VIDEO_MODELS, ...MODELS]) {
-		const spec = (model as Partial<Record<DefaultedParam, { default: unknown }>>)[param];
+	for (const model of V1_VIDEO_MODELS) {
+		const spec = (model as unknown as Partial<Record<string, { default: unknown }>>)[param];
 		if (spec && spec.default === value) return true;
 	}
-	return false;
-}
-
-const IMAGE_ENUMS = ['aspectRatio', 'resolution', 'outputFormat'] as const;
-
-export function withoutForeignImageDefaults(
-	modelId: string,
-	fields: CommonImageFields,
-): CommonImageFields {
-	const model = getModel(modelId);
-	if (!model) return fields;
-	const relaxed = { ...fields };
-	for (const param of IMAGE_ENUMS) {
-		const value = relaxed[param];
-		if (!isSomeModelsDefault(param, value)) continue;
-		const spec = model[param];
-		let accepted = false;
-		try {
-			accepted =
-				spec !== undefined &&
-				normaliseEnum(spec, value, model.id, { param, label: param }) !== undefined;
-		} catch {
-			accepted = false;
-		}
-		if (!accepted) relaxed[param] = undefined;
-	}
-	return relaxed;
+	return V1_IMAGE_MODELS.some((entry) => v1Default(entry, param) === value);
 }

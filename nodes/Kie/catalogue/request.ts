@@ -43,15 +43,34 @@ export interface Checked {
 	callBackUrl?: string;
 }
 
-const blameFor = (model: ModelData, field: FieldData, parameters?: Parameters): Blame => ({
-	param: parameterName(model, field),
-	label: fieldLabel(model, field, parameters),
+/**
+ * Which parameter carries each field, and how messages name it and the model: version 2's panel
+ * by default; version 1's names its own (catalogue/v1/fieldMapping.ts).
+ */
+export interface Naming {
+	param(field: FieldData): string;
+	binaryParam(field: FieldData): string;
+	label(field: FieldData): string;
+	modelName: string;
+}
+
+/** Version 2's names; `shownWith`: the labels its panel shows for these values. */
+export const panelNaming = (model: ModelData, shownWith?: Parameters): Naming => ({
+	param: (field) => parameterName(model, field),
+	binaryParam: (field) => binaryParameterName(model, field),
+	label: (field) => fieldLabel(model, field, shownWith),
 	modelName: model.displayName,
 });
 
-const ADDITIONAL: Omit<Blame, 'modelName'> = {
+const blameFor = (naming: Naming, field: FieldData): Blame => ({
+	param: naming.param(field),
+	label: naming.label(field),
+	modelName: naming.modelName,
+});
+
+const ADDITIONAL: Omit<Blame, 'modelName' | 'label'> = {
 	param: 'additionalInput',
-	label: 'Additional Input',
+	suffix: ' (from Additional Input)',
 };
 
 /** Binary property names from `a, b` (or a list). */
@@ -79,9 +98,12 @@ export function check(
 	parameters: Parameters,
 	callBackUrl?: string,
 	asGiven = false,
+	naming?: Naming,
 ): Checked {
+	// Labels as version 2's panel shows them for these values (Suno's Lyrics in custom mode).
+	const names = naming ?? panelNaming(model, asGiven ? undefined : parameters);
 	try {
-		return checkFields(model, parameters, callBackUrl, asGiven);
+		return checkFields(model, parameters, callBackUrl, asGiven, names);
 	} catch (error) {
 		throw asGiven ? error : withPanelLabel(error, model, parameters);
 	}
@@ -92,17 +114,16 @@ function checkFields(
 	parameters: Parameters,
 	callBackUrl: string | undefined,
 	asGiven: boolean,
+	naming: Naming,
 ): Checked {
 	const fields: IDataObject = {};
 	const media: MediaInput[] = [];
-	// Labels as version 2's panel shows them for these values (Suno's Lyrics in custom mode).
-	const shownWith = asGiven ? undefined : parameters;
 	for (const field of model.fields) {
-		const blame = blameFor(model, field, shownWith);
+		const blame = blameFor(naming, field);
 		const raw = parameters[blame.param];
 		const value = checkFieldValue(field, asGiven ? raw : sentValue(field, raw), blame);
 		if (field.media) {
-			const binaryParam = binaryParameterName(model, field);
+			const binaryParam = naming.binaryParam(field);
 			const binaries = binaryNames(
 				parameters[binaryParam],
 				binaryParam,
@@ -111,9 +132,7 @@ function checkFields(
 			const urls =
 				value === undefined ? [] : Array.isArray(value) ? (value as string[]) : [value as string];
 			// Too many binaries and no URLs: the binaries' parameter is the one to fix.
-			const countBlame =
-				urls.length === 0 && binaries.length > 0 ? { ...blame, param: binaryParam } : blame;
-			checkMediaCount(field, binaries.length + urls.length, raw, countBlame);
+			checkMediaCount(field, binaries, urls, raw, blame, binaryParam);
 			if (binaries.length + urls.length > 0) media.push({ field, binaries, urls });
 		} else if (value !== undefined) {
 			fields[field.name] = value;
@@ -136,18 +155,14 @@ function checkFields(
 			fields[key] = raw;
 			continue;
 		}
-		const blame = {
-			...ADDITIONAL,
-			label: `${key} in Additional Input`,
-			modelName: model.displayName,
-		};
+		const blame = { ...ADDITIONAL, label: key, modelName: naming.modelName };
 		const value = checkFieldValue(field, raw, blame);
 		if (field.media) {
 			const index = media.findIndex((entry) => entry.field === field);
 			if (index >= 0) media.splice(index, 1);
 			const urls =
 				value === undefined ? [] : Array.isArray(value) ? (value as string[]) : [value as string];
-			checkMediaCount(field, urls.length, raw, blame);
+			checkMediaCount(field, [], urls, raw, blame);
 			if (urls.length > 0) media.push({ field, binaries: [], urls });
 		} else if (raw === '' && field.type === 'string' && !field.enum) {
 			// Written on purpose: an empty text means something (Runway's waterMark "": none).
@@ -161,17 +176,20 @@ function checkFields(
 	for (const field of model.fields) {
 		if (!field.required || conditional.has(field.name) || preview[field.name] !== undefined)
 			continue;
-		const blame = blameFor(model, field, shownWith);
+		const blame = blameFor(naming, field);
+		const raw = parameters[blame.param] ?? '';
 		throw new KieInputError(
 			blame.param,
-			parameters[blame.param] ?? '',
-			`${blame.label} is empty; ${model.displayName} needs ${field.media ? `${mediaCount(field)} (URLs or binary properties)` : 'it'}`,
+			raw,
+			field.media
+				? `${blame.label} is empty; ${naming.modelName} needs ${mediaCount(field)} (URLs or binary properties), got 0 (${blame.label}: ${describeValue(raw)})`
+				: `${blame.label} is empty (${describeValue(raw)}); ${naming.modelName} needs ${/^[aeiou]/i.test(blame.label) ? 'an' : 'a'} ${blame.label.toLowerCase()}`,
 			field.media ? `at least one ${field.media}` : 'a value',
 		);
 	}
 	APIS[model.api].complete?.(preview);
 	for (const rule of [...(model.rules ?? []), ...(APIS[model.api].rules ?? [])]) {
-		checkRule(model, rule, preview, parameters, shownWith);
+		checkRule(model, naming, rule, preview, parameters);
 	}
 	return { model, fields, media, ...(callBackUrl ? { callBackUrl } : {}) };
 }
@@ -207,10 +225,10 @@ const present = (value: unknown) =>
 
 function checkRule(
 	model: ModelData,
+	naming: Naming,
 	rule: FieldRule,
 	fields: IDataObject,
 	parameters: Parameters,
-	shownWith: Parameters | undefined,
 ): void {
 	const holds = Object.entries(rule.when ?? {}).every(([name, condition]) => {
 		if (condition === 'present') return present(fields[name]);
@@ -223,8 +241,8 @@ function checkRule(
 	if (!holds) return;
 	const field = model.fields.find((candidate) => candidate.name === rule.field);
 	const blame = field
-		? blameFor(model, field, shownWith)
-		: { param: 'additionalInput', label: rule.field, modelName: model.displayName };
+		? blameFor(naming, field)
+		: { param: 'additionalInput', label: rule.field, modelName: naming.modelName };
 	const reason = inPanelWords(
 		rule.reason,
 		labelsOf(model),

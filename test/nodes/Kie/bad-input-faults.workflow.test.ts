@@ -7,8 +7,11 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { MODELS } from '../../../nodes/Kie/catalogue';
-import type { EnumFieldSpec, ModelSpec } from '../../../nodes/Kie/catalogue';
+import {
+	V1_IMAGE_SPECS as MODELS,
+	type V1EnumSpec as EnumFieldSpec,
+	type V1ImageSpec as ModelSpec,
+} from '../../helpers/v1ImageModels';
 import { kieCredentials, runWorkflow } from '../../harness';
 import { makePng, startSimulator, TINY_JPEG } from '../../simulator';
 import type { KieSimulator } from '../../simulator';
@@ -114,11 +117,12 @@ function modelCases(model: ModelSpec): BadInput[] {
 	}
 	if (model.prompt.required) {
 		cases.push({
-			name: `${model.id}: a prompt that is a number from an expression`,
-			parameters: valid(model, { prompt: '={{ 42 }}' }),
-			says: 'Prompt must be text, got a number (42)',
+			// (A number is sent as text, as "42".)
+			name: `${model.id}: a prompt that is an object from an expression`,
+			parameters: valid(model, { prompt: '={{ { text: "hi" } }}' }),
+			says: 'Prompt must be text, got an object',
 			field: 'prompt',
-			value: '(42)',
+			value: '({"text":"hi"})',
 			allowed: 'must be text',
 		});
 	}
@@ -135,10 +139,13 @@ function modelCases(model: ModelSpec): BadInput[] {
 		cases.push({
 			name: `${model.id}: Edit without an image`,
 			parameters: valid(model, { operation: 'edit', imageUrls: [] }),
-			says: `${model.id} needs at least ${Math.max(1, model.images.min)} input`,
+			// "needs at least 1 input image", or the model's own count ("needs 1 to 10 input images").
+			says: new RegExp(
+				`${model.id.replace(/[/.]/g, '\\$&')} needs (at least 1|exactly 1|1 to \\d+) input`,
+			),
 			field: 'imageUrls',
 			value: 'got 0 (Image URLs: [])',
-			allowed: `needs at least ${Math.max(1, model.images.min)} input`,
+			allowed: 'Image URLs is empty',
 		});
 		cases.push({
 			name: `${model.id}: a non-http image URL`,

@@ -11,19 +11,20 @@ import {
 	build,
 	catalogueModel,
 	check,
+	checkBinary,
+	CUSTOM_MEDIA,
 	CUSTOM_MODEL_ID,
-	imageCreate,
+	customCreate,
 	KieInputError,
-	mapInput,
+	panelNaming,
 	parameterName,
-	parseFileSize,
 	PICKERS,
 	uploadsOf,
 	validateCustom,
-	type BinaryInfo,
 	type CatalogueResource,
-	type FieldData,
+	type Checked,
 	type ModelData,
+	type Naming,
 	type Parameters,
 	withPanelLabel,
 } from '../../catalogue';
@@ -36,8 +37,6 @@ const TIMEOUT_SECONDS: Readonly<Record<CatalogueResource, number>> = {
 	video: 1800,
 	audio: 900,
 };
-
-const MiB = 1024 * 1024;
 
 /** The item's value of every parameter the model shows. */
 function readParameters(ctx: IExecuteFunctions, itemIndex: number, model: ModelData): IDataObject {
@@ -55,36 +54,31 @@ function readParameters(ctx: IExecuteFunctions, itemIndex: number, model: ModelD
 	return parameters;
 }
 
-/** A binary's type and size against the media field's page (before and after reading it). */
-function checkBinary(model: ModelData, field: FieldData, param: string, binary: BinaryInfo): void {
-	const type = binary.mimeType?.split(';')[0].trim().toLowerCase() ?? '';
-	const allowed = field.mimeTypes ?? [`${field.media}/*`];
-	const fits = allowed.some((entry) =>
-		entry.endsWith('/*') ? type.startsWith(entry.slice(0, -1)) : entry === type,
+/** The checked input's binaries (checked now, uploaded once all is checked), then the create. */
+export async function buildChecked(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	run: ItemRun,
+	checked: Checked,
+	naming: Naming,
+): Promise<CreateTaskRequest> {
+	const binaries = itemBinaries(
+		ctx,
+		itemIndex,
+		run,
+		uploadsOf(checked).map(({ field, property }) => {
+			const param = naming.binaryParam(field);
+			return {
+				property,
+				param,
+				check: (binary) => checkBinary(field, binary, param, naming.modelName),
+			};
+		}),
 	);
-	const name = `Binary property "${binary.propertyName}"`;
-	if (!fits) {
-		throw new KieInputError(
-			param,
-			binary.mimeType,
-			`${name} is ${type || 'of unknown type'}; ${model.displayName} takes ${allowed.join(', ')}`,
-			allowed.join(', '),
-		);
-	}
-	const bytes = binary.bytes ?? parseFileSize(binary.fileSize);
-	const limit = field.maxFileSizeBytes;
-	if (limit !== undefined && bytes !== undefined && bytes > limit) {
-		const most = `up to ${Number((limit / MiB).toFixed(1))} MB per file`;
-		throw new KieInputError(
-			param,
-			bytes,
-			`${name} is ${bytes} bytes; ${model.displayName} takes ${most}`,
-			most,
-		);
-	}
+	return build(checked.model, checked, await binaries.upload());
 }
 
-/** Custom Model (any jobs-API id): the prompt, images and Additional Input, as version 1 does. */
+/** Custom Model (any jobs-API id): the prompt, images and Additional Input (both versions). */
 async function customRequest(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
@@ -93,7 +87,9 @@ async function customRequest(
 ): Promise<CreateTaskRequest> {
 	const param = (name: string, absent: unknown = '') =>
 		ctx.getNodeParameter(name, itemIndex, absent) as unknown;
-	const binaries = binaryInputs(ctx, itemIndex, run, () => undefined);
+	const binaries = binaryInputs(ctx, itemIndex, run, (binary) =>
+		checkBinary(CUSTOM_MEDIA, binary, 'binaryProperties', CUSTOM_MODEL_ID),
+	);
 	const valid = validateCustom(
 		{
 			prompt: param('prompt'),
@@ -104,7 +100,7 @@ async function customRequest(
 		},
 		binaries.count,
 	);
-	return imageCreate(mapInput(valid, await binaries.upload()), callBackUrl);
+	return customCreate(valid, await binaries.upload(), callBackUrl);
 }
 
 /** Custom Model: any jobs-API model id, its fields in Additional Input (both versions). */
@@ -153,16 +149,7 @@ export async function runCatalogueModel(
 	const options = readOptions(ctx, itemIndex, model.resource);
 	// Everything is checked before the first request: bad input costs no upload.
 	const checked = check(model, parameters, readCallbackUrl(ctx, itemIndex), v1 !== undefined);
-	const binaries = itemBinaries(
-		ctx,
-		itemIndex,
-		run,
-		uploadsOf(checked).map(({ field, property }) => {
-			const param = binaryParameterName(model, field);
-			return { property, param, check: (binary) => checkBinary(model, field, param, binary) };
-		}),
-	);
-	const built = build(model, checked, await binaries.upload());
+	const built = await buildChecked(ctx, itemIndex, run, checked, panelNaming(model));
 	const request = v1 ? v1.finish(built) : built;
 	const answer = answerReader(model);
 	if (answer) {

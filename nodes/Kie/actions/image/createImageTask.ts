@@ -1,14 +1,11 @@
-/** The flow Generate and Edit share: validate → (upload) → create → wait → item. */
+/**
+ * Version 1's Generate and Edit: version 1's parameters read onto the catalogue model they name
+ * (catalogue/v1/image.ts), then the one pipeline's check → upload → build → create → wait.
+ */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import {
-	CUSTOM_MODEL,
-	imageCreate,
-	mapInput,
-	validate,
-	withoutForeignImageDefaults,
-	type CommonImageFields,
-} from '../../catalogue';
+import { checkV1Image, CUSTOM_MODEL_ID, isSomeModelsDefault } from '../../catalogue';
+import { buildChecked, runCustomModel } from '../common/runModel';
 import {
 	createAndComplete,
 	readCallbackUrl,
@@ -16,48 +13,29 @@ import {
 	type ItemRun,
 } from '../common/taskOutput';
 
-export function readCommonFields(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	model: string,
-): CommonImageFields {
-	// A parameter the chosen model does not show is absent: '' reads as "not given".
-	const param = (name: string, absent: unknown = '') =>
-		ctx.getNodeParameter(name, itemIndex, absent) as unknown;
-	return {
-		prompt: param('prompt'),
-		aspectRatio: param('aspectRatio'),
-		resolution: param('resolution'),
-		outputFormat: param('outputFormat'),
-		imageUrls: param('imageUrls', []),
-		additionalInput: param('additionalInput'),
-		customModel: model === CUSTOM_MODEL ? param('customModel') : undefined,
-		customImageField: model === CUSTOM_MODEL ? param('customImageField') || undefined : undefined,
-	};
-}
-
 export async function createImageTask(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	run: ItemRun,
 	operation: 'generate' | 'edit',
-	/** Edit's binary inputs: how many there are, and how to upload them once all input is valid. */
-	binaryImages?: { count: number; upload: () => Promise<string[]> },
 ): Promise<INodeExecutionData[]> {
-	const model = ctx.getNodeParameter('model', itemIndex) as string;
-	const read = readCommonFields(ctx, itemIndex, model);
-	const modelIsExpression = String(ctx.getNode().parameters.model ?? '').startsWith('=');
-	const fields = modelIsExpression ? withoutForeignImageDefaults(model, read) : read;
+	const value = String(ctx.getNodeParameter('model', itemIndex) ?? '').trim();
+	if (value === CUSTOM_MODEL_ID) return await runCustomModel(ctx, itemIndex, run, 'image');
 	const options = readTaskOptions(ctx, itemIndex, {
 		waitForCompletion: true,
 		downloadResults: true,
 	});
 	const callBackUrl = readCallbackUrl(ctx, itemIndex);
 
+	const modelIsExpression = String(ctx.getNode().parameters.model ?? '').startsWith('=');
+	// A parameter the chosen model does not show is absent: '' reads as "not given".
+	const read = (name: string) =>
+		ctx.getNodeParameter(name, itemIndex, name === 'imageUrls' ? [] : '') as unknown;
 	// Everything is checked before the first request: a bad prompt costs no upload.
-	const valid = validate(operation, model, fields, binaryImages?.count ?? 0);
-	const uploadedUrls = binaryImages ? await binaryImages.upload() : [];
-	const request = mapInput(valid, uploadedUrls);
-
-	return await createAndComplete(ctx, itemIndex, run, imageCreate(request, callBackUrl), options);
+	const { checked, naming } = checkV1Image(operation, value, read, {
+		callBackUrl,
+		foreignDefault: modelIsExpression ? isSomeModelsDefault : undefined,
+	});
+	const request = await buildChecked(ctx, itemIndex, run, checked, naming);
+	return await createAndComplete(ctx, itemIndex, run, request, options);
 }

@@ -1,15 +1,14 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { byVersion, modelOperation } from '../common/modelOperation';
 
-import { modelProperties, validateBinaryForModel } from '../../catalogue';
+import { v1ImageModelProperties } from '../../catalogue';
 import { taskOptionsCollection, waitProperties } from '../common/properties';
-import { binaryInputs } from '../common/binaryInputs';
 import type { OperationExecute } from '../common/taskOutput';
 import { createImageTask } from './createImageTask';
 import { additionalInputProperty, modelAndPromptProperties } from './fields';
 
 const properties: INodeProperties[] = [
-	...modelAndPromptProperties(modelProperties('edit')),
+	...modelAndPromptProperties(v1ImageModelProperties('edit')),
 	{
 		displayName: 'Image URLs',
 		name: 'imageUrls',
@@ -51,11 +50,7 @@ const v2 = modelOperation('image', 'edit', taskOptionsCollection);
 export const descriptionV2 = v2.description;
 
 const executeVersion1: OperationExecute = async function (itemIndex, run) {
-	const model = this.getNodeParameter('model', itemIndex) as string;
-	const binaries = binaryInputs(this, itemIndex, run, (binary) =>
-		validateBinaryForModel(model, binary),
-	);
-	return await createImageTask(this, itemIndex, run, 'edit', binaries);
+	return await createImageTask(this, itemIndex, run, 'edit');
 };
 
 export const execute = byVersion(executeVersion1, v2.execute);

@@ -1,14 +1,14 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { byVersion, modelOperation } from '../common/modelOperation';
 
-import { modelProperties } from '../../catalogue';
+import { v1ImageModelProperties } from '../../catalogue';
 import { taskOptionsCollection, waitProperties } from '../common/properties';
 import type { OperationExecute } from '../common/taskOutput';
 import { createImageTask } from './createImageTask';
 import { additionalInputProperty, modelAndPromptProperties } from './fields';
 
 const properties: INodeProperties[] = [
-	...modelAndPromptProperties(modelProperties('generate')),
+	...modelAndPromptProperties(v1ImageModelProperties('generate')),
 	additionalInputProperty,
 	...waitProperties({ waitForCompletion: true, downloadResults: true }),
 	taskOptionsCollection,

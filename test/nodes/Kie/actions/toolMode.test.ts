@@ -7,7 +7,7 @@ import {
 	toolResultItem,
 	withoutDownloads,
 } from '../../../../nodes/Kie/actions/toolMode';
-import { validate } from '../../../../nodes/Kie/catalogue';
+import { checkV1Image } from '../../../../nodes/Kie/catalogue';
 
 function node(type: string, parameters: INode['parameters'] = {}): INode {
 	return { id: '1', name: 'Generate image', type, typeVersion: 1, position: [0, 0], parameters };
@@ -25,7 +25,8 @@ function context(n: INode, values: Record<string, unknown> = {}): IExecuteFuncti
 /** The refusal the catalogue gives for an aspect ratio nano-banana-pro does not have. */
 function refusal(): unknown {
 	try {
-		validate('generate', 'nano-banana-pro', { prompt: 'a lighthouse', aspectRatio: '7:3' });
+		const values: Record<string, unknown> = { prompt: 'a lighthouse', aspectRatio: '7:3' };
+		checkV1Image('generate', 'nano-banana-pro', (param) => values[param] ?? '');
 	} catch (error) {
 		return error;
 	}

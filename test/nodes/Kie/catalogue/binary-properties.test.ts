@@ -2,15 +2,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
+	checkBinary,
+	CUSTOM_MEDIA,
 	CUSTOM_MODEL,
-	getModel,
-	imageLimits,
-	modelProperties,
-	MODELS,
 	parseFileSize,
-	validateBinaryForModel,
+	v1ImageModelProperties as modelProperties,
+	type BinaryInfo,
 } from '../../../../nodes/Kie/catalogue';
+import { CATALOGUE } from '../../../../nodes/Kie/catalogue/modelCatalogue';
+import { V1_IMAGE_SPECS as MODELS } from '../../../helpers/v1ImageModels';
 import { A, buildTaskRequest, MiB, thrown } from './fixtures';
+
+const getModel = (id: string) => MODELS.find((model) => model.id === id);
+
+/** Version 1's check of one binary for a model's images (Input Binary Properties). */
+function validateBinaryForModel(id: string, binary: BinaryInfo): void {
+	if (id === CUSTOM_MODEL) return checkBinary(CUSTOM_MEDIA, binary, 'binaryProperties', id);
+	const images = getModel(id)!.images!.field;
+	const field = CATALOGUE.find((model) => model.id === id)!.fields.find((f) => f.name === images)!;
+	checkBinary(field, binary, 'binaryProperties', id);
+}
 
 describe('validateBinaryForModel', () => {
 	const png = {
@@ -100,11 +111,6 @@ describe('validateBinaryForModel', () => {
 		expect(error.message).toContain('application/pdf');
 	});
 
-	it('refuses binaries for models without image input', () => {
-		expect(thrown(() => validateBinaryForModel('z-image', png)).field).toBe('binaryProperties');
-		expect(thrown(() => validateBinaryForModel('nope', png)).field).toBe('model');
-	});
-
 	it('parses n8n file sizes', () => {
 		expect(parseFileSize('1.2 MB')).toBe(1_200_000);
 		expect(parseFileSize('345 kB')).toBe(345_000);
@@ -116,19 +122,6 @@ describe('validateBinaryForModel', () => {
 		expect(parseFileSize('lots')).toBeUndefined();
 		expect(parseFileSize('3 parsecs')).toBeUndefined();
 		expect(parseFileSize(undefined)).toBeUndefined();
-	});
-
-	it('reports image limits per model and operation', () => {
-		expect(imageLimits('nano-banana-pro')).toEqual({
-			min: 1,
-			max: 8,
-			maxFileSizeBytes: 30 * MiB,
-			mimeTypes: ['image/jpeg', 'image/png', 'image/webp'],
-		});
-		expect(imageLimits('nano-banana-pro', 'generate')?.min).toBe(0);
-		expect(imageLimits('qwen/image-edit')?.max).toBe(1);
-		expect(imageLimits('z-image')).toBeUndefined();
-		expect(imageLimits('custom')?.mimeTypes).toEqual(['image/*', 'video/*', 'audio/*']);
 	});
 });
 

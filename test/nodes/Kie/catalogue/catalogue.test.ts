@@ -1,13 +1,9 @@
 /** The catalogue's data and how it maps the node's fields onto each model's own. */
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	CUSTOM_MODEL,
-	getModel,
-	MODELS,
-	type CommonImageFields,
-	type ImageOperation,
-} from '../../../../nodes/Kie/catalogue';
+import { CUSTOM_MODEL } from '../../../../nodes/Kie/catalogue';
+import { CATALOGUE } from '../../../../nodes/Kie/catalogue/modelCatalogue';
+import { V1_IMAGE_SPECS as MODELS } from '../../../helpers/v1ImageModels';
 import {
 	A,
 	B,
@@ -15,7 +11,11 @@ import {
 	thrown,
 	UPLOADED,
 	validateTaskRequest,
+	type V1ImageFields as CommonImageFields,
 } from './fixtures';
+
+type ImageOperation = 'generate' | 'edit';
+const getModel = (id: string) => MODELS.find((model) => model.id === id);
 
 describe('catalogue data', () => {
 	it('has the models the SPEC names, each with a docs page and consistent defaults', () => {
@@ -35,10 +35,8 @@ describe('catalogue data', () => {
 		for (const id of required) expect(getModel(id)?.id).toBe(id);
 		expect(new Set(MODELS.map((m) => m.id)).size).toBe(MODELS.length);
 		for (const model of MODELS) {
-			// Jobs-API models under market/; a dedicated image API's model under its API's pages.
-			expect(model.docsPage).toMatch(
-				model.dedicatedApi ? /^(4o-image|flux-kontext)-api\/.+\.md$/ : /^market\/.+\.md$/,
-			);
+			// Version 1's models are catalogue models: their pages are the catalogue's.
+			expect(CATALOGUE.find((entry) => entry.id === model.id)?.resource).toBe('image');
 			expect(model.operations.length).toBeGreaterThan(0);
 			if (model.operations.includes('edit')) expect(model.images).toBeDefined();
 			for (const spec of [model.aspectRatio, model.resolution, model.outputFormat]) {

@@ -6,8 +6,11 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { MODELS } from '../../../../nodes/Kie/catalogue';
-import type { EnumFieldSpec, ModelSpec } from '../../../../nodes/Kie/catalogue';
+import {
+	V1_IMAGE_SPECS as MODELS,
+	type V1EnumSpec as EnumFieldSpec,
+	type V1ImageSpec as ModelSpec,
+} from '../../../helpers/v1ImageModels';
 import { startSimulator } from '../../../simulator';
 import { CATALOGUE } from '../../../../nodes/Kie/catalogue/modelCatalogue';
 import { catalogueInputProblem } from '../../../simulator/catalogue-input';
