@@ -58,7 +58,10 @@ function pickerOrder(a: ModelData, b: ModelData): number {
 }
 
 /** An added model as data: its reason and source stay in overrides.ts. */
-function withoutProvenance({ reason: _reason, source: _source, ...model }: AddedModel): ModelData {
+function withoutProvenance(added: AddedModel): ModelData {
+	const model: ModelData & { reason?: string; source?: string } = { ...added };
+	delete model.reason;
+	delete model.source;
 	return model;
 }
 

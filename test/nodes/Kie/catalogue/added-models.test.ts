@@ -1,4 +1,3 @@
-/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * Models Kie serves that the pages snapshot lacks join the catalogue from overrides.ts
  * ADDED_MODELS, each with its reason and public source; a model that gains a page moves to the

@@ -44,7 +44,7 @@ const withDefaults = (values: INodeParameters) =>
 const visible = (properties: INodeProperties[], parameters: INodeParameters) =>
 	properties
 		.filter((property) => NodeHelpers.displayParameter(parameters, property, node, description))
-		.map(({ displayOptions, ...property }) => property as INodeProperties);
+		.map(({ displayOptions: _displayOptions, ...property }) => property as INodeProperties);
 
 /** The parameters the panel shows for these values, in order (without displayOptions). */
 function shown(values: INodeParameters): INodeProperties[] {

@@ -1,4 +1,3 @@
-/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * Models peers report Kie no longer serves (the Sora 2 family, ElevenLabs Sound Effect v2) stay
  * in both versions' pickers for saved workflows, say so where the user picks them, and are never

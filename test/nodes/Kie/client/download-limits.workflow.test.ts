@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * Result downloads through n8n's engine (n8n-core 2.x, filesystem binary mode): every file is
  * streamed into the binary store, its type decided by the response, within a size cap and an

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 import { CancelledError } from '../../../../nodes/Kie/client';
 import { systemClock } from '../../../../nodes/Kie/client/clock';
 

@@ -1,4 +1,3 @@
-/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * The poll loop's reads: a poll waiting for its answer is ranked anew (when it is likely to find
  * its task done, which the status limiter serves first) each time a task of its kind finishes,

@@ -1,4 +1,3 @@
-/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * Video → Edit with Runway Aleph (version 2), through n8n's engine against the simulator: the
  * clip from a binary or a URL, the page's fields as sent to /api/v1/aleph/generate, the restyled
