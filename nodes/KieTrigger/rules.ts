@@ -11,7 +11,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { callbackTaskId, parseCallbackBody, type KieApi, type KieTask } from '../Kie/client';
-import { taskItemJson } from '../Kie/shared/taskItem';
+import { taskItemJson } from '../Kie/shared/results';
 import {
 	DEFAULT_TOLERANCE_SECONDS,
 	SIGNATURE_HEADER,

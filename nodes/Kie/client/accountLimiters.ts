@@ -1,10 +1,10 @@
 /**
  * One limiter per account for each kind of request Kie counts, shared by every execution in the
- * process: creates (taskCreateLimiter.ts) and status requests (here).
+ * process: creates and status requests.
  */
 import type { Clock } from './clock';
 import { PacedLimiter } from './pacedLimiter';
-import { DEFAULT_STATUS_PACING, type PacingOptions } from './pacing';
+import { DEFAULT_CREATE_PACING, DEFAULT_STATUS_PACING, type PacingOptions } from './pacing';
 
 /** One limiter per account for one kind of request, shared by every execution in the process. */
 export class AccountLimiters {
@@ -37,4 +37,16 @@ export function statusRequestLimiterFor(
 	clock?: Clock,
 ): PacedLimiter {
 	return statusLimiters.of(accountId, perSecond, 1000, clock);
+}
+
+/** Kie: 20 new tasks per 10 s unless support raised it. */
+const createLimiters = new AccountLimiters(DEFAULT_CREATE_PACING);
+
+/** The process-wide create limiter for an account (see KieAccount.accountId). */
+export function taskCreateLimiterFor(
+	accountId: string,
+	max: number,
+	windowMs: number,
+): PacedLimiter {
+	return createLimiters.of(accountId, max, windowMs);
 }

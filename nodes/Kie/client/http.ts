@@ -1,13 +1,14 @@
 /**
  * The one door for HTTP. Every request to Kie goes through `sendRequest` (credential applied by
  * n8n's `httpRequestWithAuthentication`, so proxies and credential handling work and the key is
- * never handled here); result files come through download.ts with no credential at all, since
- * they live on Kie's CDN and must not receive the API key.
+ * never handled here); result files are opened by `openResultFile`, with no credential at all,
+ * since they live on Kie's CDN and must not receive the API key (how much of one is read, for how
+ * long and where it goes is shared/results.ts's business).
  *
  * n8n's HTTP helpers throw errors that carry the request options, headers included. Nothing from
  * them leaves this file: they are turned into KieRequestError, which holds only codes and Kie's text.
  */
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, type KieAccount, type KieContext } from './account';
 import { ENDPOINTS, type EndpointName } from './endpoints';
@@ -177,4 +178,74 @@ function redirectError(endpoint: EndpointName, status: number, headers: unknown)
 		{ endpoint, delivery: 'answered', httpStatus: status, code: status },
 		`Kie.ai answered with a redirect (HTTP ${status}) to ${target}. Requests carrying the API key do not follow redirects: check the Base URL and Upload Base URL in the Kie.ai credential (https://api.kie.ai, https://kieai.redpandaai.co).`,
 	);
+}
+
+/** What n8n's binary store takes besides a Buffer: a readable stream (no `stream` import needed). */
+export type Readable = Exclude<
+	Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0],
+	Buffer
+>;
+
+/** A result file whose body is still arriving. */
+export interface ResultFileStream {
+	stream: Readable;
+	/** The server's Content-Type, as sent. */
+	contentType?: string;
+	/** The server's Content-Length, when it sent one. */
+	contentLength?: number;
+}
+
+/** Waiting for the answer's headers; the transfer itself is bounded by the caller's deadline. */
+export const DOWNLOAD_OPEN_TIMEOUT_MS = 60_000;
+
+function numberHeader(value: unknown): number | undefined {
+	const parsed = typeof value === 'string' ? Number(value) : NaN;
+	return Number.isFinite(parsed) && parsed >= 0 ? parsed : undefined;
+}
+
+/**
+ * Opens a result file. Anything but 2xx is a KieRequestError (the body is closed first); an n8n
+ * SSRF refusal is an SsrfRefusedError; an abort of `signal` a CancelledError.
+ */
+export async function openResultFile(
+	ctx: KieContext,
+	url: string,
+	signal?: AbortSignal,
+): Promise<ResultFileStream> {
+	// Ends the request when its answer is refused: destroying the body alone can leave the
+	// connection open (n8n's stream is a wrapper that closes the response only once read from).
+	const refuse = new AbortController();
+	const abortSignal = signal ? AbortSignal.any([signal, refuse.signal]) : refuse.signal;
+	let response: { body?: unknown; headers?: unknown; statusCode?: unknown };
+	try {
+		response = await ctx.helpers.httpRequest({
+			method: 'GET',
+			url,
+			encoding: 'stream',
+			json: false,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: DOWNLOAD_OPEN_TIMEOUT_MS,
+			abortSignal,
+		});
+	} catch (error) {
+		throw toKieError('download', error, url, signal);
+	}
+	const stream = response.body as Readable | undefined;
+	const status = Number(response.statusCode ?? 0);
+	if (status < 200 || status >= 300 || !stream || typeof stream.pipe !== 'function') {
+		refuse.abort();
+		(stream as Partial<Readable> | undefined)?.destroy?.();
+		throw new KieRequestError(
+			{ endpoint: 'download', delivery: 'answered', httpStatus: status, code: status },
+			`Downloading the result failed with HTTP ${status}`,
+		);
+	}
+	const headers = headersOf(response.headers);
+	const contentType = headers['content-type'];
+	return {
+		stream,
+		contentType: typeof contentType === 'string' ? contentType : undefined,
+		contentLength: numberHeader(headers['content-length']),
+	};
 }

@@ -32,7 +32,7 @@ export {
 	kieWords,
 	SsrfRefusedError,
 } from './errors';
-export type { Readable, ResultFileStream } from './download';
+export type { Readable, ResultFileStream } from './http';
 export { KieClient } from './KieClient';
 export type {
 	CreatedTask,

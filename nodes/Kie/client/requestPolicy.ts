@@ -15,12 +15,10 @@
  * - download (a result file): opened again like an upload.
  */
 import type { KieAccount, KieContext } from './account';
-import { statusRequestLimiterFor } from './accountLimiters';
-import { parseCreatedTaskId } from './answers';
+import { statusRequestLimiterFor, taskCreateLimiterFor } from './accountLimiters';
+import { parseCreatedTaskId, unwrapEnvelope } from './answers';
 import type { Clock } from './clock';
-import { openResultFile, type ResultFileStream } from './download';
 import { ENDPOINTS, type EndpointName } from './endpoints';
-import { unwrapEnvelope } from './envelope';
 import {
 	AmbiguousCreateError,
 	CancelledCreateError,
@@ -29,9 +27,8 @@ import {
 	isTransientReadError,
 	KieRequestError,
 } from './errors';
-import { sendRequest, type RequestParts } from './http';
+import { openResultFile, sendRequest, type RequestParts, type ResultFileStream } from './http';
 import type { LikelyDone, PacedLimiter, Permit } from './pacedLimiter';
-import { taskCreateLimiterFor } from './taskCreateLimiter';
 
 /** What a request needs to go out: n8n's context, the credential, the clock, the item's signal. */
 export interface Transport {

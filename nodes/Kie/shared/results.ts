@@ -1,5 +1,6 @@
 /**
- * Result files as binary properties, for the node and the trigger: result n becomes `data`
+ * A finished task as users receive it, from the node and from the trigger alike: the item's JSON
+ * (taskItemJson), and its result files as binary properties: result n becomes `data`
  * (n = 0), `data_1`, … named `<taskId>_<n>.<ext>` with the type the response declares (or, when
  * it declares a generic one, the type its first bytes show). Every file is streamed into n8n's
  * binary store: in filesystem (or S3) mode a batch never holds its files in memory; database mode
@@ -38,6 +39,28 @@ export const DEFAULT_DOWNLOAD_LIMITS: DownloadLimits = {
 	// A slow host can send a byte every few seconds forever without tripping a socket timeout.
 	deadlineMs: 600_000,
 };
+
+/** The task item users see. */
+export function taskItemJson(task: KieTask): IDataObject {
+	const json: IDataObject = {
+		taskId: task.taskId,
+		api: task.api,
+		model: task.model,
+		state: task.state,
+		resultUrls: task.resultUrls,
+		failCode: task.failCode,
+		failMsg: task.failMsg,
+		costTime: task.costTime,
+		createTime: task.createTime,
+		completeTime: task.completeTime,
+		creditsConsumed: task.creditsConsumed,
+		param: task.param,
+	};
+	if (task.resultObject) json.resultObject = task.resultObject;
+	if (task.extra) Object.assign(json, task.extra);
+	if (task.progress !== undefined) json.progress = task.progress;
+	return json;
+}
 
 /**
  * How often a running download looks at its deadline. A timer may not be cancelled here, so the

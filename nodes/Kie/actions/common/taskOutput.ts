@@ -3,8 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { checkUrl } from '../../catalogue';
 import type { CreateTaskRequest, CreatedTask, KieClient, KieTask } from '../../client';
-import { downloadResults, readDownloadLimits, type DownloadLimits } from '../../shared/results';
-import { taskItemJson } from '../../shared/taskItem';
+import {
+	downloadResults,
+	readDownloadLimits,
+	taskItemJson,
+	type DownloadLimits,
+} from '../../shared/results';
 import { TaskFailedError, TaskTimeoutError, type ItemProgress } from './errors';
 
 export interface ItemRun {

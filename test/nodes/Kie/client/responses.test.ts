@@ -2,10 +2,10 @@ import {
 	parseCreatedTaskId as parseCreated,
 	parseCredits,
 	parseUploadResult,
+	unwrapEnvelope,
 } from '../../../../nodes/Kie/client/answers';
 import { taskIdOf } from '../../../../nodes/Kie/client/apis';
 import { marketApi } from '../../../../nodes/Kie/client/apis/market';
-import { unwrapEnvelope } from '../../../../nodes/Kie/client/envelope';
 import { KieRequestError } from '../../../../nodes/Kie/client/errors';
 import type { RawResponse } from '../../../../nodes/Kie/client/http';
 
