@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * `node build-test/test/bench/read-pacing-sim.js [--seeds 12]`: status pacing across processes
  * that share one key (n8n queue mode's workers), in virtual time (a manual clock). Each process

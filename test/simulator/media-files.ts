@@ -1,4 +1,3 @@
-/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * The files behind a task's media fields, when they are the simulator's own (uploads, results):
  * what Kie refuses in them (a type the page does not accept, a file over its size, an image

@@ -1,4 +1,3 @@
-/* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
  * What version 2's panel promises a user (issue 22, "A panel that keeps its promises"), read from
  * the node's description as n8n's editor shows it: models found by typing their name, fields
