@@ -245,10 +245,8 @@ export class PacedLimiter {
 			this.slots.filter((slot) => slot.accepted).length,
 			this.acceptedAt.filter((time) => time >= since && time <= grantedAt).length,
 		);
-		this.rate = Math.max(
-			1,
-			Math.min(this.rate, this.rateWhenRefused * this.pacing.decrease, Math.max(accepted, 1)),
-		);
+		const kept = Math.max(accepted, 1, this.rateWhenRefused * this.pacing.keptShare);
+		this.rate = Math.max(1, Math.min(this.rate, this.rateWhenRefused * this.pacing.decrease, kept));
 	}
 
 	/** When a settled slot stops counting. */

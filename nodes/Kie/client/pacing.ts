@@ -37,6 +37,11 @@ export interface PacingOptions {
 	marginMs: number;
 	/** Share of the rate kept after a 429. */
 	decrease: number;
+	/**
+	 * A 429 lowers the rate to what Kie accepted from this process in the last window, but not
+	 * below this share of the rate when the refusals began.
+	 */
+	keptShare: number;
 	/** Creates in flight at once before any has been answered. */
 	initialInFlight: number;
 	/** Rate gained per window right after a 429 ... */
@@ -68,6 +73,7 @@ export interface PacingOptions {
 export const DEFAULT_CREATE_PACING: PacingOptions = {
 	marginMs: 50,
 	decrease: 0.8,
+	keptShare: 0,
 	initialInFlight: 2,
 	firstStep: 0.5,
 	steadyWindows: 0,
@@ -103,6 +109,9 @@ export const DEFAULT_STATUS_PACING: PacingOptions = {
 	// budget back within about 15 s. read-pacing-sim.ts replays both.
 	firstStep: 0.1,
 	steadyWindows: 12,
+	// A worker refused in a second it sent little in (its polls were few) keeps 3 in 10 of its
+	// rate rather than falling to one a second and creeping back from there for about 15 s.
+	keptShare: 0.3,
 	stepGrowth: 3,
 	quietGrowth: 0,
 	// Requests leave spaced over the second (after half of it at once), before any 429 too:

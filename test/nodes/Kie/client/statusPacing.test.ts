@@ -85,3 +85,21 @@ describe('two processes polling on one key, neither seeing the other', () => {
 		},
 	);
 });
+
+describe('one process refused in a second it sent little in', () => {
+	it('keeps part of its pace instead of falling to one status request a second', async () => {
+		const clock = new ManualClock(0);
+		const limiter = new PacedLimiter(PER_SECOND, 1000, clock, undefined, DEFAULT_STATUS_PACING);
+		// Its only request of the second is refused: the others on the key used the room.
+		const permit = await limiter.acquire();
+		await clock.advance(5);
+		permit.rateLimited();
+		expect(limiter.currentRate()).toBeGreaterThanOrEqual(3);
+		// Control: paced as creates are, it falls to what Kie accepted from it (one a second).
+		const createLike = new PacedLimiter(PER_SECOND, 1000, clock, undefined, CREATE_LIKE_PACING);
+		const refused = await createLike.acquire();
+		await clock.advance(5);
+		refused.rateLimited();
+		expect(createLike.currentRate()).toBe(1);
+	});
+});
