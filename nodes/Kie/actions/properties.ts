@@ -1,5 +1,7 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
+import { mergeAcrossPanels } from '../catalogue';
+
 import * as account from './account';
 import * as audio from './audio';
 import * as file from './file';
@@ -9,7 +11,7 @@ import * as text from './text';
 import * as video from './video';
 
 /** Every parameter of the node: the resource choice, then each resource's operations. */
-export const nodeProperties: INodeProperties[] = [
+export const panelProperties: INodeProperties[] = [
 	{
 		displayName: 'Resource',
 		name: 'resource',
@@ -44,3 +46,6 @@ export const nodeProperties: INodeProperties[] = [
 	...file.description,
 	...account.description,
 ];
+
+/** The same, with each definition several resources and versions share written once. */
+export const nodeProperties = mergeAcrossPanels(panelProperties, [1, 2]);

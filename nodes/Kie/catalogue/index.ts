@@ -40,4 +40,4 @@ export { answerReader } from './apis';
 export { binaryParameterName, parameterName, withPanelLabel } from './fields';
 export { catalogueModel, CUSTOM_MODEL_ID, modelPanel, modelsFor, PICKERS } from './panel';
 export type { CatalogueOperation, CatalogueResource, FieldData, ModelData } from './modelData';
-export { mergePanels } from './mergePanels';
+export { mergeAcrossPanels, mergePanels } from './mergePanels';

@@ -65,7 +65,11 @@ describe('the callback examples', () => {
 					unknown: [],
 				});
 				const optionNames = (
-					description.properties.find((property) => property.name === 'options')?.options ?? []
+					description.properties.find(
+						(property) =>
+							property.name === 'options' &&
+							NodeHelpers.displayParameter(shown, property, node, description),
+					)?.options ?? []
 				).map((option) => (option as { name: string }).name);
 				const options = (node.parameters.options ?? {}) as IDataObject;
 				expect(Object.keys(options).filter((key) => !optionNames.includes(key))).toEqual([]);

@@ -1,0 +1,149 @@
+/**
+ * The node's description with the definitions several resources and versions share written once
+ * (mergeAcrossPanels) shows, in n8n's editor, exactly what the unmerged one shows: for every
+ * version, resource, operation and model, the same parameters in the same order; and it is smaller.
+ */
+import {
+	NodeHelpers,
+	type INodeParameters,
+	type INodeProperties,
+	type INodePropertyOptions,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { Kie } from '../../../../nodes/Kie/Kie.node';
+import { nodeProperties, panelProperties } from '../../../../nodes/Kie/actions/properties';
+import { mergeAcrossPanels } from '../../../../nodes/Kie/catalogue/mergePanels';
+
+const description = new Kie().description;
+const unmerged: INodeTypeDescription = { ...description, properties: panelProperties };
+
+/** What the editor shows for these values: each parameter without its displayOptions, in order. */
+function shown(of: INodeTypeDescription, version: number, values: INodeParameters): string[] {
+	const node = { typeVersion: version };
+	const parameters = NodeHelpers.getNodeParameters(
+		of.properties,
+		values,
+		true,
+		false,
+		node,
+		of,
+	) as INodeParameters;
+	return of.properties
+		.filter((property) => NodeHelpers.displayParameter(parameters, property, node, of))
+		.map(({ displayOptions: _displayOptions, ...property }) => JSON.stringify(property));
+}
+
+const optionValues = (property: INodeProperties) =>
+	(property.options as INodePropertyOptions[]).map((option) => option.value as string);
+
+/** Every (version, resource, operation, model) the unmerged description offers. */
+function cases(): Array<[string, number, INodeParameters]> {
+	const all: Array<[string, number, INodeParameters]> = [];
+	const resources = optionValues(panelProperties.find((p) => p.name === 'resource')!);
+	for (const version of [1, 2]) {
+		for (const resource of resources) {
+			const base = { resource };
+			const operations = shown(unmerged, version, base)
+				.map((json) => JSON.parse(json) as INodeProperties)
+				.find((property) => property.name === 'operation');
+			for (const operation of operations ? optionValues(operations) : ['']) {
+				const values = { resource, ...(operation ? { operation } : {}) };
+				const pickers = shown(unmerged, version, values)
+					.map((json) => JSON.parse(json) as INodeProperties)
+					.filter((property) => /^(model|imageModel|videoModel|audioModel)$/.test(property.name));
+				all.push([`v${version} ${resource} ${operation}`, version, values]);
+				for (const picker of pickers) {
+					for (const model of optionValues(picker)) {
+						all.push([
+							`v${version} ${resource} ${operation} ${model}`,
+							version,
+							{ ...values, [picker.name]: model },
+						]);
+					}
+				}
+			}
+		}
+	}
+	return all;
+}
+
+describe('mergeAcrossPanels', () => {
+	const all = cases();
+
+	it('covers both versions and every model picker', () => {
+		expect(all.length).toBeGreaterThan(200);
+		expect(all.some(([name]) => name.startsWith('v1 video generate'))).toBe(true);
+		expect(all.some(([name]) => name === 'v2 audio generate V5')).toBe(true);
+	});
+
+	test.each(all)('%s shows the same parameters, in the same order', (_, version, values) => {
+		const merged = shown(description, version, values);
+		expect(merged).toEqual(shown(unmerged, version, values));
+		expect(merged.length).toBeGreaterThan(0);
+		for (const waitForCompletion of [false, true]) {
+			expect(shown(description, version, { ...values, waitForCompletion })).toEqual(
+				shown(unmerged, version, { ...values, waitForCompletion }),
+			);
+		}
+	});
+
+	it('defines an Options collection shared by resources and versions once', () => {
+		expect(description.properties).toBe(nodeProperties);
+		const options = (properties: INodeProperties[]) =>
+			properties.filter((property) => property.name === 'options').length;
+		expect(options(nodeProperties)).toBeLessThan(options(panelProperties) - 6);
+		expect(JSON.stringify(nodeProperties).length).toBeLessThan(
+			JSON.stringify(panelProperties).length - 25_000,
+		);
+	});
+
+	it('keeps two definitions apart when one would show in a panel neither showed in', () => {
+		const flag = (show: Record<string, string[]>): INodeProperties => ({
+			displayName: 'Flag',
+			name: 'flag',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show },
+		});
+		const operations = (resource: string, values: string[]): INodeProperties => ({
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			options: values.map((value) => ({ name: value, value })),
+			default: values[0],
+			displayOptions: { show: { resource: [resource] } },
+		});
+		const resource: INodeProperties = {
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			options: ['a', 'b'].map((value) => ({ name: value, value })),
+			default: 'a',
+		};
+		const merge = (...flags: INodeProperties[]) =>
+			mergeAcrossPanels(
+				[resource, operations('a', ['x', 'y']), operations('b', ['x', 'y']), ...flags],
+				[1],
+			)
+				.filter((property) => property.name === 'flag')
+				.map((property) => property.displayOptions?.show);
+		// a/x with b/y would also show for a/y and b/x: kept apart.
+		expect(
+			merge(
+				flag({ resource: ['a'], operation: ['x'] }),
+				flag({ resource: ['b'], operation: ['y'] }),
+			),
+		).toEqual([
+			{ resource: ['a'], operation: ['x'] },
+			{ resource: ['b'], operation: ['y'] },
+		]);
+		// a/x with b/x is exactly "resource a or b, operation x".
+		expect(
+			merge(
+				flag({ resource: ['a'], operation: ['x'] }),
+				flag({ resource: ['b'], operation: ['x'] }),
+			),
+		).toEqual([{ resource: ['a', 'b'], operation: ['x'] }]);
+	});
+});
