@@ -151,7 +151,9 @@ function mergeKey(property: INodeProperties): string | undefined {
 	const { displayOptions, ...body } = property;
 	if (!displayOptions || Object.keys(displayOptions).some((key) => key !== 'show'))
 		return undefined;
-	const { resource: _r, operation: _o, '@version': _v, ...conditions } = displayOptions.show ?? {};
+	const conditions = Object.entries(displayOptions.show ?? {}).filter(
+		([key]) => !(PANEL_KEYS as readonly string[]).includes(key),
+	);
 	return JSON.stringify([body, conditions]);
 }
 
@@ -245,7 +247,8 @@ function withoutImpliedVersions(properties: INodeProperties[]): INodeProperties[
 			);
 		});
 		if (!implied) return property;
-		const { '@version': _version, ...rest } = show;
+		const rest = { ...show };
+		delete rest['@version'];
 		return { ...property, displayOptions: { ...property.displayOptions, show: rest } };
 	});
 }

@@ -31,7 +31,7 @@ function shown(of: INodeTypeDescription, version: number, values: INodeParameter
 	) as INodeParameters;
 	return of.properties
 		.filter((property) => NodeHelpers.displayParameter(parameters, property, node, of))
-		.map(({ displayOptions: _displayOptions, ...property }) => JSON.stringify(property));
+		.map((property) => JSON.stringify({ ...property, displayOptions: undefined }));
 }
 
 const optionValues = (property: INodeProperties) =>
