@@ -21,6 +21,12 @@ async function uploaded(bytes: Buffer, fileName: string): Promise<string> {
 	const reply = await call(`${sim.uploadBaseUrl}/api/file-base64-upload`, 'POST', {
 		json: { base64Data: bytes.toString('base64'), uploadPath: 'media', fileName },
 	});
+	// Failed once in a full CI run (08:51 UTC 2026-12-05) with no data in the answer, never alone:
+	// show the whole answer if it happens again.
+	expect({ status: reply.status, json: reply.json }).toMatchObject({
+		status: 200,
+		json: { code: 200, data: { downloadUrl: expect.any(String) } },
+	});
 	return reply.json.data.downloadUrl as string;
 }
 
