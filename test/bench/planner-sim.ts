@@ -17,7 +17,7 @@
  * downloads are left out.
  */
 import type { KieTask } from '../../nodes/Kie/client';
-import { GenerationTimes } from '../../nodes/Kie/client/generationTimes';
+import { GenerationTimes } from '../../nodes/Kie/client/waitForTask';
 import { DEFAULT_POLL_PLAN } from '../../nodes/Kie/client/pollSchedule';
 import { pollUntilFinal } from '../../nodes/Kie/client/waitForTask';
 import type { Transport } from '../../nodes/Kie/client/requestPolicy';

@@ -22,7 +22,7 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { KieTask } from '../../nodes/Kie/client';
-import { GenerationTimes } from '../../nodes/Kie/client/generationTimes';
+import { GenerationTimes } from '../../nodes/Kie/client/waitForTask';
 import { PacedLimiter } from '../../nodes/Kie/client/pacedLimiter';
 import { DEFAULT_STATUS_PACING } from '../../nodes/Kie/client/pacing';
 import { DEFAULT_POLL_PLAN } from '../../nodes/Kie/client/pollSchedule';

@@ -15,8 +15,8 @@
  *
  * One limiter per account, shared by every execution in the process.
  */
-import { systemClock, type Clock } from '../../nodes/Kie/client/clock';
-import { CancelledError, throwIfCancelled } from '../../nodes/Kie/client/errors';
+import { systemClock, throwIfCancelled, type Clock } from '../../nodes/Kie/client/clock';
+import { CancelledError } from '../../nodes/Kie/client/errors';
 import type { Permit } from '../../nodes/Kie/client/pacedLimiter';
 
 interface Slot {

@@ -10,7 +10,6 @@ import { taskItem } from './apis/fields';
 import { parseCredits, parseUploadResult } from './answers';
 import { systemClock, type Clock } from './clock';
 import type { EndpointName } from './endpoints';
-import { learnedGenerationTimes, taskKind, type GenerationTimes } from './generationTimes';
 import type { RequestParts, ResultFileStream } from './http';
 import { multipartUpload, type UploadSource } from './multipart';
 import { DEFAULT_POLL_PLAN, type PollPlanOptions } from './pollSchedule';
@@ -24,7 +23,13 @@ import type {
 	WaitOptions,
 	WaitResult,
 } from './types';
-import { pollUntilFinal, readTask } from './waitForTask';
+import {
+	learnedGenerationTimes,
+	pollUntilFinal,
+	readTask,
+	taskKind,
+	type GenerationTimes,
+} from './waitForTask';
 
 /** The 1080P version of a Veo video: how its wait is learned, and the prior (Kie: ~1–3 min). */
 const VEO_HD_KIND = 'veo|1080p';

@@ -1,6 +1,10 @@
 import { sleep } from 'n8n-workflow';
 
-import { CancelledError, throwIfCancelled } from './errors';
+import { CancelledError } from './errors';
+
+export function throwIfCancelled(signal?: AbortSignal): void {
+	if (signal?.aborted) throw new CancelledError();
+}
 
 /** Time as the Kie client sees it; tests inject a manual clock so schedules run without waiting. */
 export interface Clock {

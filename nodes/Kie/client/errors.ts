@@ -42,10 +42,6 @@ export class CancelledCreateError extends CancelledError {
 	}
 }
 
-export function throwIfCancelled(signal?: AbortSignal): void {
-	if (signal?.aborted) throw new CancelledError();
-}
-
 /**
  * Whether the request may have reached Kie:
  * - `not-sent`: it certainly did not (connection refused, DNS failure): repeating it is safe.

@@ -1,7 +1,7 @@
 /**
  * Keeps requests of one kind within the account's limit as Kie counts it: on ARRIVAL at Kie's
  * server. Creates (20 per 10 s) and status requests (10 per second) each have one per account,
- * shared by every execution in the process (accountLimiters.ts); pacing on 429: pacing.ts.
+ * shared by every execution in the process (requestPolicy.ts); pacing on 429: pacing.ts.
  *
  * A limiter that stamps a slot when it is taken, before the request arrives, can let two windows'
  * worth through inside one window when requests take different times to arrive. Here a slot
@@ -9,8 +9,8 @@
  * arrived somewhere between those two instants, so any request sent after a slot expires arrives
  * more than one window after it. A request that certainly never left gives its slot back.
  */
-import { systemClock, type Clock } from './clock';
-import { CancelledError, throwIfCancelled } from './errors';
+import { systemClock, throwIfCancelled, type Clock } from './clock';
+import { CancelledError } from './errors';
 import { DEFAULT_CREATE_PACING, type PacingOptions } from './pacing';
 
 interface Slot {

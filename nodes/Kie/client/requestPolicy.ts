@@ -15,7 +15,6 @@
  * - download (a result file): opened again like an upload.
  */
 import type { KieAccount, KieContext } from './account';
-import { statusRequestLimiterFor, taskCreateLimiterFor } from './accountLimiters';
 import { parseCreatedTaskId, unwrapEnvelope } from './answers';
 import type { Clock } from './clock';
 import { ENDPOINTS, type EndpointName } from './endpoints';
@@ -28,7 +27,8 @@ import {
 	KieRequestError,
 } from './errors';
 import { openResultFile, sendRequest, type RequestParts, type ResultFileStream } from './http';
-import type { LikelyDone, PacedLimiter, Permit } from './pacedLimiter';
+import { PacedLimiter, type LikelyDone, type Permit } from './pacedLimiter';
+import { DEFAULT_CREATE_PACING, DEFAULT_STATUS_PACING, type PacingOptions } from './pacing';
 
 /** What a request needs to go out: n8n's context, the credential, the clock, the item's signal. */
 export interface Transport {
@@ -156,6 +156,54 @@ function settlePermit(permit: Permit | undefined, error: unknown): void {
 	if (neverLeft(error)) permit.notSent();
 	else if (isRateLimited(error)) permit.rateLimited((error as KieRequestError).info.retryAfterMs);
 	else permit.arrived();
+}
+
+/**
+ * One limiter per account for one kind of request Kie counts (creates, status requests), shared by
+ * every execution in the process.
+ */
+export class AccountLimiters {
+	private readonly limiters = new Map<string, PacedLimiter>();
+
+	constructor(private readonly pacing: Partial<PacingOptions>) {}
+
+	/**
+	 * The account's limiter (see KieAccount.accountId), set to the credential's current limit; on
+	 * the clock of the client that first asked for it (tests run on a manual clock).
+	 */
+	of(accountId: string, max: number, windowMs: number, clock?: Clock): PacedLimiter {
+		let limiter = this.limiters.get(accountId);
+		if (!limiter) {
+			limiter = new PacedLimiter(max, windowMs, clock, undefined, this.pacing);
+			this.limiters.set(accountId, limiter);
+		} else {
+			limiter.configure(max, windowMs);
+		}
+		return limiter;
+	}
+}
+
+const statusLimiters = new AccountLimiters(DEFAULT_STATUS_PACING);
+
+/** The process-wide status-request limiter for an account (Kie: 10 per second per key). */
+export function statusRequestLimiterFor(
+	accountId: string,
+	perSecond: number,
+	clock?: Clock,
+): PacedLimiter {
+	return statusLimiters.of(accountId, perSecond, 1000, clock);
+}
+
+/** Kie: 20 new tasks per 10 s unless support raised it. */
+const createLimiters = new AccountLimiters(DEFAULT_CREATE_PACING);
+
+/** The process-wide create limiter for an account (see KieAccount.accountId). */
+export function taskCreateLimiterFor(
+	accountId: string,
+	max: number,
+	windowMs: number,
+): PacedLimiter {
+	return createLimiters.of(accountId, max, windowMs);
 }
 
 function limiterOf(kind: RequestKind, transport: Transport): PacedLimiter | undefined {

@@ -60,7 +60,7 @@ export interface CreateTaskRequest {
 	body: IDataObject;
 	/**
 	 * Poll-learning key, only for tasks whose parameters do not say what they make (an extend, an
-	 * upscale); otherwise taskKind (generationTimes.ts) computes it from `model` and `body`.
+	 * upscale); otherwise taskKind (waitForTask.ts) computes it from `model` and `body`.
 	 */
 	kind?: string;
 	/** How long such a task usually takes, before anything was learned (ms). */

@@ -1,6 +1,6 @@
 import { CancelledError } from '../../../../nodes/Kie/client/errors';
 import { PacedLimiter, type Permit } from '../../../../nodes/Kie/client/pacedLimiter';
-import { taskCreateLimiterFor } from '../../../../nodes/Kie/client/accountLimiters';
+import { taskCreateLimiterFor } from '../../../../nodes/Kie/client/requestPolicy';
 import type { PacingOptions } from '../../../../nodes/Kie/client/pacing';
 import { maxInAnyWindow } from '../../../simulator/record';
 import { ManualClock, settle } from '../../../helpers/manualClock';

@@ -1,5 +1,5 @@
 import type { KieTask } from '../../../../nodes/Kie/client';
-import { GenerationTimes, taskKind } from '../../../../nodes/Kie/client/generationTimes';
+import { GenerationTimes, taskKind } from '../../../../nodes/Kie/client/waitForTask';
 import {
 	DEFAULT_POLL_PLAN,
 	evenlySpread,

@@ -4,11 +4,10 @@
  * and no longer once its answer has come.
  */
 import type { KieTask } from '../../../../nodes/Kie/client';
-import { statusRequestLimiterFor } from '../../../../nodes/Kie/client/accountLimiters';
-import { GenerationTimes } from '../../../../nodes/Kie/client/generationTimes';
+import { statusRequestLimiterFor } from '../../../../nodes/Kie/client/requestPolicy';
 import type { LikelyDone } from '../../../../nodes/Kie/client/pacedLimiter';
 import { DEFAULT_POLL_PLAN } from '../../../../nodes/Kie/client/pollSchedule';
-import { pollUntilFinal } from '../../../../nodes/Kie/client/waitForTask';
+import { GenerationTimes, pollUntilFinal } from '../../../../nodes/Kie/client/waitForTask';
 import { fakeStatusTransport } from '../../../helpers/fakeStatusTransport';
 import { ManualClock, settle } from '../../../helpers/manualClock';
 

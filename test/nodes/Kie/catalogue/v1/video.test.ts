@@ -11,7 +11,7 @@ import {
 import { KieInputError } from '../../../../../nodes/Kie/catalogue/errors';
 import { catalogueModel } from '../../../../../nodes/Kie/catalogue/panel';
 import { V1_VIDEO_MODELS } from '../../../../../nodes/Kie/catalogue/v1/video';
-import { taskKind } from '../../../../../nodes/Kie/client/generationTimes';
+import { taskKind } from '../../../../../nodes/Kie/client/waitForTask';
 
 const PENDING = (count: number) =>
 	Array.from({ length: count }, (_, index) => `https://upload.example/${index}.png`);
