@@ -5,12 +5,11 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { KieAccount, KieContext } from './account';
 import { taskItem } from './apis/fields';
 import { parseCredits, parseUploadResult } from './answers';
 import { systemClock, type Clock } from './clock';
 import type { EndpointName } from './endpoints';
-import type { RequestParts, ResultFileStream } from './http';
+import type { KieAccount, KieContext, RequestParts, ResultFileStream } from './http';
 import { multipartUpload, type UploadSource } from './multipart';
 import { DEFAULT_POLL_PLAN, type PollPlanOptions } from './pollSchedule';
 import { openDownload, send, sendCreate, type Transport } from './requestPolicy';

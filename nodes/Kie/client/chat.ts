@@ -12,10 +12,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { KieAccount, KieContext } from './account';
 import type { EndpointName } from './endpoints';
 import { KieRequestError } from './errors';
-import { sendRequest, type RawResponse } from './http';
+import { sendRequest, type KieAccount, type KieContext, type RawResponse } from './http';
 
 export type ChatFamily = 'chat-completions' | 'claude-messages' | 'responses';
 

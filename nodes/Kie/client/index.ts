@@ -2,7 +2,6 @@
  * The Kie client: the only code that speaks HTTP to Kie, and the only import surface for the
  * node and the trigger.
  */
-export { getKieAccount, CREDENTIAL_TYPE, type KieAccount, type KieContext } from './account';
 export {
 	API_FAMILIES,
 	apiFamily,
@@ -32,7 +31,14 @@ export {
 	kieWords,
 	SsrfRefusedError,
 } from './errors';
-export type { Readable, ResultFileStream } from './http';
+export {
+	CREDENTIAL_TYPE,
+	getKieAccount,
+	type KieAccount,
+	type KieContext,
+	type Readable,
+	type ResultFileStream,
+} from './http';
 export { KieClient } from './KieClient';
 export type {
 	CreatedTask,

@@ -14,7 +14,6 @@
  * - upload: free and idempotent by name, asked again like a read, outside the status limit.
  * - download (a result file): opened again like an upload.
  */
-import type { KieAccount, KieContext } from './account';
 import { parseCreatedTaskId, unwrapEnvelope } from './answers';
 import type { Clock } from './clock';
 import { ENDPOINTS, type EndpointName } from './endpoints';
@@ -26,7 +25,14 @@ import {
 	isTransientReadError,
 	KieRequestError,
 } from './errors';
-import { openResultFile, sendRequest, type RequestParts, type ResultFileStream } from './http';
+import {
+	openResultFile,
+	sendRequest,
+	type KieAccount,
+	type KieContext,
+	type RequestParts,
+	type ResultFileStream,
+} from './http';
 import { PacedLimiter, type LikelyDone, type Permit } from './pacedLimiter';
 import { DEFAULT_CREATE_PACING, DEFAULT_STATUS_PACING, type PacingOptions } from './pacing';
 

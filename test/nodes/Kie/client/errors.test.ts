@@ -12,7 +12,7 @@ import {
 	kieWords,
 	type KieErrorInfo,
 } from '../../../../nodes/Kie/client/errors';
-import type { KieAccount } from '../../../../nodes/Kie/client/account';
+import type { KieAccount } from '../../../../nodes/Kie/client/http';
 
 const node: INode = {
 	id: 'kie',

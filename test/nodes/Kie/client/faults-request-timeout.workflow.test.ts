@@ -16,7 +16,7 @@ import type { IExecuteFunctions, IHttpRequestOptions, INode, JsonObject } from '
 
 import { AmbiguousCreateError, KieClient, type CreateTaskRequest } from '../../../../nodes/Kie/client';
 import { KieRequestError } from '../../../../nodes/Kie/client/errors';
-import type { KieAccount } from '../../../../nodes/Kie/client/account';
+import type { KieAccount } from '../../../../nodes/Kie/client/http';
 import { startSimulator } from '../../../simulator';
 import type { KieSimulator } from '../../../simulator';
 import { recordMatrixRow } from '../../../helpers/workflow';

@@ -6,7 +6,7 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { KieClient, type CreateTaskRequest } from '../../../../nodes/Kie/client';
-import type { KieAccount } from '../../../../nodes/Kie/client/account';
+import type { KieAccount } from '../../../../nodes/Kie/client/http';
 import { GenerationTimes } from '../../../../nodes/Kie/client/waitForTask';
 import type { Clock } from '../../../../nodes/Kie/client/clock';
 import { v1VideoRequest } from '../../../helpers/v1Video';

@@ -25,7 +25,7 @@ import type {
 import { kieCredentials, runWorkflow } from '../../../harness';
 import type { WorkflowRunResult } from '../../../harness';
 import { KieClient } from '../../../../nodes/Kie/client';
-import type { KieAccount } from '../../../../nodes/Kie/client/account';
+import type { KieAccount } from '../../../../nodes/Kie/client/http';
 import { makePng, startSimulator } from '../../../simulator';
 import type { FaultSpec, KieSimulator, RecordedRequest, SimulatorOptions } from '../../../simulator';
 import { kieWorkflow } from '../../../helpers/workflow';
