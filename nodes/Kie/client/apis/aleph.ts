@@ -8,11 +8,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { KieRequestError } from '../errors';
 import type { KieTask } from '../types';
+import { callbackEnvelope, isRecord, requireRecord } from './family';
 import type { ApiFamily, CallbackTask } from './family';
 import { jsonOrText, optionalNumber, optionalText, taskIdOf, taskItem } from './fields';
-import { isRecord } from './sunoTools';
 import { timeMs } from './videoFields';
 
 const recordSchema = z
@@ -39,12 +38,7 @@ function alephTask(taskId: string, videoUrl: string | null, imageUrl: string | n
 }
 
 function parseStatus(data: unknown, taskId: string): KieTask {
-	if (!isRecord(data)) {
-		throw new KieRequestError(
-			{ endpoint: 'aleph.status', delivery: 'answered', code: 404 },
-			`Kie.ai returned no Aleph record for task ${taskId}`,
-		);
-	}
+	requireRecord(data, taskId, 'aleph.status', 'Aleph');
 	const record = recordSchema.parse(data);
 	const response = isRecord(record.response) ? record.response : {};
 	const videoUrl = optionalText.parse(response.resultVideoUrl);
@@ -76,8 +70,7 @@ function parseCallback(body: IDataObject, taskId: string): CallbackTask | undefi
 		? 'result_video_url' in data
 		: data === null && typeof body.taskId === 'string' && !('callbackType' in body);
 	if (!ours) return undefined;
-	const code = optionalNumber.parse(body.code);
-	const msg = optionalText.parse(body.msg);
+	const { code, msg } = callbackEnvelope.parse(body);
 	const success = code === 200 && isRecord(data);
 	const task = alephTask(
 		taskIdOf(body) ?? (isRecord(data) ? taskIdOf(data) : undefined) ?? taskId,

@@ -1,7 +1,8 @@
 /** Readers both dedicated image APIs (4o Image, Flux Kontext) share. */
 import { z } from 'zod';
 
-import type { TaskState } from '../types';
+import type { KieTask, TaskState } from '../types';
+import type { CallbackTask } from './family';
 
 /**
  * Kie's pages give these times as epoch milliseconds, as "2024-01-15 10:30:00" (read as UTC) or
@@ -41,4 +42,21 @@ export function elapsed(createTime: number | null, completeTime: number | null):
 	return createTime !== null && completeTime !== null && completeTime >= createTime
 		? completeTime - createTime
 		: null;
+}
+
+/** A callback's outcome: code 200 delivers the task's images; any other code fails it without them. */
+export function imageCallback(
+	task: KieTask,
+	code: number | null,
+	msg: string | null,
+	failMsg: string,
+): CallbackTask {
+	const failed = code !== 200;
+	task.state = failed ? 'fail' : 'success';
+	if (failed) {
+		task.resultUrls = [];
+		task.failCode = code !== null ? String(code) : null;
+		task.failMsg = msg ?? failMsg;
+	}
+	return { task, code, msg, callbackType: null, complete: failed || task.resultUrls.length > 0 };
 }

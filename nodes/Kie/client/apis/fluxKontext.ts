@@ -8,11 +8,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { KieRequestError } from '../errors';
 import type { KieTask } from '../types';
-import { elapsed, flagState, timeMs } from './dedicatedImage';
+import { elapsed, flagState, imageCallback, timeMs } from './dedicatedImage';
+import { callbackEnvelope, isRecord, modelOf, requireRecord } from './family';
 import type { ApiFamily, CallbackTask } from './family';
-import { jsonOrText, optionalNumber, optionalText, taskIdOf, taskItem } from './fields';
+import { jsonOrText, optionalText, taskIdOf, taskItem } from './fields';
 
 const imagesSchema = z
 	.object({ resultImageUrl: optionalText, originImageUrl: optionalText })
@@ -30,16 +30,12 @@ const statusSchema = z
 	})
 	.passthrough();
 
-function isRecord(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function taskWithImages(taskId: string, images: unknown, param: IDataObject | null): KieTask {
 	const { resultImageUrl, originImageUrl } = imagesSchema.parse(isRecord(images) ? images : {});
 	const task: KieTask = taskItem({
 		taskId,
 		api: 'flux-kontext',
-		model: param && typeof param.model === 'string' ? param.model : null,
+		model: modelOf(param),
 		state: 'generating',
 		resultUrls: resultImageUrl ? [resultImageUrl] : [],
 		param,
@@ -49,12 +45,7 @@ function taskWithImages(taskId: string, images: unknown, param: IDataObject | nu
 }
 
 function parseStatus(data: unknown, taskId: string): KieTask {
-	if (!isRecord(data)) {
-		throw new KieRequestError(
-			{ endpoint: 'flux-kontext.status', delivery: 'answered', code: 404 },
-			`Kie.ai returned no Flux Kontext record for task ${taskId}`,
-		);
-	}
+	requireRecord(data, taskId, 'flux-kontext.status', 'Flux Kontext');
 	const record = statusSchema.parse(data);
 	const param = isRecord(record.paramJson) ? record.paramJson : null;
 	const task = taskWithImages(taskIdOf(data) ?? taskId, record.response, param);
@@ -73,24 +64,13 @@ function parseStatus(data: unknown, taskId: string): KieTask {
 	return task;
 }
 
-const callbackSchema = z
-	.object({ code: optionalNumber, msg: optionalText, data: z.unknown() })
-	.passthrough();
-
 /** `{code, msg, data: {taskId, info: {originImageUrl, resultImageUrl}}}`. */
 function parseCallback(body: IDataObject, taskId: string): CallbackTask | undefined {
-	const { code, msg, data } = callbackSchema.parse(body);
+	const { code, msg, data } = callbackEnvelope.parse(body);
 	if (!isRecord(data) || !isRecord(data.info)) return undefined;
 	if (!('resultImageUrl' in data.info) && !('originImageUrl' in data.info)) return undefined;
 	const task = taskWithImages(taskIdOf(data) ?? taskId, data.info, null);
-	const failed = code !== 200;
-	task.state = failed ? 'fail' : 'success';
-	if (failed) {
-		task.resultUrls = [];
-		task.failCode = code !== null ? String(code) : null;
-		task.failMsg = msg ?? 'Flux Kontext generation failed';
-	}
-	return { task, code, msg, callbackType: null, complete: failed || task.resultUrls.length > 0 };
+	return imageCallback(task, code, msg, 'Flux Kontext generation failed');
 }
 
 export const fluxKontextApi: ApiFamily = {

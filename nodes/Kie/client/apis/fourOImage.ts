@@ -8,11 +8,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { KieRequestError } from '../errors';
 import type { KieTask } from '../types';
-import { elapsed, flagState, progressPercent, timeMs } from './dedicatedImage';
+import { elapsed, flagState, imageCallback, progressPercent, timeMs } from './dedicatedImage';
+import { callbackEnvelope, isRecord, requireRecord } from './family';
 import type { ApiFamily, CallbackTask } from './family';
-import { jsonOrText, optionalNumber, optionalText, taskIdOf, taskItem } from './fields';
+import { jsonOrText, optionalText, taskIdOf, taskItem } from './fields';
 
 export const FOUR_O_IMAGE_MODEL = 'gpt-4o-image';
 
@@ -35,10 +35,6 @@ const statusSchema = z
 	})
 	.passthrough();
 
-function isRecord(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function resultUrlsOf(holder: unknown): string[] {
 	if (!isRecord(holder)) return [];
 	return urlList.parse(holder.resultUrls ?? holder.result_urls);
@@ -54,12 +50,7 @@ function emptyTask(taskId: string): KieTask {
 }
 
 function parseStatus(data: unknown, taskId: string): KieTask {
-	if (!isRecord(data)) {
-		throw new KieRequestError(
-			{ endpoint: '4o-image.status', delivery: 'answered', code: 404 },
-			`Kie.ai returned no 4o Image record for task ${taskId}`,
-		);
-	}
+	requireRecord(data, taskId, '4o-image.status', '4o Image');
 	const record = statusSchema.parse(data);
 	const task = emptyTask(taskIdOf(data) ?? taskId);
 	task.state = flagState(record.successFlag, record.status);
@@ -76,13 +67,9 @@ function parseStatus(data: unknown, taskId: string): KieTask {
 	return task;
 }
 
-const callbackSchema = z
-	.object({ code: optionalNumber, msg: optionalText, data: z.unknown() })
-	.passthrough();
-
 /** `{code, msg, data: {taskId, info: {result_urls} | null}}`; other bodies are not 4o Image's. */
 function parseCallback(body: IDataObject, taskId: string): CallbackTask | undefined {
-	const { code, msg, data } = callbackSchema.parse(body);
+	const { code, msg, data } = callbackEnvelope.parse(body);
 	if (!isRecord(data) || !('info' in data)) return undefined;
 	const info = data.info;
 	// Veo's callback also has `data.info`, with camelCase `resultUrls` (and no info on failure).
@@ -90,13 +77,7 @@ function parseCallback(body: IDataObject, taskId: string): CallbackTask | undefi
 	if (!ours) return undefined;
 	const task = emptyTask(taskIdOf(data) ?? taskId);
 	task.resultUrls = resultUrlsOf(info);
-	const failed = code !== 200;
-	task.state = failed ? 'fail' : 'success';
-	if (failed) {
-		task.failCode = code !== null ? String(code) : null;
-		task.failMsg = msg ?? '4o Image generation failed';
-	}
-	return { task, code, msg, callbackType: null, complete: failed || task.resultUrls.length > 0 };
+	return imageCallback(task, code, msg, '4o Image generation failed');
 }
 
 export const fourOImageApi: ApiFamily = {

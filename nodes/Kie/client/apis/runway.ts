@@ -6,8 +6,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { KieRequestError } from '../errors';
 import type { KieTask, TaskState } from '../types';
+import { callbackEnvelope, isRecord, requireRecord } from './family';
 import type { ApiFamily, CallbackTask } from './family';
 import { optionalNumber, optionalText, taskIdOf, taskItem } from './fields';
 import { timeMs } from './videoFields';
@@ -44,9 +44,6 @@ const recordSchema = z
 	})
 	.passthrough();
 
-const isRecord = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function runwayExtra(fields: IDataObject): IDataObject | undefined {
 	const extra = Object.fromEntries(
 		Object.entries(fields).filter(
@@ -57,12 +54,7 @@ function runwayExtra(fields: IDataObject): IDataObject | undefined {
 }
 
 function parseStatus(data: unknown, taskId: string): KieTask {
-	if (!isRecord(data)) {
-		throw new KieRequestError(
-			{ endpoint: 'runway.status', delivery: 'answered', code: 404 },
-			`Kie.ai returned no Runway record for task ${taskId}`,
-		);
-	}
+	requireRecord(data, taskId, 'runway.status', 'Runway');
 	const record = recordSchema.parse(data);
 	const video = isRecord(record.videoInfo) ? videoInfoSchema.parse(record.videoInfo) : undefined;
 	const final = record.state === 'success' || record.state === 'fail';
@@ -88,13 +80,9 @@ function parseStatus(data: unknown, taskId: string): KieTask {
 	return task;
 }
 
-const callbackSchema = z
-	.object({ code: optionalNumber, msg: optionalText, data: z.unknown() })
-	.passthrough();
-
 /** `{code, msg, data: {task_id, video_id, video_url, image_url}}`; empty or absent URLs on failure. */
 function parseCallback(body: IDataObject, taskId: string): CallbackTask | undefined {
-	const { code, msg, data } = callbackSchema.parse(body);
+	const { code, msg, data } = callbackEnvelope.parse(body);
 	if (!isRecord(data) || !('video_url' in data || 'video_id' in data || 'image_url' in data))
 		return undefined;
 	const success = code === 200;

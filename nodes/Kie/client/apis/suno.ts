@@ -8,8 +8,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { KieRequestError } from '../errors';
 import type { KieTask, TaskState } from '../types';
+import { callbackEnvelope, isRecord, modelOf, requireRecord } from './family';
 import type { ApiFamily, CallbackTask } from './family';
 import { jsonOrText, optionalNumber, optionalText, taskIdOf, taskItem } from './fields';
 
@@ -99,15 +99,11 @@ export function sunoState(status: string | null, tracks: readonly SunoTrack[]): 
 	}
 }
 
-function isRecord(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function baseTask(taskId: string, param: IDataObject | null, tracks: SunoTrack[]): KieTask {
 	const task: KieTask = taskItem({
 		taskId,
 		api: 'suno',
-		model: param && typeof param.model === 'string' ? param.model : null,
+		model: modelOf(param),
 		resultUrls: tracks.map((track) => track.audioUrl).filter((url): url is string => !!url),
 		param,
 	});
@@ -116,12 +112,7 @@ function baseTask(taskId: string, param: IDataObject | null, tracks: SunoTrack[]
 }
 
 function parseStatus(data: unknown, taskId: string): KieTask {
-	if (!isRecord(data)) {
-		throw new KieRequestError(
-			{ endpoint: 'suno.status', delivery: 'answered', code: 404 },
-			`Kie.ai returned no Suno record for task ${taskId}`,
-		);
-	}
+	requireRecord(data, taskId, 'suno.status', 'Suno');
 	const record = statusSchema.parse(data);
 	const response = isRecord(record.response) ? record.response : {};
 	const tracks = tracksSchema.parse(response.sunoData ?? response.suno_data ?? response.data);
@@ -140,13 +131,9 @@ function parseStatus(data: unknown, taskId: string): KieTask {
 
 const SUNO_STAGES = new Set(['text', 'first', 'complete', 'error']);
 
-const callbackSchema = z
-	.object({ code: optionalNumber, msg: optionalText, data: z.unknown() })
-	.passthrough();
-
 /** `{code, msg, data: {callbackType, task_id, data: [tracks] | null}}`; other bodies are not Suno's. */
 function parseCallback(body: IDataObject, taskId: string): CallbackTask | undefined {
-	const { code, msg, data } = callbackSchema.parse(body);
+	const { code, msg, data } = callbackEnvelope.parse(body);
 	if (!isRecord(data)) return undefined;
 	const stage = typeof data.callbackType === 'string' ? data.callbackType : undefined;
 	const tracksValue = data.data;

@@ -7,7 +7,8 @@ import type { IDataObject } from 'n8n-workflow';
 import type { EndpointName } from '../endpoints';
 import { KieRequestError } from '../errors';
 import { jsonOrText, optionalNumber, optionalText, taskIdOf } from './fields';
-import { isRecord, textFlagState } from './sunoTools';
+import { isRecord } from './family';
+import { textFlagState } from './sunoTools';
 
 function malformed(endpoint: EndpointName, what: string): KieRequestError {
 	return new KieRequestError(

@@ -7,11 +7,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { KieRequestError } from '../errors';
 import type { KieTask } from '../types';
+import { callbackEnvelope, isRecord, requireRecord } from './family';
 import type { ApiFamily, CallbackTask } from './family';
-import { jsonOrText, optionalNumber, optionalText, taskIdOf, taskItem } from './fields';
-import { isRecord, textFlagState } from './sunoTools';
+import { jsonOrText, optionalText, taskIdOf, taskItem } from './fields';
+import { textFlagState } from './sunoTools';
 
 export interface LyricsVariant extends IDataObject {
 	title: string | null;
@@ -48,12 +48,7 @@ const statusSchema = z
 	.passthrough();
 
 function parseStatus(data: unknown, taskId: string): KieTask {
-	if (!isRecord(data)) {
-		throw new KieRequestError(
-			{ endpoint: 'suno-lyrics.status', delivery: 'answered', code: 404 },
-			`Kie.ai returned no Suno lyrics record for task ${taskId}`,
-		);
-	}
+	requireRecord(data, taskId, 'suno-lyrics.status', 'Suno lyrics');
 	const record = statusSchema.parse(data);
 	const response = isRecord(record.response) ? record.response : {};
 	const variants = variantsOf(response.data);
@@ -84,8 +79,7 @@ function parseCallback(body: IDataObject, taskId: string): CallbackTask | undefi
 	if (!Array.isArray(list) || !list.some((variant) => isRecord(variant) && 'text' in variant)) {
 		return undefined;
 	}
-	const code = optionalNumber.parse(body.code);
-	const msg = optionalText.parse(body.msg);
+	const { code, msg } = callbackEnvelope.parse(body);
 	const task = lyricsTask(taskIdOf(data) ?? taskId, variantsOf(list), null);
 	const success = code === 200 && data.callbackType === 'complete';
 	const failed = code !== 200 || data.callbackType === 'error';

@@ -11,14 +11,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { EndpointName } from '../endpoints';
-import { KieRequestError } from '../errors';
 import type { KieApi, KieTask, TaskState } from '../types';
+import { callbackEnvelope, isRecord, requireRecord } from './family';
 import type { ApiFamily, CallbackTask } from './family';
 import { jsonOrText, optionalNumber, optionalText, taskIdOf, taskItem } from './fields';
 import { timeMs, urlList } from './videoFields';
-
-export const isRecord = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const recordSchema = z
 	.object({
@@ -171,12 +168,7 @@ function withResults(task: KieTask, results: ToolResults, extra: IDataObject): K
 
 function toolFamily(spec: ToolSpec): ApiFamily {
 	function parseStatus(data: unknown, taskId: string): KieTask {
-		if (!isRecord(data)) {
-			throw new KieRequestError(
-				{ endpoint: spec.statusEndpoint, delivery: 'answered', code: 404 },
-				`Kie.ai returned no ${spec.label} record for task ${taskId}`,
-			);
-		}
+		requireRecord(data, taskId, spec.statusEndpoint, spec.label);
 		const record = recordSchema.parse(data);
 		const response = isRecord(record.response) ? record.response : {};
 		const results = spec.results(response, data);
@@ -210,8 +202,7 @@ function toolFamily(spec: ToolSpec): ApiFamily {
 	}
 
 	function parseCallback(body: IDataObject, taskId: string): CallbackTask | undefined {
-		const code = optionalNumber.parse(body.code);
-		const msg = optionalText.parse(body.msg);
+		const { code, msg } = callbackEnvelope.parse(body);
 		if (!isRecord(body.data)) return undefined;
 		const results = spec.callback(body.data);
 		if (!results) return undefined;

@@ -7,10 +7,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { KieRequestError } from '../errors';
 import type { KieTask, TaskState } from '../types';
+import { callbackEnvelope, isRecord, modelOf, requireRecord } from './family';
 import type { ApiFamily, CallbackTask } from './family';
-import { jsonOrText, optionalNumber, optionalText, taskIdOf, taskItem } from './fields';
+import { jsonOrText, optionalText, taskIdOf, taskItem } from './fields';
 import { timeMs, urlList } from './videoFields';
 
 const flagState = z.unknown().transform((value): TaskState => {
@@ -45,9 +45,6 @@ const recordSchema = z
 	})
 	.passthrough();
 
-const isRecord = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function veoExtra(fields: {
 	resolution: string | null;
 	originUrls: string[];
@@ -67,12 +64,7 @@ function veoExtra(fields: {
 }
 
 function parseStatus(data: unknown, taskId: string): KieTask {
-	if (!isRecord(data)) {
-		throw new KieRequestError(
-			{ endpoint: 'veo.status', delivery: 'answered', code: 404 },
-			`Kie.ai returned no Veo 3.1 record for task ${taskId}`,
-		);
-	}
+	requireRecord(data, taskId, 'veo.status', 'Veo 3.1');
 	const record = recordSchema.parse(data);
 	const response = isRecord(record.response) ? responseSchema.parse(record.response) : undefined;
 	const param = isRecord(record.paramJson) ? record.paramJson : null;
@@ -82,7 +74,7 @@ function parseStatus(data: unknown, taskId: string): KieTask {
 	const task: KieTask = taskItem({
 		taskId: taskIdOf(data) ?? taskId,
 		api: 'veo',
-		model: param && typeof param.model === 'string' ? param.model : null,
+		model: modelOf(param),
 		state: record.successFlag,
 		resultUrls: record.successFlag === 'success' ? resultUrls : [],
 		failCode: failed ? (record.errorCode ?? String(data.successFlag)) : null,
@@ -109,10 +101,6 @@ function parseStatus(data: unknown, taskId: string): KieTask {
 	return task;
 }
 
-const callbackSchema = z
-	.object({ code: optionalNumber, msg: optionalText, data: z.unknown() })
-	.passthrough();
-
 const callbackInfo = z
 	.object({
 		resultUrls: urlList,
@@ -128,7 +116,7 @@ const callbackInfo = z
  * A failure has only `data.taskId` (and `fallbackFlag`), so the message tells Veo's apart.
  */
 function parseCallback(body: IDataObject, taskId: string): CallbackTask | undefined {
-	const { code, msg, data } = callbackSchema.parse(body);
+	const { code, msg, data } = callbackEnvelope.parse(body);
 	if (!isRecord(data)) return undefined;
 	const snake = 'result_urls' in data || 'media_ids' in data;
 	const veoShaped =
@@ -147,7 +135,7 @@ function parseCallback(body: IDataObject, taskId: string): CallbackTask | undefi
 	const task: KieTask = taskItem({
 		taskId: taskIdOf(data) ?? taskId,
 		api: 'veo',
-		model: param && typeof param.model === 'string' ? param.model : null,
+		model: modelOf(param),
 		state: success ? 'success' : 'fail',
 		resultUrls: success ? resultUrls : [],
 		failCode: success ? null : code !== null ? String(code) : null,
