@@ -5,8 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { taskItem } from './apis/fields';
-import { parseCredits, parseUploadResult } from './answers';
+import { parseCredits, parseUploadResult, taskItem } from './answers';
 import { systemClock, type Clock } from './clock';
 import type { EndpointName } from './endpoints';
 import type { KieAccount, KieContext, RequestParts, ResultFileStream } from './http';

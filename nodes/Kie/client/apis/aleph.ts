@@ -8,10 +8,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { jsonOrText, optionalNumber, optionalText, taskIdOf, taskItem } from '../answers';
 import type { KieTask } from '../types';
 import { callbackEnvelope, isRecord, requireRecord } from './family';
 import type { ApiFamily, CallbackTask } from './family';
-import { jsonOrText, optionalNumber, optionalText, taskIdOf, taskItem } from './fields';
 import { timeMs } from './videoFields';
 
 const recordSchema = z

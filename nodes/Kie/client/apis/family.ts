@@ -5,10 +5,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { optionalNumber, optionalText } from '../answers';
 import type { EndpointName } from '../endpoints';
 import { KieRequestError } from '../errors';
 import type { KieApi, KieTask } from '../types';
-import { optionalNumber, optionalText } from './fields';
 
 export interface CallbackTask {
 	task: KieTask;

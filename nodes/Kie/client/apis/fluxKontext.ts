@@ -8,11 +8,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { jsonOrText, optionalText, taskIdOf, taskItem } from '../answers';
 import type { KieTask } from '../types';
 import { elapsed, flagState, imageCallback, timeMs } from './dedicatedImage';
 import { callbackEnvelope, isRecord, modelOf, requireRecord } from './family';
 import type { ApiFamily, CallbackTask } from './family';
-import { jsonOrText, optionalText, taskIdOf, taskItem } from './fields';
 
 const imagesSchema = z
 	.object({ resultImageUrl: optionalText, originImageUrl: optionalText })

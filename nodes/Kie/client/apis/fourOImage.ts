@@ -8,11 +8,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { jsonOrText, optionalText, taskIdOf, taskItem } from '../answers';
 import type { KieTask } from '../types';
 import { elapsed, flagState, imageCallback, progressPercent, timeMs } from './dedicatedImage';
 import { callbackEnvelope, isRecord, requireRecord } from './family';
 import type { ApiFamily, CallbackTask } from './family';
-import { jsonOrText, optionalText, taskIdOf, taskItem } from './fields';
 
 export const FOUR_O_IMAGE_MODEL = 'gpt-4o-image';
 

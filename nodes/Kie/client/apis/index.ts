@@ -1,9 +1,9 @@
 /** The Kie APIs the client speaks. Adding one: rows in ../endpoints.ts, a family file, a line here. */
 import type { IDataObject } from 'n8n-workflow';
 
+import { taskIdOf } from '../answers';
 import type { KieApi } from '../types';
 import type { ApiFamily, CallbackTask } from './family';
-import { taskIdOf } from './fields';
 import { alephApi } from './aleph';
 import { fluxKontextApi } from './fluxKontext';
 import { fourOImageApi } from './fourOImage';
@@ -21,7 +21,6 @@ import {
 import { veoApi } from './veo';
 
 export type { ApiFamily, CallbackTask } from './family';
-export { taskIdOf } from './fields';
 export {
 	parseBoostStyle,
 	parseDownloadUrl,

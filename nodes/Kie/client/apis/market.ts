@@ -6,10 +6,17 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import {
+	costTimeMs,
+	jobState,
+	jsonOrText,
+	optionalNumber,
+	optionalText,
+	taskIdOf,
+} from '../answers';
 import { KieRequestError } from '../errors';
 import type { KieTask } from '../types';
 import type { ApiFamily, CallbackTask } from './family';
-import { costTimeMs, jobState, jsonOrText, optionalNumber, optionalText, taskIdOf } from './fields';
 
 const recordSchema = z
 	.object({

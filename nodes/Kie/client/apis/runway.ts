@@ -6,10 +6,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { optionalNumber, optionalText, taskIdOf, taskItem } from '../answers';
 import type { KieTask, TaskState } from '../types';
 import { callbackEnvelope, isRecord, requireRecord } from './family';
 import type { ApiFamily, CallbackTask } from './family';
-import { optionalNumber, optionalText, taskIdOf, taskItem } from './fields';
 import { timeMs } from './videoFields';
 
 const STATES: Record<string, TaskState> = {

@@ -8,10 +8,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { jsonOrText, optionalNumber, optionalText, taskIdOf, taskItem } from '../answers';
 import type { KieTask, TaskState } from '../types';
 import { callbackEnvelope, isRecord, modelOf, requireRecord } from './family';
 import type { ApiFamily, CallbackTask } from './family';
-import { jsonOrText, optionalNumber, optionalText, taskIdOf, taskItem } from './fields';
 
 /** A track as users see it in `tracks` (the status endpoint's names). */
 export interface SunoTrack extends IDataObject {

@@ -4,9 +4,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { jsonOrText, optionalNumber, optionalText, taskIdOf } from '../answers';
 import type { EndpointName } from '../endpoints';
 import { KieRequestError } from '../errors';
-import { jsonOrText, optionalNumber, optionalText, taskIdOf } from './fields';
 import { isRecord } from './family';
 import { textFlagState } from './sunoTools';
 

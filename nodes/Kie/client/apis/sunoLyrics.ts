@@ -7,10 +7,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { jsonOrText, optionalText, taskIdOf, taskItem } from '../answers';
 import type { KieTask } from '../types';
 import { callbackEnvelope, isRecord, requireRecord } from './family';
 import type { ApiFamily, CallbackTask } from './family';
-import { jsonOrText, optionalText, taskIdOf, taskItem } from './fields';
 import { textFlagState } from './sunoTools';
 
 export interface LyricsVariant extends IDataObject {

@@ -10,11 +10,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { jsonOrText, optionalNumber, optionalText, taskIdOf, taskItem } from '../answers';
 import type { EndpointName } from '../endpoints';
 import type { KieApi, KieTask, TaskState } from '../types';
 import { callbackEnvelope, isRecord, requireRecord } from './family';
 import type { ApiFamily, CallbackTask } from './family';
-import { jsonOrText, optionalNumber, optionalText, taskIdOf, taskItem } from './fields';
 import { timeMs, urlList } from './videoFields';
 
 const recordSchema = z

@@ -7,10 +7,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { jsonOrText, optionalText, taskIdOf, taskItem } from '../answers';
 import type { KieTask, TaskState } from '../types';
 import { callbackEnvelope, isRecord, modelOf, requireRecord } from './family';
 import type { ApiFamily, CallbackTask } from './family';
-import { jsonOrText, optionalText, taskIdOf, taskItem } from './fields';
 import { timeMs, urlList } from './videoFields';
 
 const flagState = z.unknown().transform((value): TaskState => {

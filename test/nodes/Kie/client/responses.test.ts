@@ -2,9 +2,9 @@ import {
 	parseCreatedTaskId as parseCreated,
 	parseCredits,
 	parseUploadResult,
+	taskIdOf,
 	unwrapEnvelope,
 } from '../../../../nodes/Kie/client/answers';
-import { taskIdOf } from '../../../../nodes/Kie/client/apis';
 import { marketApi } from '../../../../nodes/Kie/client/apis/market';
 import { KieRequestError } from '../../../../nodes/Kie/client/errors';
 import type { RawResponse } from '../../../../nodes/Kie/client/http';
