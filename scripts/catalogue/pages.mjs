@@ -119,9 +119,24 @@ const CONTINUATIONS = [
 		api: 'runway-extend',
 		family: 'Runway',
 	},
+	// Video → Upscale's Veo 3.1 entry: the 1080P file (a GET, its fields are the query's) or a 4K task.
+	{
+		page: 'veo3-api/get-veo-3-1080-p-video.md',
+		id: 'veo/1080p',
+		api: 'veo-1080p',
+		family: 'Google Veo',
+		operation: 'upscale',
+	},
+	{
+		page: 'veo3-api/get-veo-3-4k-video.md',
+		id: 'veo/4k',
+		api: 'veo-4k',
+		family: 'Google Veo',
+		operation: 'upscale',
+	},
 ].map((tool) => ({
-	...tool,
 	operation: 'extend',
+	...tool,
 	resource: 'video',
 	result: { kind: 'urls', media: 'video' },
 }));
@@ -555,10 +570,30 @@ export function readPages(docsDir) {
 	return { models: [...models, ...tools(SUNO_TOOLS)], continuations: tools(CONTINUATIONS) };
 }
 
+/** A GET's query parameters in the shape of a body schema (Veo's 1080P file). */
+function queryAsSchema(parameters = []) {
+	const query = parameters.filter((parameter) => parameter.in === 'query');
+	return {
+		properties: Object.fromEntries(
+			query.map((parameter) => [
+				parameter.name,
+				{
+					...parameter.schema,
+					description: parameter.description,
+					...(parameter.example === undefined ? {} : { examples: [parameter.example] }),
+				},
+			]),
+		),
+		required: query.filter((parameter) => parameter.required).map((parameter) => parameter.name),
+	};
+}
+
 /** A tool of a dedicated API: its page's body fields (the page's `model` stays a field). */
 function toolRecord(tool, read) {
 	if (!read) throw new Error(`${tool.page}: no OpenAPI block`);
-	const schema = read.operation.requestBody?.content?.['application/json']?.schema ?? {};
+	const schema =
+		read.operation.requestBody?.content?.['application/json']?.schema ??
+		queryAsSchema(read.operation.parameters);
 	const fields = Object.entries(schema.properties ?? {})
 		.filter(([name]) => name !== 'callBackUrl')
 		.map(([name, field]) => {

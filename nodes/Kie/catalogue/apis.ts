@@ -103,6 +103,10 @@ export const APIS: Readonly<Record<ModelApi, ApiSpec>> = {
 		needsCallback: true,
 		expectedMs: 90_000,
 	},
+	// Veo's upscales of a finished task: the 1080P file is read (veo.1080p, "~1–3 minutes"), the
+	// 4K is a task ("about 5-10 minutes").
+	'veo-1080p': { endpoint: 'veo.1080p', clientApi: 'veo', expectedMs: 120_000 },
+	'veo-4k': { endpoint: 'veo.4k', clientApi: 'veo', expectedMs: 450_000 },
 	// Runway Aleph: video-to-video; its page marks callBackUrl optional (the node polls).
 	aleph: { endpoint: 'aleph.generate', expectedMs: 120_000 },
 	suno: {

@@ -126,6 +126,9 @@ export type ModelApi =
 	// Veo's and Runway's extend of a finished task (Video → Extend).
 	| 'veo-extend'
 	| 'runway-extend'
+	// Veo's 1080P file (a GET asked until ready) and 4K task of a finished task (Video → Upscale).
+	| 'veo-1080p'
+	| 'veo-4k'
 	| 'aleph'
 	| '4o-image'
 	| 'flux-kontext'

@@ -32,6 +32,14 @@ export const VIDEO_OVERRIDES: readonly ModelOverride[] = [
 			},
 		],
 	},
+	...['veo3-api/get-veo-3-1080-p-video.md', 'veo3-api/get-veo-3-4k-video.md'].map(
+		(page): ModelOverride => ({
+			page,
+			reason: "The page gives no range for the video index: it counts the task's videos from 0",
+			source: `${page} index: "video index" (default 0); the task's resultUrls are its videos`,
+			fields: { index: { minimum: 0 } },
+		}),
+	),
 	{
 		page: 'runway-api/extend-ai-video.md',
 		reason:
