@@ -184,3 +184,20 @@ export function tail(text: string, lines = 40): string {
 	const all = text.trimEnd().split('\n');
 	return all.slice(-lines).join('\n');
 }
+
+/** SIGTERM to one process's group, SIGKILL after `graceMs` if it is still running. */
+export async function stopProcess(child: ChildProcess, graceMs = 5_000): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	killGroup(child, 'SIGTERM');
+	let timer: NodeJS.Timeout | undefined;
+	const graceOver = new Promise<'timeout'>((resolve) => {
+		timer = setTimeout(() => resolve('timeout'), graceMs);
+	});
+	const outcome = await Promise.race([exited, graceOver]);
+	clearTimeout(timer);
+	if (outcome === 'timeout') {
+		killGroup(child, 'SIGKILL');
+		await exited;
+	}
+}
