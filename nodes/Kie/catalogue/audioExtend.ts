@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { getAudioModel } from './audioModels';
 import { checkOptional, readAdditional, requireText, sunoText } from './audioFields';
-import { SUNO_PLACEHOLDER_CALLBACK, type AudioTaskRequest } from './audioRequest';
+import type { CreateTaskRequest } from '../client';
+import { PLACEHOLDER_CALLBACK } from './apis';
 import type { AudioExtendFields } from './audioTypes';
 import { describeValue, KieInputError } from './errors';
 
@@ -23,7 +24,7 @@ export function buildSunoExtendRequest(
 	modelId: string,
 	source: SourceTrack,
 	fields: AudioExtendFields,
-): AudioTaskRequest {
+): CreateTaskRequest {
 	const model = getAudioModel(modelId);
 	if (!model || model.family !== 'suno') {
 		throw new KieInputError(
@@ -73,7 +74,7 @@ export function buildSunoExtendRequest(
 		});
 	}
 	body.model = model.id;
-	body.callBackUrl = fields.callbackUrl ?? SUNO_PLACEHOLDER_CALLBACK;
+	body.callBackUrl = fields.callbackUrl ?? PLACEHOLDER_CALLBACK;
 	return {
 		api: 'suno',
 		endpoint: model.extendEndpoint,

@@ -45,39 +45,6 @@ export interface SunoModelSpec {
 	expectedMs: number;
 }
 
-/** An audio model of the jobs API (`/api/v1/jobs/createTask`, fields under `input`). */
-export interface MarketAudioModelSpec {
-	family: 'market';
-	id: string;
-	displayName: string;
-	description: string;
-	docsPage: string;
-	api: 'market';
-	createEndpoint: 'market.create';
-	/** The node's Prompt goes into this field (ElevenLabs calls it `text`). */
-	prompt: PromptSpec;
-	/** The node's Voice, for speech models. */
-	voice?: EnumFieldSpec;
-	optional: KnownOptionalFields;
-	expectedMs: number;
-}
-
-export type AudioModelSpec = SunoModelSpec | MarketAudioModelSpec;
-
-/** The node parameters the audio catalogue maps; values arrive from expressions, hence `unknown`. */
-export interface AudioFields {
-	prompt?: unknown;
-	customMode?: unknown;
-	instrumental?: unknown;
-	style?: unknown;
-	title?: unknown;
-	voice?: unknown;
-	/** An object, a JSON string of an object, or ''. */
-	additionalInput?: unknown;
-	customModel?: unknown;
-	callbackUrl?: string;
-}
-
 /** Extend's parameters (a finished Suno track). */
 export interface AudioExtendFields {
 	model?: unknown;

@@ -10,21 +10,9 @@ export { checkBinary, parseFileSize } from './binary';
 export type { BinaryInfo, EnumFieldSpec, PromptSpec } from './types';
 export { checkV1Image, V1_IMAGE_MODELS } from './v1/image';
 export { v1ImageModelProperties } from './v1/panel';
-export { AUDIO_MODEL_LIST, DEFAULT_AUDIO_MODEL, getAudioModel, SUNO_MODELS } from './audioModels';
-export { audioGenerateProperties } from './audioProperties';
-export {
-	buildAudioRequest,
-	SUNO_PLACEHOLDER_CALLBACK,
-	type AudioTaskRequest,
-} from './audioRequest';
+export { PLACEHOLDER_CALLBACK as SUNO_PLACEHOLDER_CALLBACK } from './apis';
 export { buildSunoExtendRequest, validateSunoExtendFields, type SourceTrack } from './audioExtend';
-export type {
-	AudioExtendFields,
-	AudioFields,
-	AudioModelSpec,
-	MarketAudioModelSpec,
-	SunoModelSpec,
-} from './audioTypes';
+export type { AudioExtendFields } from './audioTypes';
 export { CATALOGUE } from './modelCatalogue';
 export { CUSTOM_MEDIA, customCreate, validateCustom, type CustomFields } from './customModel';
 export {

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { AudioTaskRequest } from '../../catalogue';
+import type { CreateTaskRequest } from '../../client';
 import { taskOptionsCollection, waitProperties } from '../common/properties';
 import {
 	createAndComplete,
@@ -35,7 +35,7 @@ export async function createAudioTask(
 	itemIndex: number,
 	run: ItemRun,
 	/** Validates the item's input and builds the create; throws before any paid request. */
-	build: (callbackUrl: string | undefined) => AudioTaskRequest | Promise<AudioTaskRequest>,
+	build: (callbackUrl: string | undefined) => CreateTaskRequest | Promise<CreateTaskRequest>,
 ): Promise<INodeExecutionData[]> {
 	const options = readTaskOptions(ctx, itemIndex, {
 		waitForCompletion: true,

@@ -9,7 +9,7 @@ import { catalogueModel, CUSTOM_MODEL_ID, KieInputError } from '../../catalogue'
 import { describeValue } from '../../catalogue/errors';
 import { v1Error, v1Parameters, withV1Request, type V1Values } from '../../catalogue/v1/mapping';
 import { V1_VIDEO_MODELS } from '../../catalogue/v1/video';
-import { videoModelProperties, videoModelsWithImages } from '../../catalogue/v1/videoPanel';
+import { videoModelProperties, videoModelsWithImages } from '../../catalogue/v1/panel';
 import { byVersion, modelOperation } from '../common/modelOperation';
 import { waitProperties } from '../common/properties';
 import { runCatalogueModel, runCustomModel } from '../common/runModel';

@@ -171,7 +171,8 @@ export function v1Parameters(
 	const relax = (param: string, value: unknown, accepts: () => unknown) =>
 		modelIsExpression ? withoutForeignDefault(accepts, param, value) : value;
 
-	if (!isBlank(values.prompt)) fields.prompt = values.prompt;
+	// v1's Prompt fills `prompt` unless the model names another field for it (ElevenLabs' text).
+	if (!isBlank(values.prompt) && !v1.parameters?.prompt) fields.prompt = values.prompt;
 	for (const [param, field] of Object.entries(v1.parameters ?? {})) {
 		if (!isBlank(values[param])) fields[field] = values[param];
 		from.set(field, param);

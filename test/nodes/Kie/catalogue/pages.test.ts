@@ -141,7 +141,7 @@ describe('catalogue data', () => {
 				(entry: { value: string }) => ({ id: entry.value }),
 			),
 			...require('../../../../nodes/Kie/catalogue/v1/video').V1_VIDEO_MODELS,
-			...require('../../../../nodes/Kie/catalogue/audioModels').AUDIO_MODEL_LIST,
+			...require('../../../../nodes/Kie/catalogue/v1/audio').V1_AUDIO_MODELS,
 		].map((m: { id: string }) => m.id);
 		expect(offered.length).toBeGreaterThanOrEqual(41);
 		expect(offered.filter((id) => !ids.has(id))).toEqual([]);

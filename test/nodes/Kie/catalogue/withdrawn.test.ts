@@ -8,7 +8,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { CATALOGUE } from '../../../../nodes/Kie/catalogue/modelCatalogue';
 import { modelPanel, PICKERS } from '../../../../nodes/Kie/catalogue/panel';
 import type { CatalogueOperation } from '../../../../nodes/Kie/catalogue/modelData';
-import { AUDIO_MODEL_LIST } from '../../../../nodes/Kie/catalogue/audioModels';
+import { V1_AUDIO_MODELS } from '../../../../nodes/Kie/catalogue/v1/audio';
 import { V1_VIDEO_MODELS } from '../../../../nodes/Kie/catalogue/v1/video';
 
 const withdrawn = CATALOGUE.filter((model) => model.withdrawn);
@@ -43,7 +43,7 @@ describe('withdrawn models', () => {
 	});
 
 	it("say so in version 1's model lists too", () => {
-		const v1 = [...V1_VIDEO_MODELS, ...AUDIO_MODEL_LIST].filter((model) =>
+		const v1 = [...V1_VIDEO_MODELS, ...V1_AUDIO_MODELS].filter((model) =>
 			withdrawn.some((entry) => entry.id === model.id),
 		);
 		expect(v1.map((model) => model.id)).toEqual(

@@ -1,0 +1,282 @@
+/**
+ * Node version 1's Audio → Generate on the catalogue: each v1 Model value is the catalogue model
+ * of the same id (Suno's versions, ElevenLabs' speech and sound effect). What v1's panel promised
+ * beyond the pages is here as data (Suno's text limits per mode, the voice sent when none is
+ * given, the voice names it showed) and in `v1AudioValues`; check/build do the rest. Frozen: saved
+ * workflows run on it, so it changes only to keep them running.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { describeType, describeValue, KieInputError } from '../errors';
+import { checkFieldValue } from '../fieldChecks';
+import { parseAdditionalInput, readPrompt, type Source } from '../inputs';
+import type { ModelData } from '../modelData';
+import type { V1Model, V1Values } from './mapping';
+
+/** Suno's limits in custom mode (the prompt is the lyrics); outside it the prompt takes 500. */
+interface SunoLimits {
+	prompt: number;
+	style: number;
+}
+
+export interface V1AudioModel extends V1Model {
+	suno?: SunoLimits;
+	/** The voice sent when Voice is empty (ElevenLabs' speech models). */
+	voice?: string;
+}
+
+const SUNO_5000: SunoLimits = { prompt: 5000, style: 1000 };
+/** Generate Music's page: "Maximum 500 characters" outside custom mode, 80 for a title. */
+const SIMPLE_PROMPT_MAX = 500;
+const TITLE_MAX = 80;
+const SUNO_TEXTS = ['customMode', 'instrumental', 'style', 'title'];
+/** Additional Input keys v1 sent as written (it checked only the ones it named). */
+const SUNO_UNCHECKED = ['negativeTags', 'personaId'];
+
+const suno = (id: string, displayName: string, description: string, limits = SUNO_5000) => ({
+	id,
+	displayName,
+	description,
+	suno: limits,
+	parameters: Object.fromEntries(SUNO_TEXTS.map((name) => [name, name])),
+});
+
+const speech = (id: string, displayName: string, description: string): V1AudioModel => ({
+	id,
+	displayName,
+	description,
+	voice: 'Rachel',
+	parameters: { prompt: 'text', voice: 'voice' },
+});
+
+/** In v1's picker order. */
+export const V1_AUDIO_MODELS: readonly V1AudioModel[] = [
+	suno('V5', 'Suno V5', 'Suno V5: superior musical expression, faster generation'),
+	suno('V5_5', 'Suno V5.5', 'Suno V5.5: custom models tailored to your taste'),
+	suno('V4_5ALL', 'Suno V4.5 All', 'Suno V4.5 All: V4.5 for every kind of song'),
+	suno('V4_5PLUS', 'Suno V4.5+', 'Suno V4.5+: richer sound, songs up to 8 minutes'),
+	suno('V4_5', 'Suno V4.5', 'Suno V4.5: smarter prompts, faster generations, up to 8 minutes'),
+	suno('V4', 'Suno V4', 'Suno V4: improved vocals, songs up to 4 minutes', {
+		prompt: 3000,
+		style: 200,
+	}),
+	speech(
+		'elevenlabs/text-to-speech-multilingual-v2',
+		'ElevenLabs Multilingual v2 (Speech)',
+		'Text to speech in many languages; the prompt is the text to speak',
+	),
+	speech(
+		'elevenlabs/text-to-speech-turbo-2-5',
+		'ElevenLabs Turbo 2.5 (Speech)',
+		'Fast text to speech, with language enforcement; the prompt is the text to speak',
+	),
+	{
+		id: 'elevenlabs/sound-effect-v2',
+		displayName: 'ElevenLabs Sound Effect v2',
+		description:
+			'A sound effect from a description, up to 22 seconds. Withdrawn: peers report that Kie no longer serves it; kept so saved workflows run',
+		parameters: { prompt: 'text' },
+	},
+];
+
+export const DEFAULT_V1_AUDIO_MODEL = 'V5';
+
+/** Voices v1's picker named otherwise than the pages' names now read. */
+export const V1_VOICE_NAMES: Readonly<Record<string, string>> = {
+	ouL9IsyrSnUkCmfnD02u: 'Grimblewood Thornwhisker -',
+	kUUTqKQ05NMGulF08DDf: 'Guadeloupe Merryweather -',
+	flHkNRp1BlvT73UL6gyz: 'Jessica Anne Bogart -',
+};
+
+/** v1's audio Custom Model never let Additional Input set the callback (its ID checked first). */
+export function checkV1AudioCustom(customModel: unknown, additionalInput: unknown): void {
+	const named = typeof customModel === 'string' && /^\S+$/.test(customModel.trim());
+	if (named && has(parseAdditionalInput(additionalInput), 'callBackUrl')) {
+		refuseNodeSet('callBackUrl', additionalInput);
+	}
+}
+
+function refuseNodeSet(key: string, additionalInput: unknown): never {
+	throw new KieInputError(
+		'additionalInput',
+		additionalInput,
+		`Additional Input must not set "${key}": the node sets it (use ${key === 'model' ? 'Model' : 'Options → Callback URL'})`,
+		'fields other than model and callBackUrl',
+	);
+}
+
+export function readBoolean(raw: unknown, source: Source, fallback: boolean): boolean {
+	if (raw === undefined || raw === null || raw === '') return fallback;
+	if (typeof raw === 'boolean') return raw;
+	if (typeof raw === 'string' && /^(true|false)$/i.test(raw.trim()))
+		return raw.trim().toLowerCase() === 'true';
+	throw new KieInputError(
+		source.param,
+		raw,
+		`${source.label}${source.suffix ?? ''} must be true or false, got ${describeType(raw)} (${describeValue(raw)})`,
+		'true or false',
+	);
+}
+
+export function requireText(name: string, value: unknown, why: string): never {
+	const label = name.charAt(0).toUpperCase() + name.slice(1);
+	throw new KieInputError(
+		name,
+		value,
+		`${label} is empty (${describeValue(value ?? '')}); ${why}`,
+		'non-empty text',
+	);
+}
+
+const FROM_ADDITIONAL = ' (from Additional Input)';
+const has = (object: IDataObject, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+
+/** A Suno text (prompt, style, title) within `max`; undefined when empty. */
+export function sunoText(
+	name: 'prompt' | 'style' | 'title',
+	raw: unknown,
+	fromAdditional: boolean,
+	max: number,
+	what: string,
+): string | undefined {
+	const label = name.charAt(0).toUpperCase() + name.slice(1);
+	const source: Source = fromAdditional
+		? { param: 'additionalInput', label: name, suffix: FROM_ADDITIONAL }
+		: { param: name, label };
+	return readPrompt({ field: name, required: false, maxLength: max }, raw, what, source);
+}
+
+/**
+ * v1's values of one audio model as the pipeline reads them (v1Parameters), with what v1 decided
+ * itself: Suno's mode (from Additional Input first), its texts within the mode's limits and sent
+ * only in custom mode, the voice when none is given. `asSent`: Additional Input v1 sent unchecked.
+ */
+export function v1AudioValues(
+	v1: V1AudioModel,
+	model: ModelData,
+	values: V1Values,
+): { values: V1Values; asSent: IDataObject } {
+	const additional = parseAdditionalInput(values.additionalInput);
+	for (const key of ['model', 'callBackUrl']) {
+		if (has(additional, key)) refuseNodeSet(key, values.additionalInput);
+	}
+	if (v1.suno) {
+		const suno = sunoValues(v1.id, v1.suno, values, additional);
+		withV1Blanks(model, suno.values.additionalInput as IDataObject);
+		return suno;
+	}
+	// ElevenLabs: the text first, as v1 read it; an empty text from Additional Input is no text.
+	const textSpec = { field: 'text', required: true, maxLength: 5000 };
+	const prompt = readPrompt(textSpec, values.prompt, v1.id, { param: 'prompt', label: 'Prompt' });
+	const voiceField = model.fields.find((field) => field.name === 'voice');
+	const voice = v1.voice !== undefined && isBlank(values.voice) ? v1.voice : values.voice;
+	if (voiceField)
+		checkFieldValue(voiceField, voice, { param: 'voice', label: 'Voice', modelName: v1.id });
+	if (has(additional, 'text')) {
+		const source = { param: 'additionalInput', label: 'text', suffix: FROM_ADDITIONAL };
+		const text = readPrompt(textSpec, additional.text, v1.id, source);
+		if (text === undefined)
+			requireText('prompt', values.prompt, `${v1.id} needs the text in Prompt`);
+		additional.text = text;
+	}
+	if (v1.voice !== undefined && has(additional, 'voice') && isBlank(additional.voice)) {
+		additional.voice = v1.voice;
+	}
+	withV1Blanks(model, additional);
+	return { values: { ...values, prompt, voice, additionalInput: additional }, asSent: {} };
+}
+
+/**
+ * Empty values in Additional Input as v1 read them: an empty number is refused, an empty
+ * true/false is false, an empty text is left out.
+ */
+function withV1Blanks(model: ModelData, additional: IDataObject): void {
+	for (const field of model.fields) {
+		const value = additional[field.name];
+		if (
+			!has(additional, field.name) ||
+			!(value === null || (typeof value === 'string' && value.trim() === ''))
+		)
+			continue;
+		if (field.type === 'number' || field.type === 'integer') {
+			throw new KieInputError(
+				'additionalInput',
+				value,
+				`${field.name} ${describeValue(value)}${FROM_ADDITIONAL} is out of range for ${model.id}: a number from ${field.minimum} to ${field.maximum}`,
+				`${field.minimum} to ${field.maximum}`,
+			);
+		}
+		if (field.type === 'boolean') additional[field.name] = false;
+		else if (!field.enum) delete additional[field.name];
+	}
+}
+
+const isBlank = (value: unknown) =>
+	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+function sunoValues(
+	id: string,
+	limits: SunoLimits,
+	values: V1Values,
+	additional: IDataObject,
+): { values: V1Values; asSent: IDataObject } {
+	const given = (key: string) => (has(additional, key) ? additional[key] : values[key]);
+	const flag = (key: 'customMode' | 'instrumental', label: string) =>
+		readBoolean(
+			given(key),
+			{ param: has(additional, key) ? 'additionalInput' : key, label },
+			false,
+		);
+	const customMode = flag('customMode', 'Custom Mode');
+	const instrumental = flag('instrumental', 'Instrumental');
+	const what = `Suno ${id} (${customMode ? 'custom mode' : 'non-custom mode'})`;
+	const text = (name: 'prompt' | 'style' | 'title', max: number) => {
+		const raw = has(additional, name)
+			? additional[name]
+			: customMode || name === 'prompt'
+				? values[name]
+				: undefined;
+		return sunoText(name, raw, has(additional, name), max, what);
+	};
+	const prompt = text('prompt', customMode ? limits.prompt : SIMPLE_PROMPT_MAX);
+	const style = text('style', limits.style);
+	const title = text('title', TITLE_MAX);
+	if (customMode) {
+		if (style === undefined) requireText('style', given('style'), 'Suno custom mode needs a style');
+		if (title === undefined) requireText('title', given('title'), 'Suno custom mode needs a title');
+		if (!instrumental && prompt === undefined) {
+			requireText(
+				'prompt',
+				given('prompt'),
+				'with vocals, Suno custom mode sings the prompt as lyrics',
+			);
+		}
+	} else {
+		if (prompt === undefined) requireText('prompt', given('prompt'), 'Suno needs a prompt');
+		if (has(additional, 'personaId')) {
+			throw new KieInputError(
+				'additionalInput',
+				additional.personaId,
+				'personaId (from Additional Input) only works with Custom Mode on',
+				'Custom Mode on',
+			);
+		}
+	}
+	const rest: IDataObject = { ...additional };
+	const asSent: IDataObject = {};
+	for (const key of ['prompt', ...SUNO_TEXTS]) delete rest[key];
+	for (const key of SUNO_UNCHECKED) {
+		if (has(rest, key)) asSent[key] = rest[key];
+		delete rest[key];
+	}
+	return {
+		values: {
+			prompt,
+			customMode,
+			instrumental,
+			...(customMode ? { style, title } : {}),
+			additionalInput: rest,
+		},
+		asSent,
+	};
+}
