@@ -18,10 +18,14 @@ import { mergeAcrossPanels } from '../../../../nodes/Kie/catalogue/mergePanels';
 const description = new Kie().description;
 const unmerged: INodeTypeDescription = { ...description, properties: panelProperties };
 
-/** What the editor shows for these values: each parameter without its displayOptions, in order. */
+/**
+ * What the editor shows for these values: each parameter without its displayOptions, in order.
+ * Like n8n's editor (ParameterInputList), expressions are resolved before it decides; without
+ * input data they come to nothing (Task → Get's default API, `={{ $json.api }}`).
+ */
 function shown(of: INodeTypeDescription, version: number, values: INodeParameters): string[] {
 	const node = { typeVersion: version };
-	const parameters = NodeHelpers.getNodeParameters(
+	const withDefaults = NodeHelpers.getNodeParameters(
 		of.properties,
 		values,
 		true,
@@ -29,6 +33,12 @@ function shown(of: INodeTypeDescription, version: number, values: INodeParameter
 		node,
 		of,
 	) as INodeParameters;
+	const parameters = Object.fromEntries(
+		Object.entries(withDefaults).map(([name, value]) => [
+			name,
+			typeof value === 'string' && value.startsWith('=') ? '' : value,
+		]),
+	);
 	return of.properties
 		.filter((property) => NodeHelpers.displayParameter(parameters, property, node, of))
 		.map((property) => JSON.stringify({ ...property, displayOptions: undefined }));
@@ -81,11 +91,46 @@ describe('mergeAcrossPanels', () => {
 		const merged = shown(description, version, values);
 		expect(merged).toEqual(shown(unmerged, version, values));
 		expect(merged.length).toBeGreaterThan(0);
-		for (const waitForCompletion of [false, true]) {
-			expect(shown(description, version, { ...values, waitForCompletion })).toEqual(
-				shown(unmerged, version, { ...values, waitForCompletion }),
+		const suno = values.resource === 'audio' ? [{ customMode: true }, { instrumental: true }] : [];
+		for (const more of [{ waitForCompletion: false }, { waitForCompletion: true }, ...suno]) {
+			expect(shown(description, version, { ...values, ...more })).toEqual(
+				shown(unmerged, version, { ...values, ...more }),
 			);
 		}
+	});
+
+	test.each([1, 2])(
+		'v%i: a saved workflow without its operation (the default) shows the same',
+		(version) => {
+			for (const resource of optionValues(panelProperties.find((p) => p.name === 'resource')!)) {
+				expect(shown(description, version, { resource })).toEqual(
+					shown(unmerged, version, { resource }),
+				);
+			}
+		},
+	);
+
+	it('puts each parameter others are shown by before them, so n8n walks each once', () => {
+		// n8n's getNodeParameters walks the list in order and walks a parameter again, once per
+		// name in its displayOptions it has not met yet (all definitions of a name count as one).
+		const again = (properties: INodeProperties[]) => {
+			const shownBy = new Map<string, Set<string>>();
+			for (const property of properties) {
+				const names = shownBy.get(property.name) ?? new Set<string>();
+				for (const rule of Object.values(property.displayOptions ?? {}))
+					for (const name of Object.keys(rule ?? {})) if (!name.startsWith('@')) names.add(name);
+				shownBy.set(property.name, names);
+			}
+			const met = new Set<string>();
+			let count = 0;
+			for (const property of properties) {
+				for (const name of shownBy.get(property.name)!) if (!met.has(name)) count++;
+				met.add(property.name);
+			}
+			return count;
+		};
+		expect(again(panelProperties)).toBeGreaterThan(300);
+		expect(again(nodeProperties)).toBeLessThan(20);
 	});
 
 	it('defines an Options collection shared by resources and versions once', () => {
