@@ -49,6 +49,26 @@ export function readVideoTaskOptions(ctx: IExecuteFunctions, itemIndex: number):
  */
 export { SUNO_PLACEHOLDER_CALLBACK as UNUSED_CALLBACK_URL } from '../../catalogue';
 
+/** A parameter with a fixed list of choices, `[value, name]` each, the first the default. */
+export function choiceProperty(
+	name: string,
+	displayName: string,
+	choices: ReadonlyArray<readonly [string, string]>,
+	description: string,
+	api?: string,
+): INodeProperties {
+	const [[first]] = choices;
+	return {
+		displayName,
+		name,
+		type: 'options',
+		options: choices.map(([value, label]) => ({ name: label, value })),
+		default: first,
+		...(api ? { displayOptions: { show: { api: [api] } } } : {}),
+		description,
+	};
+}
+
 /** A task id parameter: one token, no spaces. */
 export function readTaskId(ctx: IExecuteFunctions, itemIndex: number): string {
 	const raw = ctx.getNodeParameter('taskId', itemIndex, '') as unknown;

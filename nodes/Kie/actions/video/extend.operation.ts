@@ -1,9 +1,4 @@
-import {
-	updateDisplayOptions,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { KieInputError } from '../../catalogue';
 import { describeValue } from '../../catalogue/errors';
@@ -13,52 +8,47 @@ import { V1_EXTEND } from '../../catalogue/v1/video';
 import { modelOperation } from '../common/modelOperation';
 import { waitProperties, taskIdProperty } from '../common/properties';
 import { runCatalogueModel } from '../common/runModel';
-import type { ItemRun } from '../common/taskOutput';
+import type { OperationExecute } from '../common/taskOutput';
 import { additionalInputProperty, promptProperty } from '../image/fields';
-import { readTaskId, videoOptionsCollection } from './common';
-
-const RUNWAY_QUALITIES = ['720p', '1080p'];
+import { choiceProperty, readTaskId, videoOptionsCollection } from './common';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'API',
-		name: 'api',
-		type: 'options',
-		options: [
-			{ name: 'Veo 3.1 API', value: 'veo' },
-			{ name: 'Runway API', value: 'runway' },
+	choiceProperty(
+		'api',
+		'API',
+		[
+			['veo', 'Veo 3.1 API'],
+			['runway', 'Runway API'],
 		],
-		default: 'veo',
-		description: 'The API that made the video (its task items carry it as "api")',
-	},
+		'The API that made the video (its task items carry it as "api")',
+	),
 	taskIdProperty('The taskId of the finished video to continue'),
 	{
 		...promptProperty,
 		placeholder: 'The dog keeps running through the park and jumps over a bench',
 		description: 'What happens next in the video',
 	},
-	{
-		displayName: 'Model',
-		name: 'extendModel',
-		type: 'options',
-		options: [
-			{ name: 'Fast', value: 'fast' },
-			{ name: 'Quality', value: 'quality' },
-			{ name: 'Lite', value: 'lite' },
+	choiceProperty(
+		'extendModel',
+		'Model',
+		[
+			['fast', 'Fast'],
+			['quality', 'Quality'],
+			['lite', 'Lite'],
 		],
-		default: 'fast',
-		displayOptions: { show: { api: ['veo'] } },
-		description: 'Veo 3.1 model for the extension',
-	},
-	{
-		displayName: 'Resolution',
-		name: 'resolution',
-		type: 'options',
-		options: RUNWAY_QUALITIES.map((value) => ({ name: value, value })),
-		default: '720p',
-		displayOptions: { show: { api: ['runway'] } },
-		description: 'Runway quality of the extension',
-	},
+		'Veo 3.1 model for the extension',
+		'veo',
+	),
+	choiceProperty(
+		'resolution',
+		'Resolution',
+		[
+			['720p', '720p'],
+			['1080p', '1080p'],
+		],
+		'Runway quality of the extension',
+		'runway',
+	),
 	{
 		...additionalInputProperty,
 		description:
@@ -99,11 +89,7 @@ const v2 = modelOperation('video', 'extend', videoOptionsCollection(), {
 export const descriptionV2 = v2.description;
 
 /** Veo 3.1's or Runway's extend of a finished task: the catalogue's, with v1's parameters. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	run: ItemRun,
-): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (itemIndex, run) {
 	let api = this.getNodeParameter('api', itemIndex, 'veo') as unknown;
 	if (this.getNode().typeVersion >= 2) {
 		api = this.getNodeParameter('videoModel', itemIndex) as unknown;
@@ -134,4 +120,4 @@ export async function execute(
 	} catch (error) {
 		throw v1Error(error, v1Names);
 	}
-}
+};

@@ -6,7 +6,8 @@
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { check, KieInputError, type ModelData, type Naming } from '../../catalogue';
+import { check, describeValue, KieInputError, type ModelData, type Naming } from '../../catalogue';
+import { CONTINUATIONS } from '../../catalogue/modelCatalogue';
 import { KieRequestError, type KieTask } from '../../client';
 import { TaskTimeoutError } from '../common/errors';
 import { buildChecked } from '../common/runModel';
@@ -29,6 +30,21 @@ const naming: Naming = {
 	label: (field) => NAMES[field.name]?.label ?? field.name,
 	modelName: 'Veo 3.1',
 };
+
+/** Resolution → the catalogue's veo/1080p or veo/4k. */
+export function veoUpscaleModel(resolution: unknown): ModelData {
+	const wanted = typeof resolution === 'string' ? resolution.trim().toLowerCase() : '';
+	const model = CONTINUATIONS.find(
+		(candidate) => candidate.operation === 'upscale' && candidate.id === `veo/${wanted}`,
+	);
+	if (model) return model;
+	throw new KieInputError(
+		'resolution',
+		resolution,
+		`Resolution ${describeValue(resolution)} is not a Veo 3.1 upscale. Allowed: 1080p, 4K`,
+		'1080p, 4k',
+	);
+}
 
 /** The 4K task of an earlier request for the same video, from Kie's 422 answer to a repeat. */
 function earlierFourKTask(error: unknown): string | undefined {
