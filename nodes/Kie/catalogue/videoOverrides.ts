@@ -1,4 +1,13 @@
+import type { FieldRule } from './modelData';
 import type { ModelOverride } from './overrides';
+
+const SEEDANCE_FRAMES = ['first_frame_url', 'last_frame_url'];
+// reference_video_urls as the live API names it (the page's name has a trailing space: overrides.ts).
+const SEEDANCE_REFERENCES = [
+	'reference_image_urls',
+	'reference_video_urls',
+	'reference_audio_urls',
+];
 
 /** Video pages' conditions stated in prose only (see overrides.ts for the entries' shape). */
 export const VIDEO_OVERRIDES: readonly ModelOverride[] = [
@@ -38,6 +47,24 @@ export const VIDEO_OVERRIDES: readonly ModelOverride[] = [
 			reason: "The page gives no range for the video index: it counts the task's videos from 0",
 			source: `${page} index: "video index" (default 0); the task's resultUrls are its videos`,
 			fields: { index: { minimum: 0 } },
+		}),
+	),
+	...['market/bytedance/seedance-2.md', 'market/bytedance/seedance-2-fast.md'].map(
+		(page): ModelOverride => ({
+			page,
+			reason:
+				"The page's note says its three input modes cannot be combined; the schema alone lets every field be sent together",
+			source: `${page} Note: "Image-to-Video (First Frame), Image-to-Video (First & Last Frames), and Multimodal Reference-to-Video (including reference images, videos, and audio) are three mutually exclusive scenarios and cannot be used simultaneously"`,
+			rules: SEEDANCE_FRAMES.flatMap((frame) =>
+				SEEDANCE_REFERENCES.map(
+					(reference): FieldRule => ({
+						when: { [frame]: 'present' },
+						field: reference,
+						forbidden: true,
+						reason: `Seedance 2 takes frames (first_frame_url alone, or with last_frame_url) or references (reference_image_urls, reference_video_urls, reference_audio_urls), not both: ${frame} is set`,
+					}),
+				),
+			),
 		}),
 	),
 	{

@@ -5,7 +5,7 @@
  * the inputs 0.2 refused now pass, and bad input is still refused before any request.
  */
 import { makeMp3 } from '../../../simulator/audio';
-import { makePng, startSimulator, TINY_JPEG } from '../../../simulator';
+import { makePng, startSimulator } from '../../../simulator';
 import type { KieSimulator } from '../../../simulator';
 import {
 	binaryOf,
@@ -66,7 +66,7 @@ describe('a prompt-less tool model runs without a prompt', () => {
 });
 
 describe('a binary reaches each kind of media field', () => {
-	it('Seedance 2: first frame, reference images, video and audio from binaries and URLs', async () => {
+	it('Seedance 2: reference images, video and audio from binaries and URLs', async () => {
 		const result = await runKie(
 			sim,
 			{
@@ -74,7 +74,6 @@ describe('a binary reaches each kind of media field', () => {
 				operation: 'generate',
 				videoModel: 'bytedance/seedance-2',
 				prompt: 'The dancer from the reference spins to the music',
-				firstFrameUrlBinary: 'frame',
 				binaryProperties: 'ref1, ref2',
 				imageUrls: ['https://images.example.com/ref3.png'],
 				referenceVideoUrlsBinary: 'clip',
@@ -83,7 +82,6 @@ describe('a binary reaches each kind of media field', () => {
 			},
 			v2(
 				withBinaries({
-					frame: binaryOf(TINY_JPEG, 'image/jpeg', 'frame.jpg'),
 					ref1: binaryOf(photo, 'image/png', 'ref1.png'),
 					ref2: binaryOf(reference, 'image/png', 'ref2.png'),
 					clip: binaryOf(Buffer.from('not really a video'), 'video/mp4', 'clip.mp4'),
@@ -93,9 +91,10 @@ describe('a binary reaches each kind of media field', () => {
 		);
 		const [item] = kieOutput(result);
 		expect(item.json.state).toBe('success');
-		expect(streamUploads(sim)).toHaveLength(5);
+		expect(streamUploads(sim)).toHaveLength(4);
 		const { input } = bodyOf();
-		expect(typeof input.first_frame_url).toBe('string');
+		// Its first frame is a mode of its own (seedance2-modes.workflow.test.ts).
+		expect(input).not.toHaveProperty('first_frame_url');
 		const refs = input.reference_image_urls as string[];
 		expect(refs).toHaveLength(3);
 		expect(refs[2]).toBe('https://images.example.com/ref3.png');
@@ -103,9 +102,9 @@ describe('a binary reaches each kind of media field', () => {
 		expect(input.reference_audio_urls).toHaveLength(1);
 		// The uploads, in the order the fields list them.
 		const uploaded = streamUploads(sim).map((upload) => upload.files[0].sha256);
-		expect(uploaded[0]).toBe(sha256(TINY_JPEG));
-		expect(uploaded[1]).toBe(sha256(photo));
-		expect(uploaded[4]).toBe(sha256(voice));
+		expect(uploaded[0]).toBe(sha256(photo));
+		expect(uploaded[1]).toBe(sha256(reference));
+		expect(uploaded[3]).toBe(sha256(voice));
 	});
 });
 
