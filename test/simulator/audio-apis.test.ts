@@ -67,7 +67,9 @@ async function finalSuno(taskId: string) {
 
 describe('Suno API', () => {
 	it('creates a song and walks PENDING → TEXT_SUCCESS → FIRST_SUCCESS → SUCCESS with two MP3 tracks', async () => {
-		sim.configure({ generationMs: 600 });
+		// PENDING and TEXT_SUCCESS last 30 % of generationMs each: at 600 ms a status request slowed past 180 ms
+		// (CI with load 30 on 2 cores) saw only SUCCESS. 3 s gives every stage close to a second.
+		sim.configure({ generationMs: 3_000 });
 		const created = await post('/api/v1/generate', song());
 		expect(created.json).toMatchObject({ code: 200, msg: 'success' });
 		const taskId = created.json.data.taskId as string;
@@ -77,7 +79,7 @@ describe('Suno API', () => {
 			data = (await sunoStatus(taskId)).data;
 			if (seen[seen.length - 1] !== data.status) seen.push(data.status);
 			return data.status === 'SUCCESS';
-		}, 5_000);
+		}, 10_000);
 		expect(seen).toEqual(['PENDING', 'TEXT_SUCCESS', 'FIRST_SUCCESS', 'SUCCESS']);
 		expect(data).toMatchObject({
 			taskId,
