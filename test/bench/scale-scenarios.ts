@@ -9,6 +9,7 @@
 import { kieCredentials, runWorkflow } from '../harness';
 import { KIE_STATUS_LIMIT, startSimulator } from '../simulator';
 import { runQueueMode, type QueueModeRun } from '../e2e/queue-mode';
+import { previousLimiterPackage } from './queue-packages';
 import { kieWorkflow } from '../helpers/workflow';
 import { mean } from '../helpers/mean';
 import {
@@ -165,12 +166,14 @@ function queueFigures(run: QueueModeRun) {
 export async function runQueueModeBench(log: (message: string) => void) {
 	const options = { ...QUEUE, log: (message: string) => log(`  ${message}`) };
 	log('queue mode, shipped limiter: 4 × 50 items on 2 workers');
-	const shipped = queueFigures(await runQueueMode({ ...options, limiter: 'shipped' }));
+	const shipped = queueFigures(await runQueueMode(options));
 	log(
 		`  ${shipped.wallS} s, ${shipped.answered429} of ${shipped.createRequests} creates answered 429`,
 	);
 	log('queue mode, previous limiter: the same work');
-	const previous = queueFigures(await runQueueMode({ ...options, limiter: 'previous' }));
+	const previous = queueFigures(
+		await runQueueMode({ ...options, preparePackage: previousLimiterPackage }),
+	);
 	log(
 		`  ${previous.wallS} s, ${previous.answered429} of ${previous.createRequests} creates answered 429`,
 	);

@@ -11,10 +11,11 @@
  * database by a worker, read back by the main.
  *
  * `node build-test/test/e2e/queue-mode.js` (from .ci/run) runs a small batch and checks it;
- * test/bench uses runQueueMode with the benchmark's sizes, and with the previous create limiter.
+ * test/bench uses runQueueMode with the benchmark's sizes (preparePackage: the previous create
+ * limiter, a trace; inspect: the simulator's record).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,7 +26,7 @@ import { Checks } from './checks';
 import { installAsCommunityPackage, packPackage, type PackedPackage } from './community-package';
 import { ensureN8n, freePort, n8nEnvironment, N8nCli } from './n8n';
 import { startPostgres, type Postgres } from './postgres';
-import { runCommand, startService, stopAllProcesses, tail, type Service } from './processes';
+import { startService, stopAllProcesses, tail, type Service } from './processes';
 
 export const QUEUE_EXAMPLE = 'queue-mode-batch-webhook.json';
 export const QUEUE_WEBHOOK_PATH = 'webhook/kie-batch';
@@ -190,32 +191,6 @@ export function ensureRedisServer(): string {
 	return found.stdout.trim();
 }
 
-/**
- * The packed package with the previous create limiter in place of the shipped one (for the
- * benchmark's comparison); the limiter is compiled from test/helpers/legacyCreateLimiter.ts.
- */
-async function previousLimiterPackage(packed: PackedPackage, work: string): Promise<PackedPackage> {
-	const folder = path.join(work, 'previous-limiter');
-	await mkdir(folder, { recursive: true });
-	const untar = await runCommand('tar', ['-xzf', packed.tarball, '-C', folder]);
-	if (untar.code !== 0) throw new Error(`tar: ${untar.stderr}`);
-	const client = path.join(folder, 'package', 'dist', 'nodes', 'Kie', 'client');
-	const legacy = readFileSync(path.join(__dirname, '..', 'helpers', 'legacyCreateLimiter.js'), 'utf8')
-		.split('../../nodes/Kie/client/')
-		.join('./');
-	await writeFile(path.join(client, 'legacyCreateLimiter.js'), legacy);
-	await writeFile(
-		path.join(client, 'taskCreateLimiter.js'),
-		"'use strict';\nconst legacy = require('./legacyCreateLimiter');\n" +
-			'exports.TaskCreateLimiter = legacy.LegacyCreateLimiter;\n' +
-			'exports.taskCreateLimiterFor = legacy.legacyCreateLimiterFor;\n',
-	);
-	const tarball = path.join(work, 'previous-limiter.tgz');
-	const retar = await runCommand('tar', ['-czf', tarball, '-C', folder, 'package']);
-	if (retar.code !== 0) throw new Error(`tar: ${retar.stderr}`);
-	return { ...packed, tarball };
-}
-
 export interface QueueModeOptions {
 	executions: number;
 	itemsPerExecution: number;
@@ -225,7 +200,10 @@ export interface QueueModeOptions {
 	/** Status requests the simulator allows per key (default: no cap). */
 	statusLimit?: { max: number; windowMs: number };
 	workers: number;
-	limiter?: 'shipped' | 'previous';
+	/** Changes the packed package before it is installed (the bench: another limiter, a trace). */
+	preparePackage?: (packed: PackedPackage, work: string) => Promise<PackedPackage>;
+	/** Called with the simulator and when the first POST was sent, before the simulator stops. */
+	inspect?: (sim: KieSimulatorApi, sentAt: number) => void;
 	/** Also generate one image with its file downloaded on a worker and answered by the main. */
 	fileRoundTrip?: boolean;
 	log?: (message: string) => void;
@@ -260,6 +238,8 @@ export interface QueueModeRun {
 		/** Per window from the first create's arrival: accepted and refused creates. */
 		acceptedPerWindow: number[];
 		refusedPerWindow: number[];
+		/** When each execution's answer was received (in POST order). */
+		answeredMs: number[];
 	};
 	failures: string[];
 }
@@ -327,7 +307,7 @@ export async function runQueueMode(options: QueueModeOptions): Promise<QueueMode
 	const checks = new Checks();
 	try {
 		let packed = await packPackage(repoRoot, work);
-		if (options.limiter === 'previous') packed = await previousLimiterPackage(packed, work);
+		if (options.preparePackage) packed = await options.preparePackage(packed, work);
 		await installAsCommunityPackage(packed, userFolder);
 
 		const redisPort = await freePort();
@@ -421,6 +401,7 @@ export async function runQueueMode(options: QueueModeOptions): Promise<QueueMode
 			),
 		);
 		const sentAt = Date.now();
+		const answeredMs: number[] = [];
 		const answers = await Promise.all(
 			batches.map(async (prompts, index) => {
 				try {
@@ -428,6 +409,8 @@ export async function runQueueMode(options: QueueModeOptions): Promise<QueueMode
 				} catch (error) {
 					checks.failures.push(`execution ${index}: ${(error as Error).message}`);
 					return [];
+				} finally {
+					answeredMs[index] = Date.now() - sentAt;
 				}
 			}),
 		);
@@ -435,7 +418,8 @@ export async function runQueueMode(options: QueueModeOptions): Promise<QueueMode
 		answers.forEach((answer, index) =>
 			checkBatchAnswer(sim, batches[index], answer, checks, `execution ${index}`),
 		);
-		const batchRecord = recordFigures(sim, sentAt, options.limit.windowMs);
+		const batchRecord = { ...recordFigures(sim, sentAt, options.limit.windowMs), answeredMs };
+		options.inspect?.(sim, sentAt);
 		if (options.fileRoundTrip) await checkFileRoundTrip(sim, serverUrl, postgres, checks);
 
 		const prompts = batches.flat();
