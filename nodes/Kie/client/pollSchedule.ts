@@ -73,6 +73,16 @@ export interface PollPlanOptions {
 	spanEndIntervalShare: number;
 	/** Past the span, the interval grows by this share of the overrun. */
 	overrunBackoff: number;
+	/**
+	 * A prior (the catalogue's guess, nothing learned yet) says when tasks of a kind usually
+	 * finish, not that none finishes sooner: before its span, from this share of the span's start
+	 * on, tasks poll on the grid used while nothing is known (the first finish teaches the
+	 * others). An image prior of 30 s whose span starts at 15 s saw 6 s images 9 s late; from a
+	 * quarter of it, images are looked at from the grid's first poll, while 20 videos of about 60 s
+	 * (a prior of 90 s) start their looks at 11 s instead of 4.5 s: 12 polls per task instead of
+	 * 16 (11 without the looks), as late (planner-sim.ts).
+	 */
+	guessedProbeFromShare: number;
 }
 
 export const DEFAULT_POLL_PLAN: PollPlanOptions = {
@@ -92,6 +102,7 @@ export const DEFAULT_POLL_PLAN: PollPlanOptions = {
 	wakeCompanionsBelow: 5,
 	spanEndIntervalShare: 0.5,
 	overrunBackoff: 0.5,
+	guessedProbeFromShare: 0.25,
 };
 
 /** What the next poll of one task is planned from. */
@@ -194,6 +205,25 @@ function nextOnGrid(
 	return pointAt(k) - elapsedMs;
 }
 
+/** Nothing known: soon, then spreading out in proportion to the time already spent. */
+function delayOnGrid(
+	elapsedMs: number,
+	companions: number,
+	phase: number,
+	options: PollPlanOptions,
+	maxIntervalMs = options.maxIntervalMs,
+): number {
+	const base = elapsedMs < options.earlyUntilMs ? options.earlyGrowth : options.growth;
+	const together = 1 + companions;
+	const woken = Math.min(together, options.thinLinearlyFrom);
+	const growth = Math.min(
+		options.maxGrowth,
+		base * woken ** options.companionExponent * (together / woken),
+	);
+	if (elapsedMs * growth >= maxIntervalMs) return maxIntervalMs;
+	return Math.min(maxIntervalMs, nextOnGrid(elapsedMs, 1 + growth, phase, options));
+}
+
 /** Ages closer than this count as the same for the first-finish wake (see nextPollDelay). */
 const SAME_AGE_MS = 50;
 
@@ -209,18 +239,7 @@ export function nextPollDelay(
 	const span =
 		expectedFinishSpan(samples, context.othersWaitingAges) ?? priorSpan(context.expectedMs);
 
-	if (!span) {
-		// Nothing known: soon, then spreading out in proportion to the time already spent.
-		const base = elapsedMs < options.earlyUntilMs ? options.earlyGrowth : options.growth;
-		const together = 1 + companions;
-		const woken = Math.min(together, options.thinLinearlyFrom);
-		const growth = Math.min(
-			options.maxGrowth,
-			base * woken ** options.companionExponent * (together / woken),
-		);
-		if (elapsedMs * growth >= maxIntervalMs) return maxIntervalMs;
-		return Math.min(maxIntervalMs, nextOnGrid(elapsedMs, 1 + growth, phase, options));
-	}
+	if (!span) return delayOnGrid(elapsedMs, companions, phase, options);
 	const width = span.to - span.from;
 	const { spanInterval } = options;
 	const spreadInterval = Math.max(
@@ -245,7 +264,18 @@ export function nextPollDelay(
 		// `beforeSpanMaxIntervalMs` (so a task that failed early is still noticed).
 		const wait = span.from - elapsedMs;
 		const parts = Math.ceil(wait / options.beforeSpanMaxIntervalMs);
-		return Math.max(minIntervalMs, Math.min(options.beforeSpanMaxIntervalMs, wait / parts));
+		const beforeSpan = Math.max(
+			minIntervalMs,
+			Math.min(options.beforeSpanMaxIntervalMs, wait / parts),
+		);
+		if (!span.guessed) return beforeSpan;
+		const probeFrom = Math.max(elapsedMs, span.from * options.guessedProbeFromShare);
+		// As sparse as the wait before the span may be (its parts are at most that long).
+		const probe =
+			probeFrom -
+			elapsedMs +
+			delayOnGrid(probeFrom, companions, phase, options, options.beforeSpanMaxIntervalMs);
+		return Math.max(minIntervalMs, Math.min(wait, probe));
 	}
 	if (elapsedMs <= span.to) {
 		if (span.guessed) return clamp(spreadInterval);

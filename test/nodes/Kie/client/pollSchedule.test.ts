@@ -519,9 +519,11 @@ describe('the first tasks of a kind in a fresh process (cold start)', () => {
 		});
 		expect(withPrior.results[0].task.state).toBe('success');
 		const [times] = withPrior.pollTimes;
-		// Nothing is likely done before half the prior: four polls in 90 s, 22.5 s apart.
+		// Nothing is likely done before half the prior: no look before a quarter of that (22.5 s),
+		// then the points of the grid used while nothing is known (4.5 s · 1.6^k, at most 25 s
+		// apart), then 90 s: four polls, as many as the prior alone made.
 		expect(times.filter((time) => time <= 90_000).map(Math.round)).toEqual([
-			22_500, 45_000, 67_500, 90_000,
+			29_491, 47_186, 72_186, 90_000,
 		]);
 		// Then evenly, every 5.85 s (a prior says nothing of where in its span the task ends): a
 		// 3-minute video is seen at most 5.85 s late, with 20 polls in all.
@@ -535,11 +537,26 @@ describe('the first tasks of a kind in a fresh process (cold start)', () => {
 		expect(late[1] - late[0]).toBeCloseTo(PLAN.maxIntervalMs, 0);
 	});
 
+	it("a prior does not postpone the first looks: 6 s images under the 30 s image prior are seen within a second", async () => {
+		// Without the looks, the first poll came at half the prior (15 s): 9 s late.
+		const images = await runBatch(new ManualClock(), new GenerationTimes(), [6000, 6000, 6000], {
+			expectedMs: 30_000,
+			phases: [0.1, 0.5, 0.9],
+		});
+		expect(images.results.map((result) => result.task.state)).toEqual([
+			'success',
+			'success',
+			'success',
+		]);
+		for (const lateness of images.lateness) expect(lateness).toBeLessThan(1000);
+		expect(Math.max(...images.polls)).toBeLessThanOrEqual(6);
+	});
+
 	it('a prior is only used until a task of the kind has been seen', () => {
 		const first = (samples: number[]) =>
 			nextPollDelay({ elapsedMs: 0, samples, expectedMs: 120_000 }, PLAN);
-		// The first minute (half the prior) in equal parts of at most 25 s.
-		expect(first([])).toBe(20_000);
+		// Before the first minute (half the prior), looks from 15 s on the grid (4.5 s · 1.6^k).
+		expect(first([])).toBeCloseTo(4500 * 1.6 ** 3, 0);
 		expect(first([8000, 8000, 8000, 8000])).toBeLessThan(8000);
 	});
 });
