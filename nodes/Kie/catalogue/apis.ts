@@ -13,6 +13,7 @@ import {
 	type KieApi,
 } from '../client';
 import type { FieldRule, ModelApi, ModelData } from './modelData';
+import { SUNO_CUSTOM_MODE } from './sunoOverrides';
 
 /**
  * Suno's and Runway's create endpoints require a callBackUrl even when the task is polled. Without
@@ -113,32 +114,7 @@ export const APIS: Readonly<Record<ModelApi, ApiSpec>> = {
 		endpoint: 'suno.generate',
 		needsCallback: true,
 		expectedMs: 120_000,
-		rules: [
-			{
-				when: { customMode: [true] },
-				field: 'style',
-				required: true,
-				reason: 'Suno custom mode needs a style',
-			},
-			{
-				when: { customMode: [true] },
-				field: 'title',
-				required: true,
-				reason: 'Suno custom mode needs a title',
-			},
-			{
-				when: { customMode: [true], instrumental: [false] },
-				field: 'prompt',
-				required: true,
-				reason: 'with vocals, Suno custom mode sings the prompt as lyrics',
-			},
-			{
-				when: { customMode: [false] },
-				field: 'prompt',
-				required: true,
-				reason: 'Suno writes the song from the prompt',
-			},
-		],
+		rules: SUNO_CUSTOM_MODE,
 	},
 	// Suno's music tools make songs, read at suno.status like Generate's.
 	'suno-tool': {

@@ -8,6 +8,7 @@
  *
  * A contract between the data and the pipeline: changes are additive only.
  */
+import type { KieApi } from '../client/types';
 
 /** The node's resource and operation a model serves (SPEC 0.3). */
 export type CatalogueResource = 'image' | 'video' | 'audio';
@@ -118,30 +119,17 @@ export interface FieldRule {
 	reason: string;
 }
 
-/** Which of Kie's APIs creates a model's task. */
+/** Which of Kie's APIs creates a model's task: one the client reads tasks of, or one of these. */
 export type ModelApi =
-	| 'market'
-	| 'veo'
-	| 'runway'
+	| KieApi
 	// Veo's and Runway's extend of a finished task (Video → Extend).
 	| 'veo-extend'
 	| 'runway-extend'
 	// Veo's 1080P file (a GET asked until ready) and 4K task of a finished task (Video → Upscale).
 	| 'veo-1080p'
 	| 'veo-4k'
-	| 'aleph'
-	| '4o-image'
-	| 'flux-kontext'
-	| 'suno'
-	// Suno's tools: those that make music (read as songs), those with a status endpoint of their
-	// own, and those that answer at once (no task).
+	// Suno's tools that make music (read as songs), and those that answer at once (no task).
 	| 'suno-tool'
-	| 'suno-lyrics'
-	| 'suno-wav'
-	| 'suno-music-video'
-	| 'suno-vocal-separation'
-	| 'suno-midi'
-	| 'suno-cover'
 	| 'suno-timestamped-lyrics'
 	| 'suno-persona'
 	| 'suno-boost-style';

@@ -2,8 +2,11 @@
 import type { FieldRule } from './modelData';
 import type { ModelOverride } from './overrides';
 
-/** Suno's custom mode, as Generate Music's page states it (upload-and-cover and mashup share it). */
-const SUNO_CUSTOM_MODE: readonly FieldRule[] = [
+/**
+ * Suno's custom mode, as Generate Music's page states it: Generate's rules (apis.ts), and
+ * upload-and-cover's and mashup's.
+ */
+export const SUNO_CUSTOM_MODE: readonly FieldRule[] = [
 	{
 		when: { customMode: [true] },
 		field: 'style',
