@@ -106,22 +106,16 @@ function usageOf(usage: unknown, input: string, output: string) {
 	};
 }
 
-/** The answer body → `{model, text, usage, finishReason}`; undefined when it has none of these. */
-export function readChatAnswer(
-	family: ChatFamily,
-	requested: string,
-	body: IDataObject,
-): ChatAnswer | undefined {
-	const credits = numberOrNull(body.credits_consumed);
-	const model = textOf(body.model) ?? requested;
+type AnswerParts = Pick<ChatAnswer, 'text' | 'usage' | 'finishReason'>;
+
+/** Where each family's answer keeps its text, usage and finish reason. */
+function answerParts(family: ChatFamily, body: IDataObject): AnswerParts | undefined {
 	if (family === 'claude-messages') {
 		if (!Array.isArray(body.content)) return undefined;
 		return {
-			model,
 			text: joinText(body.content, ['text']),
 			usage: usageOf(body.usage, 'input_tokens', 'output_tokens'),
 			finishReason: textOf(body.stop_reason),
-			creditsConsumed: credits,
 		};
 	}
 	if (family === 'responses') {
@@ -132,23 +126,31 @@ export function readChatAnswer(
 			.map((entry) => joinText(entry.content, ['output_text']))
 			.join('');
 		return {
-			model,
 			text,
 			usage: usageOf(body.usage, 'input_tokens', 'output_tokens'),
 			finishReason: textOf(body.status),
-			creditsConsumed: credits,
 		};
 	}
 	const choice = Array.isArray(body.choices) ? body.choices.find(isRecord) : undefined;
 	if (!choice) return undefined;
 	const message = isRecord(choice.message) ? choice.message : {};
 	return {
-		model,
 		text: joinText(message.content, ['text']),
 		usage: usageOf(body.usage, 'prompt_tokens', 'completion_tokens'),
 		finishReason: textOf(choice.finish_reason),
-		creditsConsumed: credits,
 	};
+}
+
+/** The answer body → `{model, text, usage, finishReason}`; undefined when it has none of these. */
+export function readChatAnswer(
+	family: ChatFamily,
+	requested: string,
+	body: IDataObject,
+): ChatAnswer | undefined {
+	const parts = answerParts(family, body);
+	if (!parts) return undefined;
+	const model = textOf(body.model) ?? requested;
+	return { model, ...parts, creditsConsumed: numberOrNull(body.credits_consumed) };
 }
 
 function parseJson(text: string): unknown {
