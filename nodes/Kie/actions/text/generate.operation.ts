@@ -9,6 +9,7 @@ import { KieInputError } from '../../catalogue';
 import { CHAT_MODELS, chatModel, DEFAULT_CHAT_MODEL } from '../../catalogue/chatModels';
 import { describeValue } from '../../catalogue/errors';
 import { sendChat, type ChatMessage } from '../../client';
+import { optionsCollection } from '../common/properties';
 import type { OperationExecute } from '../common/taskOutput';
 
 const EFFORTS = ['minimal', 'low', 'medium', 'high', 'xhigh'];
@@ -39,32 +40,25 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Instructions the model follows for the whole conversation (optional)',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Earlier Messages',
-				name: 'messages',
-				type: 'json',
-				default: '[]',
-				description:
-					'The conversation before the prompt, oldest first: a JSON array of {"role": "user" | "assistant", "content": "…"}',
-			},
-			{
-				displayName: 'Reasoning Effort',
-				name: 'reasoningEffort',
-				type: 'options',
-				options: EFFORTS.map((effort) => ({ name: effort, value: effort })),
-				default: 'low',
-				description:
-					'How hard the model thinks: GPT-5.2 and Gemini 3 take low or high; GPT-5.4 and Codex take minimal to xhigh. Not sent unless set.',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Earlier Messages',
+			name: 'messages',
+			type: 'json',
+			default: '[]',
+			description:
+				'The conversation before the prompt, oldest first: a JSON array of {"role": "user" | "assistant", "content": "…"}',
+		},
+		{
+			displayName: 'Reasoning Effort',
+			name: 'reasoningEffort',
+			type: 'options',
+			options: EFFORTS.map((effort) => ({ name: effort, value: effort })),
+			default: 'low',
+			description:
+				'How hard the model thinks: GPT-5.2 and Gemini 3 take low or high; GPT-5.4 and Codex take minimal to xhigh. Not sent unless set.',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(
