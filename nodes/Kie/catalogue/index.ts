@@ -11,8 +11,6 @@ export type { BinaryInfo, EnumFieldSpec, PromptSpec } from './types';
 export { checkV1Image, V1_IMAGE_MODELS } from './v1/image';
 export { v1ImageModelProperties } from './v1/panel';
 export { PLACEHOLDER_CALLBACK as SUNO_PLACEHOLDER_CALLBACK } from './apis';
-export { buildSunoExtendRequest, validateSunoExtendFields, type SourceTrack } from './audioExtend';
-export type { AudioExtendFields } from './audioTypes';
 export { CATALOGUE } from './modelCatalogue';
 export { CUSTOM_MEDIA, customCreate, validateCustom, type CustomFields } from './customModel';
 export {

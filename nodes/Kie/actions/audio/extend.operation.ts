@@ -6,13 +6,13 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { KieInputError } from '../../catalogue';
 import {
 	buildSunoExtendRequest,
-	KieInputError,
 	validateSunoExtendFields,
 	type AudioExtendFields,
 	type SourceTrack,
-} from '../../catalogue';
+} from '../../catalogue/v1/sunoExtend';
 import type { KieTask } from '../../client';
 import { additionalInputProperty } from '../image/fields';
 import { taskIdProperty } from '../common/properties';

@@ -13,10 +13,14 @@ import { parseAdditionalInput, readPrompt, type Source } from '../inputs';
 import type { ModelData } from '../modelData';
 import type { V1Model, V1Values } from './mapping';
 
-/** Suno's limits in custom mode (the prompt is the lyrics); outside it the prompt takes 500. */
+/**
+ * Suno's limits in custom mode (the prompt is the lyrics); outside it the prompt takes 500.
+ * Extend Music's page allows titles of `extendTitle` (Generate Music's: 80).
+ */
 interface SunoLimits {
 	prompt: number;
 	style: number;
+	extendTitle: number;
 }
 
 export interface V1AudioModel extends V1Model {
@@ -25,7 +29,7 @@ export interface V1AudioModel extends V1Model {
 	voice?: string;
 }
 
-const SUNO_5000: SunoLimits = { prompt: 5000, style: 1000 };
+const SUNO_5000: SunoLimits = { prompt: 5000, style: 1000, extendTitle: 100 };
 /** Generate Music's page: "Maximum 500 characters" outside custom mode, 80 for a title. */
 const SIMPLE_PROMPT_MAX = 500;
 const TITLE_MAX = 80;
@@ -53,12 +57,16 @@ const speech = (id: string, displayName: string, description: string): V1AudioMo
 export const V1_AUDIO_MODELS: readonly V1AudioModel[] = [
 	suno('V5', 'Suno V5', 'Suno V5: superior musical expression, faster generation'),
 	suno('V5_5', 'Suno V5.5', 'Suno V5.5: custom models tailored to your taste'),
-	suno('V4_5ALL', 'Suno V4.5 All', 'Suno V4.5 All: V4.5 for every kind of song'),
+	suno('V4_5ALL', 'Suno V4.5 All', 'Suno V4.5 All: V4.5 for every kind of song', {
+		...SUNO_5000,
+		extendTitle: 80,
+	}),
 	suno('V4_5PLUS', 'Suno V4.5+', 'Suno V4.5+: richer sound, songs up to 8 minutes'),
 	suno('V4_5', 'Suno V4.5', 'Suno V4.5: smarter prompts, faster generations, up to 8 minutes'),
 	suno('V4', 'Suno V4', 'Suno V4: improved vocals, songs up to 4 minutes', {
 		prompt: 3000,
 		style: 200,
+		extendTitle: 80,
 	}),
 	speech(
 		'elevenlabs/text-to-speech-multilingual-v2',
@@ -96,7 +104,7 @@ export function checkV1AudioCustom(customModel: unknown, additionalInput: unknow
 	}
 }
 
-function refuseNodeSet(key: string, additionalInput: unknown): never {
+export function refuseNodeSet(key: string, additionalInput: unknown): never {
 	throw new KieInputError(
 		'additionalInput',
 		additionalInput,
@@ -105,7 +113,7 @@ function refuseNodeSet(key: string, additionalInput: unknown): never {
 	);
 }
 
-export function readBoolean(raw: unknown, source: Source, fallback: boolean): boolean {
+function readBoolean(raw: unknown, source: Source, fallback: boolean): boolean {
 	if (raw === undefined || raw === null || raw === '') return fallback;
 	if (typeof raw === 'boolean') return raw;
 	if (typeof raw === 'string' && /^(true|false)$/i.test(raw.trim()))
@@ -128,7 +136,7 @@ export function requireText(name: string, value: unknown, why: string): never {
 	);
 }
 
-const FROM_ADDITIONAL = ' (from Additional Input)';
+export const FROM_ADDITIONAL = ' (from Additional Input)';
 const has = (object: IDataObject, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 
 /** A Suno text (prompt, style, title) within `max`; undefined when empty. */
@@ -190,8 +198,13 @@ export function v1AudioValues(
  * Empty values in Additional Input as v1 read them: an empty number is refused, an empty
  * true/false is false, an empty text is left out.
  */
-function withV1Blanks(model: ModelData, additional: IDataObject): void {
+export function withV1Blanks(
+	model: ModelData,
+	additional: IDataObject,
+	only?: readonly string[],
+): void {
 	for (const field of model.fields) {
+		if (only && !only.includes(field.name)) continue;
 		const value = additional[field.name];
 		if (
 			!has(additional, field.name) ||

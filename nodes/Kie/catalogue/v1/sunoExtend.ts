@@ -1,11 +1,24 @@
+/**
+ * Audio → Extend (both versions show version 1's panel): continue a track of a finished Suno
+ * task on Suno's Extend Music endpoint. The version's limits are version 1's Suno data
+ * (v1/audio.ts); its optional fields are checked as the catalogue's Suno model states them.
+ */
 import type { IDataObject } from 'n8n-workflow';
 
-import { getAudioModel } from './audioModels';
-import { checkOptional, readAdditional, requireText, sunoText } from './audioFields';
-import type { CreateTaskRequest } from '../client';
-import { PLACEHOLDER_CALLBACK } from './apis';
-import type { AudioExtendFields } from './audioTypes';
-import { describeValue, KieInputError } from './errors';
+import type { CreateTaskRequest } from '../../client';
+import { PLACEHOLDER_CALLBACK } from '../apis';
+import { describeValue, KieInputError } from '../errors';
+import { checkFieldValue } from '../fieldChecks';
+import { parseAdditionalInput } from '../inputs';
+import { CATALOGUE } from '../modelCatalogue';
+import {
+	FROM_ADDITIONAL,
+	refuseNodeSet,
+	requireText,
+	sunoText,
+	V1_AUDIO_MODELS,
+	withV1Blanks,
+} from './audio';
 
 /** A Suno track of a finished task, as the source of an extend. */
 export interface SourceTrack {
@@ -13,6 +26,26 @@ export interface SourceTrack {
 	title?: string;
 	tags?: string;
 	duration?: number;
+}
+
+/** Extend's parameters; values arrive from expressions, hence `unknown`. */
+export interface AudioExtendFields {
+	prompt?: unknown;
+	style?: unknown;
+	title?: unknown;
+	continueAt?: unknown;
+	additionalInput?: unknown;
+	callbackUrl?: string;
+}
+
+/** The Additional Input fields Extend checks (the others are sent as written). */
+const CHECKED = ['styleWeight', 'weirdnessConstraint', 'audioWeight', 'vocalGender'];
+const EXPECTED_MS = 150_000;
+
+function readAdditional(raw: unknown): IDataObject {
+	const additional = parseAdditionalInput(raw);
+	for (const key of ['model', 'callBackUrl']) if (key in additional) refuseNodeSet(key, raw);
+	return additional;
 }
 
 /**
@@ -25,8 +58,9 @@ export function buildSunoExtendRequest(
 	source: SourceTrack,
 	fields: AudioExtendFields,
 ): CreateTaskRequest {
-	const model = getAudioModel(modelId);
-	if (!model || model.family !== 'suno') {
+	const limits = V1_AUDIO_MODELS.find((model) => model.id === modelId)?.suno;
+	const model = CATALOGUE.find((entry) => entry.id === modelId);
+	if (!limits || !model) {
 		throw new KieInputError(
 			'taskId',
 			modelId,
@@ -36,22 +70,37 @@ export function buildSunoExtendRequest(
 	}
 	const additional = readAdditional(fields.additionalInput);
 	const continueAt = readContinueAt(fields.continueAt, source);
-	const mode = 'extend';
-	const values: IDataObject = {
-		prompt: fields.prompt as string,
-		style: isBlankText(fields.style) ? source.tags : (fields.style as string),
-		title: isBlankText(fields.title) ? source.title : (fields.title as string),
-	};
-	const limits = model.extendLimits;
-	const prompt = sunoText('prompt', values, false, limits.prompt, model.id, mode);
+	const what = `Suno ${modelId} (extend)`;
+	const prompt = sunoText('prompt', fields.prompt, false, limits.prompt, what);
 	const body: IDataObject = { ...additional };
-	checkOptional(model.optional, body, model.id, Object.keys(additional));
+	withV1Blanks(model, body, CHECKED);
+	for (const field of model.fields.filter((candidate) => CHECKED.includes(candidate.name))) {
+		if (!(field.name in body)) continue;
+		const blame = { param: 'additionalInput', label: field.name, suffix: FROM_ADDITIONAL };
+		const value = checkFieldValue(field, body[field.name], { ...blame, modelName: modelId });
+		if (value === undefined) delete body[field.name];
+		else body[field.name] = value;
+	}
 	if (prompt === undefined) {
 		Object.assign(body, { defaultParamFlag: false, audioId: source.id });
 		if (continueAt !== undefined) body.continueAt = continueAt;
 	} else {
-		const style = sunoText('style', values, false, limits.style, model.id, mode);
-		const title = sunoText('title', values, false, limits.title, model.id, mode);
+		const blank = (value: unknown) =>
+			value === undefined || value === null || String(value).trim() === '';
+		const style = sunoText(
+			'style',
+			blank(fields.style) ? source.tags : fields.style,
+			false,
+			limits.style,
+			what,
+		);
+		const title = sunoText(
+			'title',
+			blank(fields.title) ? source.title : fields.title,
+			false,
+			limits.extendTitle,
+			what,
+		);
 		if (style === undefined)
 			requireText('style', fields.style, 'extending with a prompt needs a style');
 		if (title === undefined)
@@ -73,21 +122,9 @@ export function buildSunoExtendRequest(
 			continueAt,
 		});
 	}
-	body.model = model.id;
+	body.model = modelId;
 	body.callBackUrl = fields.callbackUrl ?? PLACEHOLDER_CALLBACK;
-	return {
-		api: 'suno',
-		endpoint: model.extendEndpoint,
-		model: model.id,
-		body,
-		expectedMs: model.expectedMs,
-	};
-}
-
-function isBlankText(value: unknown): boolean {
-	return (
-		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
-	);
+	return { api: 'suno', endpoint: 'suno.extend', model: modelId, body, expectedMs: EXPECTED_MS };
 }
 
 function readContinueAt(raw: unknown, source: SourceTrack): number | undefined {

@@ -1,11 +1,8 @@
 /* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
-/** The audio catalogue: Suno's and ElevenLabs' fields, limits and rules, checked before any request. */
-import {
-	buildSunoExtendRequest,
-	KieInputError,
-	SUNO_PLACEHOLDER_CALLBACK,
-} from '../../../../nodes/Kie/catalogue';
-import { v1AudioRequest as buildAudioRequest } from '../../../helpers/v1Audio';
+/** Audio → Extend (both versions): Suno's Extend Music body, its limits per version, checked before any request. */
+import { KieInputError, SUNO_PLACEHOLDER_CALLBACK } from '../../../../../nodes/Kie/catalogue';
+import { buildSunoExtendRequest } from '../../../../../nodes/Kie/catalogue/v1/sunoExtend';
+import { v1AudioRequest as buildAudioRequest } from '../../../../helpers/v1Audio';
 
 function refusal(run: () => unknown): KieInputError {
 	try {
