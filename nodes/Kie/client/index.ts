@@ -1,6 +1,7 @@
 /**
- * The Kie client: the only code that speaks HTTP to Kie, and the only import surface for the
- * node and the trigger.
+ * The Kie client: the only code that speaks HTTP to Kie. What the operations and the trigger use
+ * of it, in one list; the router, actions/common and shared/ import the module that defines each
+ * name, so a reader following one generation lands on the code itself.
  */
 export {
 	API_FAMILIES,

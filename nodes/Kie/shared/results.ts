@@ -18,7 +18,10 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { CancelledError, type KieClient, type KieTask, type Readable } from '../client';
+import { CancelledError } from '../client/errors';
+import type { Readable } from '../client/http';
+import type { KieClient } from '../client/KieClient';
+import type { KieTask } from '../client/types';
 import { extensionForMime, resultMimeType } from './mimeTypes';
 
 export interface DownloadLimits {

@@ -11,15 +11,15 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { KieInputError } from '../../catalogue';
+import { KieInputError } from '../../catalogue/errors';
 import {
 	AmbiguousCreateError,
 	CancelledCreateError,
 	CancelledError,
 	KieRequestError,
 	kieWords,
-	type KieTask,
-} from '../../client';
+} from '../../client/errors';
+import type { KieTask } from '../../client/types';
 
 export class TaskFailedError extends Error {
 	constructor(readonly task: KieTask) {

@@ -1,6 +1,6 @@
 /**
  * A version-2 operation served by the catalogue: its panel (the resource's model picker and each
- * model's fields, then wait and options) and its execution (the one pipeline, runModel).
+ * model's fields, then wait and options) and its execution (the one pipeline: runModel.ts).
  */
 import {
 	updateDisplayOptions,
@@ -8,9 +8,10 @@ import {
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { modelPanel, type CatalogueOperation, type CatalogueResource } from '../../catalogue';
+import type { CatalogueOperation, CatalogueResource } from '../../catalogue/modelData';
+import { modelPanel } from '../../catalogue/panel';
 import { taskOptionsCollection, waitProperties } from './properties';
-import { runModel } from './runModel';
+import { runModelOf } from './runModel';
 import type { OperationExecute } from './taskOutput';
 
 export interface ModelOperation {
@@ -36,10 +37,7 @@ export function modelOperation(
 			options,
 		],
 	);
-	const execute: OperationExecute = async function (itemIndex, run) {
-		return await runModel(this, itemIndex, run, resource);
-	};
-	return { description, execute };
+	return { description, execute: runModelOf(resource) };
 }
 
 /** Version 2's operation picker of a resource. */
@@ -55,16 +53,5 @@ export function operationPicker(
 		displayOptions: { show: { resource: [resource] } },
 		options,
 		default: 'generate',
-	};
-}
-
-/** Version 1's execute for saved workflows, version 2's for the rest. */
-export function byVersion(
-	version1: OperationExecute,
-	version2: OperationExecute,
-): OperationExecute {
-	return async function (itemIndex, run) {
-		const execute = this.getNode().typeVersion >= 2 ? version2 : version1;
-		return await execute.call(this, itemIndex, run);
 	};
 }

@@ -1,36 +1,41 @@
 /**
  * Version 2's one pipeline for every catalogue model and operation: read the model's parameters
  * → check them (nothing sent on bad input) → check and upload the binaries → build the body →
- * create → wait → the item(s).
+ * create → wait → the item(s). The binary inputs' checks and uploads are at the end of the file.
  */
-import { type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-
 import {
-	answerReader,
-	binaryParameterName,
+	randomString,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import { answerReader } from '../../catalogue/apis';
+import { checkBinary } from '../../catalogue/binary';
+import { CUSTOM_MEDIA, customCreate, validateCustom } from '../../catalogue/customModel';
+import { KieInputError } from '../../catalogue/errors';
+import { binaryParameterName, parameterName, withPanelLabel } from '../../catalogue/fields';
+import type { CatalogueResource, ModelData } from '../../catalogue/modelData';
+import { catalogueModel, CUSTOM_MODEL_ID, PICKERS } from '../../catalogue/panel';
+import {
 	build,
-	catalogueModel,
 	check,
-	checkBinary,
-	CUSTOM_MEDIA,
-	CUSTOM_MODEL_ID,
-	customCreate,
-	KieInputError,
 	panelNaming,
-	parameterName,
-	PICKERS,
 	uploadsOf,
-	validateCustom,
-	type CatalogueResource,
 	type Checked,
-	type ModelData,
 	type Naming,
 	type Parameters,
-	withPanelLabel,
-} from '../../catalogue';
-import type { CreateTaskRequest } from '../../client';
-import { binaryInputs, itemBinaries } from './binaryInputs';
-import { createAndComplete, readCallbackUrl, readTaskOptions, type ItemRun } from './taskOutput';
+} from '../../catalogue/request';
+import type { BinaryInfo } from '../../catalogue/types';
+import type { CreateTaskRequest } from '../../client/types';
+import { nameForBytes, sniffMimeType } from '../../shared/mimeTypes';
+import {
+	createAndComplete,
+	readCallbackUrl,
+	readTaskOptions,
+	type ItemRun,
+	type OperationExecute,
+} from './taskOutput';
 
 const TIMEOUT_SECONDS: Readonly<Record<CatalogueResource, number>> = {
 	image: 600,
@@ -166,7 +171,25 @@ export async function runCatalogueModel(
 	return await createAndComplete(ctx, itemIndex, run, request, options);
 }
 
-export async function runModel(
+/** The execute of a resource's version-2 model operations (see modelOperation.ts). */
+export function runModelOf(resource: CatalogueResource): OperationExecute {
+	return async function (itemIndex, run) {
+		return await runModel(this, itemIndex, run, resource);
+	};
+}
+
+/** Version 1's execute for saved workflows, version 2's for the rest. */
+export function byVersion(
+	version1: OperationExecute,
+	version2: OperationExecute,
+): OperationExecute {
+	return async function (itemIndex, run) {
+		const execute = this.getNode().typeVersion >= 2 ? version2 : version1;
+		return await execute.call(this, itemIndex, run);
+	};
+}
+
+async function runModel(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	run: ItemRun,
@@ -189,4 +212,117 @@ export async function runModel(
 	} catch (error) {
 		throw withPanelLabel(error, model, parameters);
 	}
+}
+
+/**
+ * Binary inputs of an item (Input Binary Properties), for the operations that take images:
+ * every property is checked at once (present, type, size), and uploaded to Kie only later, in
+ * the order listed, once every other field has been validated, so bad input costs no upload.
+ */
+
+const INPUT_UPLOAD_PATH = 'n8n/inputs';
+
+export interface BinaryUploads {
+	count: number;
+	/** Uploads the binaries; their Kie URLs, in the order listed. */
+	upload(): Promise<string[]>;
+}
+
+function binaryPropertyNames(ctx: IExecuteFunctions, itemIndex: number): string[] {
+	const raw = ctx.getNodeParameter('binaryProperties', itemIndex, '') as unknown;
+	if (raw === undefined || raw === null || raw === '') return [];
+	if (typeof raw !== 'string') {
+		throw new KieInputError(
+			'binaryProperties',
+			raw,
+			'Input Binary Properties must be text: binary property names separated by commas',
+		);
+	}
+	return raw
+		.split(',')
+		.map((name) => name.trim())
+		.filter((name) => name !== '');
+}
+
+/** The binary property names an item has, for "Allowed: …" in a message. */
+export function binaryPropertiesOf(item: INodeExecutionData): string {
+	const names = Object.keys(item.binary ?? {});
+	return names.length > 0 ? names.join(', ') : 'none (the input item has no binary data)';
+}
+
+/** One binary input: the property, the parameter that named it, and the model's limits for it. */
+export interface BinaryInput {
+	property: string;
+	/** For messages: the parameter to fix (e.g. 'binaryProperties', 'imageBinary'). */
+	param: string;
+	/** The model's own limits (throws KieInputError); it sees the file twice: now, and with its real size. */
+	check: (binary: BinaryInfo) => void;
+}
+
+/** The item's binary inputs, checked now; uploaded in order by `upload()`. */
+export function itemBinaries(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	run: ItemRun,
+	inputs: readonly BinaryInput[],
+): BinaryUploads {
+	const item = ctx.getInputData()[itemIndex];
+	const binaries = inputs.map(({ property, param, check }) => {
+		if (!item.binary?.[property]) {
+			const allowed = binaryPropertiesOf(item);
+			throw new KieInputError(
+				param,
+				property,
+				`The input item has no binary property "${property}". Allowed: ${allowed}`,
+				allowed,
+			);
+		}
+		const metadata = ctx.helpers.assertBinaryData(itemIndex, property);
+		check({
+			propertyName: property,
+			mimeType: metadata.mimeType,
+			fileSize: metadata.fileSize,
+			bytes: metadata.bytes,
+			fileName: metadata.fileName,
+		});
+		return { property, check, metadata };
+	});
+	return {
+		count: binaries.length,
+		upload: async () => {
+			const urls: string[] = [];
+			for (const { property, check, metadata } of binaries) {
+				const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
+				check({ propertyName: property, mimeType: metadata.mimeType, bytes: data.length });
+				const extension = metadata.fileExtension ?? metadata.mimeType.split('/')[1] ?? 'bin';
+				// Named from the bytes: Kie's file host serves the type the name says, models trust it.
+				const uploaded = await run.client.uploadFile(
+					{
+						data,
+						fileName: nameForBytes(`${randomString(12).toLowerCase()}.${extension}`, data),
+						mimeType: sniffMimeType(data) ?? metadata.mimeType,
+					},
+					INPUT_UPLOAD_PATH,
+				);
+				urls.push(uploaded.downloadUrl);
+			}
+			return urls;
+		},
+	};
+}
+
+/** Input Binary Properties (`binaryProperties`), each checked by `check`. */
+export function binaryInputs(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	run: ItemRun,
+	check: (binary: BinaryInfo) => void,
+): BinaryUploads {
+	const names = binaryPropertyNames(ctx, itemIndex);
+	return itemBinaries(
+		ctx,
+		itemIndex,
+		run,
+		names.map((property) => ({ property, param: 'binaryProperties', check })),
+	);
 }

@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { checkUrl, describeValue, KieInputError } from '../../catalogue';
-import { binaryPropertiesOf } from '../common/binaryInputs';
+import { binaryPropertiesOf } from '../common/runModel';
 import { nameForBytes, sniffMimeType } from '../../shared/mimeTypes';
 import type { UploadedFile } from '../../client';
 import type { OperationExecute } from '../common/taskOutput';

@@ -1,5 +1,6 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { byVersion, modelOperation } from '../common/modelOperation';
+import { modelOperation } from '../common/modelOperation';
+import { byVersion } from '../common/runModel';
 
 import { v1ImageModelProperties } from '../../catalogue';
 import { taskOptionsCollection, waitProperties } from '../common/properties';

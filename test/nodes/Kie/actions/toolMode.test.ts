@@ -6,7 +6,7 @@ import {
 	toolErrorItem,
 	toolResultItem,
 	withoutDownloads,
-} from '../../../../nodes/Kie/actions/toolMode';
+} from '../../../../nodes/Kie/actions/router';
 import { checkV1Image } from '../../../../nodes/Kie/catalogue';
 
 function node(type: string, parameters: INode['parameters'] = {}): INode {

@@ -11,7 +11,13 @@ import { readBinary } from '../../../../harness/engine';
 import { makeMp3 } from '../../../../simulator/audio';
 import { startSimulator } from '../../../../simulator';
 import type { KieSimulator } from '../../../../simulator';
-import { binaryOf, FAST_POLL, kieOutput, runKie, type KieRunOptions } from '../../../../helpers/workflow';
+import {
+	binaryOf,
+	FAST_POLL,
+	kieOutput,
+	runKie,
+	type KieRunOptions,
+} from '../../../../helpers/workflow';
 
 let sim: KieSimulator;
 

@@ -5,7 +5,13 @@
 import { startSimulator } from '../../../../simulator';
 import type { KieSimulator } from '../../../../simulator';
 import { SUNO_PLACEHOLDER_CALLBACK } from '../../../../../nodes/Kie/catalogue';
-import { createBodies, FAST_POLL, fetchBytes, kieOutput, runKie } from '../../../../helpers/workflow';
+import {
+	createBodies,
+	FAST_POLL,
+	fetchBytes,
+	kieOutput,
+	runKie,
+} from '../../../../helpers/workflow';
 
 let sim: KieSimulator;
 

@@ -68,7 +68,9 @@ describe('File → Get Download URL', () => {
 });
 
 /** A 4o Image task made straight on the simulator; resolves with its id and first image once done. */
-async function finishedFourOImage(prompt = 'A lighthouse'): Promise<{ taskId: string; imageUrl: string }> {
+async function finishedFourOImage(
+	prompt = 'A lighthouse',
+): Promise<{ taskId: string; imageUrl: string }> {
 	const headers = { authorization: 'Bearer sim-key', 'content-type': 'application/json' };
 	const created = await request(`${sim.baseUrl}/api/v1/gpt4o-image/generate`, {
 		method: 'POST',
@@ -106,7 +108,12 @@ describe('File → Get Download URL for a 4o Image result', () => {
 			expiresAt: expect.any(String),
 		});
 		expect(sim.record.requests.map((r) => [r.endpoint, r.method, r.path, r.body])).toEqual([
-			['fourOImageDownloadUrl', 'POST', '/api/v1/gpt4o-image/download-url', { taskId, url: imageUrl }],
+			[
+				'fourOImageDownloadUrl',
+				'POST',
+				'/api/v1/gpt4o-image/download-url',
+				{ taskId, url: imageUrl },
+			],
 		]);
 		const direct = await request(item.json.downloadUrl as string);
 		expect(direct.headers['content-type']).toBe('image/png');

@@ -8,7 +8,14 @@ import type { AddressInfo } from 'node:net';
 
 import { makePng, startSimulator, TINY_JPEG } from '../../../../simulator';
 import type { KieSimulator } from '../../../../simulator';
-import { binaryOf, fetchBytes, kieOutput, runKie, sha256, streamUploads } from '../../../../helpers/workflow';
+import {
+	binaryOf,
+	fetchBytes,
+	kieOutput,
+	runKie,
+	sha256,
+	streamUploads,
+} from '../../../../helpers/workflow';
 
 let sim: KieSimulator;
 /** A public web server, from which Kie's URL upload fetches a file. */

@@ -4,7 +4,13 @@
  */
 import { makePng, startSimulator, TINY_JPEG } from '../../../../simulator';
 import type { KieSimulator } from '../../../../simulator';
-import { createBodies, FAST_POLL, fetchBytes, kieOutput, runKie } from '../../../../helpers/workflow';
+import {
+	createBodies,
+	FAST_POLL,
+	fetchBytes,
+	kieOutput,
+	runKie,
+} from '../../../../helpers/workflow';
 
 let sim: KieSimulator;
 

@@ -5,7 +5,13 @@
  */
 import { makePng, startSimulator } from '../../../../simulator';
 import type { KieSimulator } from '../../../../simulator';
-import { createTaskDirectly, FAST_POLL, fetchBytes, kieOutput, runKie } from '../../../../helpers/workflow';
+import {
+	createTaskDirectly,
+	FAST_POLL,
+	fetchBytes,
+	kieOutput,
+	runKie,
+} from '../../../../helpers/workflow';
 
 let sim: KieSimulator;
 

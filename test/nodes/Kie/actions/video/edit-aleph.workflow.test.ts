@@ -123,8 +123,16 @@ describe('Runway Aleph as Video → Edit', () => {
 
 	it.each([
 		['no clip at all', {}, 'Video URL is empty'],
-		['a clip that is no URL', { videoUrl: 'street.mp4' }, 'Video URL "street.mp4" is not an absolute http(s) URL'],
-		['an aspect ratio Aleph does not make', { videoUrl: 'https://v.example.com/a.mp4', aspectRatio: '2:1' }, '2:1'],
+		[
+			'a clip that is no URL',
+			{ videoUrl: 'street.mp4' },
+			'Video URL "street.mp4" is not an absolute http(s) URL',
+		],
+		[
+			'an aspect ratio Aleph does not make',
+			{ videoUrl: 'https://v.example.com/a.mp4', aspectRatio: '2:1' },
+			'2:1',
+		],
 		['a binary that is not a video', { videoUrlBinary: 'look' }, 'image/png'],
 	])('refuses %s before any request', async (_case, parameters, named) => {
 		const result = await runKie(sim, aleph(parameters), {

@@ -9,7 +9,14 @@ import { request } from 'undici';
 import { kieCredentials, runWorkflow } from '../../../../harness';
 import { makePng, startSimulator } from '../../../../simulator';
 import type { KieSimulator } from '../../../../simulator';
-import { binaryOf, FAST_POLL, fetchBytes, kieOutput, kieWorkflow, runKie } from '../../../../helpers/workflow';
+import {
+	binaryOf,
+	FAST_POLL,
+	fetchBytes,
+	kieOutput,
+	kieWorkflow,
+	runKie,
+} from '../../../../helpers/workflow';
 
 let sim: KieSimulator;
 
