@@ -2,7 +2,8 @@
 import type { CreateTaskRequest } from '../../nodes/Kie/client';
 import { build, check } from '../../nodes/Kie/catalogue/request';
 import { customCreate, validateCustom } from '../../nodes/Kie/catalogue';
-import { catalogueModel, CUSTOM_MODEL_ID } from '../../nodes/Kie/catalogue/panel';
+import { catalogueModel } from '../../nodes/Kie/catalogue/modelCatalogue';
+import { CUSTOM_MODEL_ID } from '../../nodes/Kie/catalogue/panel';
 import {
 	checkV1AudioCustom,
 	V1_AUDIO_MODELS,

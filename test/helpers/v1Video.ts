@@ -6,7 +6,7 @@ import {
 	validateCustom,
 	type CustomFields,
 } from '../../nodes/Kie/catalogue';
-import { catalogueModel } from '../../nodes/Kie/catalogue/panel';
+import { catalogueModel } from '../../nodes/Kie/catalogue/modelCatalogue';
 import {
 	v1Error,
 	v1Parameters,

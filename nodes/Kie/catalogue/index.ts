@@ -11,7 +11,7 @@ export type { BinaryInfo, EnumFieldSpec, PromptSpec } from './types';
 export { checkV1Image, V1_IMAGE_MODELS } from './v1/image';
 export { v1ImageModelProperties } from './v1/panel';
 export { PLACEHOLDER_CALLBACK as SUNO_PLACEHOLDER_CALLBACK } from './apis';
-export { CATALOGUE } from './modelCatalogue';
+export { CATALOGUE, catalogueModel } from './modelCatalogue';
 export { CUSTOM_MEDIA, customCreate, validateCustom, type CustomFields } from './customModel';
 export {
 	build,
@@ -24,6 +24,6 @@ export {
 } from './request';
 export { answerReader } from './apis';
 export { binaryParameterName, parameterName, withPanelLabel } from './fields';
-export { catalogueModel, CUSTOM_MODEL_ID, modelPanel, modelsFor, PICKERS } from './panel';
+export { CUSTOM_MODEL_ID, modelPanel, modelsFor, PICKERS } from './panel';
 export type { CatalogueOperation, CatalogueResource, FieldData, ModelData } from './modelData';
 export { mergeAcrossPanels, mergePanels } from './mergePanels';

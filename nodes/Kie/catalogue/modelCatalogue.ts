@@ -73,5 +73,11 @@ export const CATALOGUE: readonly ModelData[] = [
 	.map(withPickerName)
 	.sort(pickerOrder);
 
+const byId = new Map(CATALOGUE.map((model) => [model.id, model]));
+
+export function catalogueModel(id: string): ModelData | undefined {
+	return byId.get(id);
+}
+
 /** Veo's and Runway's extend of a finished task: Video → Extend's Veo 3.1 and Runway entries. */
 export const CONTINUATIONS: readonly ModelData[] = CONTINUATION_MODELS.map(withOverrides);

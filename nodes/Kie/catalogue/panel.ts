@@ -28,12 +28,6 @@ const DEFAULTS: Readonly<Record<string, string>> = {
 	'audio.generate': 'V5',
 };
 
-const byId = new Map(CATALOGUE.map((model) => [model.id, model]));
-
-export function catalogueModel(id: string): ModelData | undefined {
-	return byId.get(id);
-}
-
 /** The models a resource's operation offers, in picker order. */
 export function modelsFor(resource: CatalogueResource, operation: CatalogueOperation): ModelData[] {
 	return CATALOGUE.filter(

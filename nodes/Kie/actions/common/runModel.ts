@@ -16,7 +16,8 @@ import { CUSTOM_MEDIA, customCreate, validateCustom } from '../../catalogue/cust
 import { KieInputError } from '../../catalogue/errors';
 import { binaryParameterName, parameterName, withPanelLabel } from '../../catalogue/fields';
 import type { CatalogueResource, ModelData } from '../../catalogue/modelData';
-import { catalogueModel, CUSTOM_MODEL_ID, PICKERS } from '../../catalogue/panel';
+import { catalogueModel } from '../../catalogue/modelCatalogue';
+import { CUSTOM_MODEL_ID, PICKERS } from '../../catalogue/panel';
 import {
 	build,
 	check,

@@ -16,7 +16,8 @@ import { Kie } from '../../../../nodes/Kie/Kie.node';
 import { toNodeError } from '../../../../nodes/Kie/actions/common/errors';
 import { KieInputError } from '../../../../nodes/Kie/catalogue/errors';
 import { CATALOGUE } from '../../../../nodes/Kie/catalogue/modelCatalogue';
-import { catalogueModel, PICKERS } from '../../../../nodes/Kie/catalogue/panel';
+import { catalogueModel } from '../../../../nodes/Kie/catalogue/modelCatalogue';
+import { PICKERS } from '../../../../nodes/Kie/catalogue/panel';
 import { check } from '../../../../nodes/Kie/catalogue/request';
 import type { CatalogueResource } from '../../../../nodes/Kie/catalogue/modelData';
 

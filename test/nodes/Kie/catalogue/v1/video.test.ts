@@ -9,7 +9,7 @@ import {
 	v1VideoRequest as buildVideoRequest,
 } from '../../../../helpers/v1Video';
 import { KieInputError } from '../../../../../nodes/Kie/catalogue/errors';
-import { catalogueModel } from '../../../../../nodes/Kie/catalogue/panel';
+import { catalogueModel } from '../../../../../nodes/Kie/catalogue/modelCatalogue';
 import { V1_VIDEO_MODELS } from '../../../../../nodes/Kie/catalogue/v1/video';
 import { taskKind } from '../../../../../nodes/Kie/client/waitForTask';
 
