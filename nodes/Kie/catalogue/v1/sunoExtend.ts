@@ -85,22 +85,19 @@ export function buildSunoExtendRequest(
 		Object.assign(body, { defaultParamFlag: false, audioId: source.id });
 		if (continueAt !== undefined) body.continueAt = continueAt;
 	} else {
-		const blank = (value: unknown) =>
-			value === undefined || value === null || String(value).trim() === '';
-		const style = sunoText(
-			'style',
-			blank(fields.style) ? source.tags : fields.style,
-			false,
-			limits.style,
-			what,
-		);
-		const title = sunoText(
-			'title',
-			blank(fields.title) ? source.title : fields.title,
-			false,
-			limits.extendTitle,
-			what,
-		);
+		// Empty style or title: the source track's own (its tags, its title).
+		const inherited = (name: 'style' | 'title', own: unknown, max: number) => {
+			const blank = own === undefined || own === null || String(own).trim() === '';
+			return sunoText(
+				name,
+				blank ? source[name === 'style' ? 'tags' : 'title'] : own,
+				false,
+				max,
+				what,
+			);
+		};
+		const style = inherited('style', fields.style, limits.style);
+		const title = inherited('title', fields.title, limits.extendTitle);
 		if (style === undefined)
 			requireText('style', fields.style, 'extending with a prompt needs a style');
 		if (title === undefined)
