@@ -137,7 +137,9 @@ describe('task lifecycle', () => {
 	});
 
 	it('fails a task whose prompt contains [fail], refunding its credits', async () => {
-		sim.configure({ generationMs: 50 });
+		// Long enough that the credits read below comes before the refund: at 50 ms, a CI run at
+		// load 20 read them after the task had failed (100000, not 99976).
+		sim.configure({ generationMs: 1_500 });
 		const taskId = await createdTaskId(sim, nanoBananaPro({ prompt: 'please [fail] now' }));
 		expect((await credits(sim)).json.data).toBe(100_000 - 24);
 		const data = await waitForFinal(sim, taskId);
