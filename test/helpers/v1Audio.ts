@@ -2,15 +2,9 @@
 import type { CreateTaskRequest } from '../../nodes/Kie/client';
 import { build, check } from '../../nodes/Kie/catalogue/request';
 import { customCreate, validateCustom } from '../../nodes/Kie/catalogue';
-import { catalogueModel } from '../../nodes/Kie/catalogue/modelCatalogue';
 import { CUSTOM_MODEL_ID } from '../../nodes/Kie/catalogue/panel';
-import {
-	checkV1AudioCustom,
-	V1_AUDIO_MODELS,
-	v1AudioValues,
-} from '../../nodes/Kie/catalogue/v1/audio';
-import { KieInputError } from '../../nodes/Kie/catalogue/errors';
-import { v1Error, v1Parameters } from '../../nodes/Kie/catalogue/v1/mapping';
+import { checkV1AudioCustom, v1AudioGenerate } from '../../nodes/Kie/catalogue/v1/audio';
+import { v1Error } from '../../nodes/Kie/catalogue/v1/mapping';
 
 /** Version 1's Audio → Generate parameters (absent ones as n8n reads them: '' or false). */
 export interface V1AudioFields {
@@ -40,10 +34,7 @@ export function v1AudioRequest(id: string, fields: V1AudioFields): CreateTaskReq
 		);
 		return customCreate(valid, [], fields.callbackUrl);
 	}
-	const v1 = V1_AUDIO_MODELS.find((model) => model.id === id.trim());
-	const model = v1 && catalogueModel(v1.id);
-	if (!v1 || !model) throw new KieInputError('model', id, `Unknown audio model "${id}"`);
-	const { values, asSent } = v1AudioValues(v1, model, {
+	const { model, parameters, v1Names, asSent } = v1AudioGenerate(id, {
 		prompt: param('prompt'),
 		customMode: param('customMode', false),
 		instrumental: param('instrumental', false),
@@ -52,7 +43,6 @@ export function v1AudioRequest(id: string, fields: V1AudioFields): CreateTaskReq
 		voice: param('voice'),
 		additionalInput: param('additionalInput'),
 	});
-	const { parameters, v1Names } = v1Parameters(model, v1, values);
 	try {
 		const request = build(model, check(model, parameters, fields.callbackUrl, true), []);
 		return { ...request, body: { ...request.body, ...asSent } };

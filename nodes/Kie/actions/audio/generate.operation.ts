@@ -5,10 +5,9 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { catalogueModel, CUSTOM_MODEL_ID, KieInputError } from '../../catalogue';
-import { describeValue } from '../../catalogue/errors';
-import { checkV1AudioCustom, V1_AUDIO_MODELS, v1AudioValues } from '../../catalogue/v1/audio';
-import { v1Error, v1Parameters } from '../../catalogue/v1/mapping';
+import { CUSTOM_MODEL_ID } from '../../catalogue';
+import { checkV1AudioCustom, v1AudioGenerate } from '../../catalogue/v1/audio';
+import { v1Error } from '../../catalogue/v1/mapping';
 import { v1AudioModelProperties } from '../../catalogue/v1/panel';
 import { modelOperation } from '../common/modelOperation';
 import { byVersion, runCatalogueModel, runCustomModel } from '../common/runModel';
@@ -35,8 +34,6 @@ export const description = updateDisplayOptions(
 const v2 = modelOperation('audio', 'generate', audioOptionsCollection);
 export const descriptionV2 = v2.description;
 
-const V1_MODELS = new Map(V1_AUDIO_MODELS.map((model) => [model.id, model]));
-
 /** Version 1: its Model and fields onto the catalogue model of the same id. */
 async function executeVersion1(
 	this: IExecuteFunctions,
@@ -51,16 +48,7 @@ async function executeVersion1(
 		checkV1AudioCustom(param('customModel'), param('additionalInput'));
 		return await runCustomModel(this, itemIndex, run, 'audio');
 	}
-	const v1 = V1_MODELS.get(id);
-	const model = v1 && catalogueModel(v1.id);
-	if (!v1 || !model) {
-		throw new KieInputError(
-			'model',
-			raw,
-			`Unknown audio model ${describeValue(raw)}. Choose a model from the list, or "Custom Model" to name any Kie jobs-API model`,
-		);
-	}
-	const { values, asSent } = v1AudioValues(v1, model, {
+	const { model, parameters, v1Names, asSent } = v1AudioGenerate(raw, {
 		prompt: param('prompt'),
 		customMode: param('customMode', false),
 		instrumental: param('instrumental', false),
@@ -69,7 +57,6 @@ async function executeVersion1(
 		voice: param('voice'),
 		additionalInput: param('additionalInput'),
 	});
-	const { parameters, v1Names } = v1Parameters(model, v1, values);
 	try {
 		return await runCatalogueModel(this, itemIndex, run, model, parameters, {
 			finish: (request) => ({ ...request, body: { ...request.body, ...asSent } }),

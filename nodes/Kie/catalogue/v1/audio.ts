@@ -11,7 +11,8 @@ import { describeType, describeValue, KieInputError } from '../errors';
 import { checkFieldValue } from '../fieldChecks';
 import { parseAdditionalInput, readPrompt, type Source } from '../inputs';
 import type { ModelData } from '../modelData';
-import type { V1Model, V1Values } from './mapping';
+import { catalogueModel } from '../modelCatalogue';
+import { v1Parameters, type V1Model, type V1Run, type V1Values } from './mapping';
 
 /**
  * Suno's limits in custom mode (the prompt is the lyrics); outside it the prompt takes 500.
@@ -192,6 +193,30 @@ export function v1AudioValues(
 	}
 	withV1Blanks(model, additional);
 	return { values: { ...values, prompt, voice, additionalInput: additional }, asSent: {} };
+}
+
+const V1_MODELS = new Map(V1_AUDIO_MODELS.map((model) => [model.id, model]));
+
+/**
+ * Version 1's Audio → Generate (a listed model) onto its catalogue model: the parameters the
+ * pipeline checks and builds, v1's names for its errors, and what v1 sent unchecked.
+ */
+export function v1AudioGenerate(
+	raw: unknown,
+	fields: V1Values,
+): V1Run & { model: ModelData; asSent: IDataObject } {
+	const id = typeof raw === 'string' ? raw.trim() : '';
+	const v1 = V1_MODELS.get(id);
+	const model = v1 && catalogueModel(v1.id);
+	if (!v1 || !model) {
+		throw new KieInputError(
+			'model',
+			raw,
+			`Unknown audio model ${describeValue(raw)}. Choose a model from the list, or "Custom Model" to name any Kie jobs-API model`,
+		);
+	}
+	const { values, asSent } = v1AudioValues(v1, model, fields);
+	return { model, ...v1Parameters(model, v1, values), asSent };
 }
 
 /**
