@@ -6,11 +6,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { CreateTaskRequest } from '../client';
 import { describeType, describeValue, KieInputError } from './errors';
+import { parseAdditionalInput } from './fieldChecks';
 import {
 	checkUrl,
 	describeImages,
 	IMAGE_URLS,
-	parseAdditionalInput,
 	parseUrlList,
 	readPrompt,
 	type Source,

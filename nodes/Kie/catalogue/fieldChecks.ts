@@ -1,8 +1,10 @@
 /**
  * One field's value checked against its page before anything is sent: type, enum (any case:
- * `4k` is `4K`), range, length, pattern, count, URLs. Errors name the parameter as the panel
- * shows it, the value and what is allowed.
+ * `4k` is `4K`), range, length, pattern, count, URLs; and Additional Input read as an object.
+ * Errors name the parameter as the panel shows it, the value and what is allowed.
  */
+import type { IDataObject } from 'n8n-workflow';
+
 import { describeType, describeValue, KieInputError } from './errors';
 import { checkUrl, describeImages, parseUrlList, type Source } from './inputs';
 import type { FieldData, FieldValue } from './modelData';
@@ -138,7 +140,7 @@ function parseJson(raw: unknown, blame: Blame, wanted: 'array' | 'object'): unkn
 	return value;
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+const isPlainObject = (value: unknown): value is IDataObject =>
 	Object.prototype.toString.call(value) === '[object Object]';
 
 function checkCount(field: FieldData, count: number, raw: unknown, blame: Blame): void {
@@ -236,8 +238,65 @@ export function checkMediaCount(
 	);
 }
 
-const isBlank = (value: unknown) =>
-	value === undefined ||
-	value === null ||
-	(typeof value === 'string' && value.trim() === '') ||
-	(Array.isArray(value) && value.length === 0);
+/** Nothing, or white space: Additional Input left empty (its `[]` is refused as not an object). */
+const isBlankText = (value: unknown) =>
+	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/** Blank text, nothing or an empty list: a field left empty, so nothing is sent for it. */
+export const isBlank = (value: unknown) =>
+	isBlankText(value) || (Array.isArray(value) && value.length === 0);
+
+/** Additional Input as an object: '' and nothing are {}, JSON text must be an object. */
+export function parseAdditionalInput(raw: unknown): IDataObject {
+	if (isBlankText(raw)) return {};
+	let value = raw;
+	if (typeof raw === 'string') {
+		let parseError: string | undefined;
+		try {
+			value = JSON.parse(raw);
+		} catch (error) {
+			parseError = (error as Error).message;
+		}
+		if (parseError !== undefined) {
+			throw new KieInputError(
+				'additionalInput',
+				raw,
+				`Additional Input is not valid JSON (${parseError}): ${describeValue(raw)}`,
+				'a JSON object, e.g. {"seed": 42}',
+			);
+		}
+	}
+	if (!isPlainObject(value)) {
+		throw new KieInputError(
+			'additionalInput',
+			raw,
+			`Additional Input must be a JSON object, got ${describeType(value)} (${describeValue(value)})`,
+			'a JSON object, e.g. {"seed": 42}',
+		);
+	}
+	refuseObjectMachineryKeys(value, raw);
+	return { ...value };
+}
+
+const OBJECT_MACHINERY_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * `__proto__`, `constructor` and `prototype` are no model's field: as keys they reach JavaScript's
+ * object machinery instead (a `__proto__` key skipped the checks and vanished from the request).
+ * Refused by name, at any depth.
+ */
+function refuseObjectMachineryKeys(value: unknown, raw: unknown, path = ''): void {
+	if (typeof value !== 'object' || value === null) return;
+	for (const [key, entry] of Object.entries(value)) {
+		const at = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+		if (!Array.isArray(value) && OBJECT_MACHINERY_KEYS.has(key)) {
+			throw new KieInputError(
+				'additionalInput',
+				raw,
+				`Additional Input has the key "${at}", which is not allowed: __proto__, constructor and prototype are never model fields`,
+				"the model's own field names",
+			);
+		}
+		refuseObjectMachineryKeys(entry, raw, at);
+	}
+}

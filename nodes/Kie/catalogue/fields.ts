@@ -4,9 +4,10 @@
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { APIS, conditionallyRequired } from './apis';
 import { KieInputError } from './errors';
+import { isBlank } from './fieldChecks';
 import { fieldHint, placeholderText, textKind, type LabelOf } from './fieldHints';
+import { APIS, conditionallyRequired } from './modelCatalogue';
 import type { FieldData, FieldRule, FieldValue, ModelData } from './modelData';
 import { isVoiceList, voiceOptions } from './voices';
 
@@ -135,12 +136,6 @@ export function labelsOf(model: ModelData): LabelOf {
 export function modelRules(model: ModelData): FieldRule[] {
 	return [...(model.rules ?? []), ...(APIS[model.api].rules ?? [])];
 }
-
-const isBlank = (value: unknown) =>
-	value === undefined ||
-	value === null ||
-	(typeof value === 'string' && value.trim() === '') ||
-	(Array.isArray(value) && value.length === 0);
 
 /** What a parameter holds when the user did not touch it and the page gives no default. */
 function neutralDefault(field: FieldData): FieldValue {

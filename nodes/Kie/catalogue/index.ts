@@ -10,19 +10,13 @@ export { checkBinary, parseFileSize } from './binary';
 export type { BinaryInfo, EnumFieldSpec, PromptSpec } from './types';
 export { checkV1Image, V1_IMAGE_MODELS } from './v1/image';
 export { v1ImageModelProperties } from './v1/panel';
-export { PLACEHOLDER_CALLBACK as SUNO_PLACEHOLDER_CALLBACK } from './apis';
-export { CATALOGUE, catalogueModel } from './modelCatalogue';
-export { CUSTOM_MEDIA, customCreate, validateCustom, type CustomFields } from './customModel';
 export {
-	build,
-	check,
-	panelNaming,
-	uploadsOf,
-	type Checked,
-	type Naming,
-	type Parameters,
-} from './request';
-export { answerReader } from './apis';
+	CATALOGUE,
+	catalogueModel,
+	PLACEHOLDER_CALLBACK as SUNO_PLACEHOLDER_CALLBACK,
+} from './modelCatalogue';
+export { CUSTOM_MEDIA, customCreate, validateCustom, type CustomFields } from './customModel';
+export { build, check, type Naming } from './request';
 export { binaryParameterName, parameterName, withPanelLabel } from './fields';
 export { CUSTOM_MODEL_ID, modelPanel, modelsFor, PICKERS } from './panel';
 export type { CatalogueOperation, CatalogueResource, FieldData, ModelData } from './modelData';

@@ -1,5 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { describeType, describeValue, KieInputError } from './errors';
 import type { EnumFieldSpec, PromptSpec } from './types';
 
@@ -32,7 +30,8 @@ export function describeImages(uploadCount: number, listed: readonly string[]): 
 const subject = (source: Source, value: unknown) =>
 	`${source.label} ${describeValue(value)}${source.suffix ?? ''}`;
 
-const isBlank = (value: unknown) =>
+/** Nothing, or white space (a list is a value here, refused by normaliseEnum as not text). */
+const isBlankText = (value: unknown) =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /** Output formats where Kie spells the same thing two ways. */
@@ -49,7 +48,7 @@ export function normaliseEnum(
 	modelId: string,
 	source: Source,
 ): string | undefined {
-	if (isBlank(raw)) return undefined;
+	if (isBlankText(raw)) return undefined;
 	if (typeof raw !== 'string' && !(typeof raw === 'number' && Number.isFinite(raw))) {
 		throw new KieInputError(
 			source.param,
@@ -189,63 +188,5 @@ function parseJsonArray(text: string): unknown[] | undefined {
 		return Array.isArray(parsed) ? parsed : undefined;
 	} catch {
 		return undefined;
-	}
-}
-
-const isPlainObject = (value: unknown): value is IDataObject =>
-	Object.prototype.toString.call(value) === '[object Object]';
-
-/** Additional Input as an object: '' and nothing are {}, JSON text must be an object. */
-export function parseAdditionalInput(raw: unknown): IDataObject {
-	if (isBlank(raw)) return {};
-	let value = raw;
-	if (typeof raw === 'string') {
-		let parseError: string | undefined;
-		try {
-			value = JSON.parse(raw);
-		} catch (error) {
-			parseError = (error as Error).message;
-		}
-		if (parseError !== undefined) {
-			throw new KieInputError(
-				'additionalInput',
-				raw,
-				`Additional Input is not valid JSON (${parseError}): ${describeValue(raw)}`,
-				'a JSON object, e.g. {"seed": 42}',
-			);
-		}
-	}
-	if (!isPlainObject(value)) {
-		throw new KieInputError(
-			'additionalInput',
-			raw,
-			`Additional Input must be a JSON object, got ${describeType(value)} (${describeValue(value)})`,
-			'a JSON object, e.g. {"seed": 42}',
-		);
-	}
-	refuseObjectMachineryKeys(value, raw);
-	return { ...value };
-}
-
-const OBJECT_MACHINERY_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/**
- * `__proto__`, `constructor` and `prototype` are no model's field: as keys they reach JavaScript's
- * object machinery instead (a `__proto__` key skipped the checks and vanished from the request).
- * Refused by name, at any depth.
- */
-function refuseObjectMachineryKeys(value: unknown, raw: unknown, path = ''): void {
-	if (typeof value !== 'object' || value === null) return;
-	for (const [key, entry] of Object.entries(value)) {
-		const at = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-		if (!Array.isArray(value) && OBJECT_MACHINERY_KEYS.has(key)) {
-			throw new KieInputError(
-				'additionalInput',
-				raw,
-				`Additional Input has the key "${at}", which is not allowed: __proto__, constructor and prototype are never model fields`,
-				"the model's own field names",
-			);
-		}
-		refuseObjectMachineryKeys(entry, raw, at);
 	}
 }

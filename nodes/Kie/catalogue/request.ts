@@ -9,9 +9,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { CreateTaskRequest } from '../client';
-import { APIS, conditionallyRequired, createEndpoint, PLACEHOLDER_CALLBACK } from './apis';
 import { describeValue, KieInputError } from './errors';
-import { checkFieldValue, checkMediaCount, type Blame } from './fieldChecks';
+import { checkFieldValue, checkMediaCount, parseAdditionalInput, type Blame } from './fieldChecks';
 import { inPanelWords } from './fieldHints';
 import {
 	binaryParameterName,
@@ -21,7 +20,12 @@ import {
 	sentValue,
 	withPanelLabel,
 } from './fields';
-import { parseAdditionalInput } from './inputs';
+import {
+	APIS,
+	conditionallyRequired,
+	createEndpoint,
+	PLACEHOLDER_CALLBACK,
+} from './modelCatalogue';
 import type { FieldData, FieldRule, FieldValue, ModelData } from './modelData';
 
 /** The node's parameters for one item, by parameter name (values as n8n gives them). */

@@ -10,13 +10,12 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { answerReader } from '../../catalogue/apis';
 import { checkBinary } from '../../catalogue/binary';
 import { CUSTOM_MEDIA, customCreate, validateCustom } from '../../catalogue/customModel';
 import { KieInputError } from '../../catalogue/errors';
 import { binaryParameterName, parameterName, withPanelLabel } from '../../catalogue/fields';
 import type { CatalogueResource, ModelData } from '../../catalogue/modelData';
-import { catalogueModel } from '../../catalogue/modelCatalogue';
+import { answerReader, catalogueModel } from '../../catalogue/modelCatalogue';
 import { CUSTOM_MODEL_ID, PICKERS } from '../../catalogue/panel';
 import {
 	build,

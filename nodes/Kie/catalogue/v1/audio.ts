@@ -8,8 +8,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { describeType, describeValue, KieInputError } from '../errors';
-import { checkFieldValue } from '../fieldChecks';
-import { parseAdditionalInput, readPrompt, type Source } from '../inputs';
+import { checkFieldValue, parseAdditionalInput } from '../fieldChecks';
+import { readPrompt, type Source } from '../inputs';
 import type { ModelData } from '../modelData';
 import { catalogueModel } from '../modelCatalogue';
 import { v1Parameters, type V1Model, type V1Run, type V1Values } from './mapping';

@@ -5,9 +5,10 @@
  * raises name the v1 parameter to fix (see `v1Error`).
  */
 import { describeType, describeValue, KieInputError } from '../errors';
+import { parseAdditionalInput } from '../fieldChecks';
 import { binaryParameterName, parameterName } from '../fields';
 import { isSomeModelsDefault } from '../foreignDefaults';
-import { normaliseEnum, parseAdditionalInput, parseUrlList, type Source } from '../inputs';
+import { normaliseEnum, parseUrlList, type Source } from '../inputs';
 import type { FieldValue, ModelData } from '../modelData';
 import type { Parameters } from '../request';
 import type { EnumFieldSpec } from '../types';

@@ -6,11 +6,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { CreateTaskRequest } from '../../client';
-import { PLACEHOLDER_CALLBACK } from '../apis';
 import { describeValue, KieInputError } from '../errors';
-import { checkFieldValue } from '../fieldChecks';
-import { parseAdditionalInput } from '../inputs';
-import { CATALOGUE } from '../modelCatalogue';
+import { checkFieldValue, parseAdditionalInput } from '../fieldChecks';
+import { CATALOGUE, PLACEHOLDER_CALLBACK } from '../modelCatalogue';
 import {
 	FROM_ADDITIONAL,
 	refuseNodeSet,

@@ -6,8 +6,7 @@
  */
 import { build, check, uploadsOf } from '../../../../nodes/Kie/catalogue/request';
 import { binaryParameterName, parameterName } from '../../../../nodes/Kie/catalogue/fields';
-import { APIS } from '../../../../nodes/Kie/catalogue/apis';
-import { CATALOGUE } from '../../../../nodes/Kie/catalogue/modelCatalogue';
+import { APIS, CATALOGUE } from '../../../../nodes/Kie/catalogue/modelCatalogue';
 import { KieInputError } from '../../../../nodes/Kie/catalogue/errors';
 import type { FieldData, ModelData } from '../../../../nodes/Kie/catalogue/modelData';
 

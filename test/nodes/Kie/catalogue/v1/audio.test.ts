@@ -6,7 +6,7 @@
  * old and the new code; these are the representative cases.
  */
 import { KieInputError } from '../../../../../nodes/Kie/catalogue';
-import { PLACEHOLDER_CALLBACK } from '../../../../../nodes/Kie/catalogue/apis';
+import { PLACEHOLDER_CALLBACK } from '../../../../../nodes/Kie/catalogue/modelCatalogue';
 import { CUSTOM_MODEL_ID as CUSTOM_MODEL } from '../../../../../nodes/Kie/catalogue/panel';
 import { v1AudioRequest as buildAudioRequest } from '../../../../helpers/v1Audio';
 
