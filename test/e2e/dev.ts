@@ -9,6 +9,9 @@
  *     simulator starts. Real generations cost credits. KIE_WEBHOOK_HMAC_KEY fills the
  *     credential's webhook key; KIE_DEV_PUBLIC_URL (e.g. a tunnel to port 5678) becomes
  *     WEBHOOK_URL so Kie.ai can reach the callback examples.
+ *   - The agent examples' chat credentials, "Kie.ai chat (Anthropic)" and "Kie.ai chat (OpenAI)",
+ *     point at Kie's chat endpoints (the simulator's, or Kie's with KIE_API_KEY). With
+ *     OPENAI_API_KEY, an "OpenAI account" credential too (agent-image-tool.json's agent model).
  *
  * The package is linked, not copied: <folder>/.n8n/nodes/node_modules/n8n-nodes-kie/dist is a
  * symlink to dist/, so `npm run build` and a restart of `npm run dev` pick up changes.
@@ -29,6 +32,7 @@ import { linkForDevelopment } from './community-package';
 import { ensureN8n, freePort, n8nEnvironment, N8nCli } from './n8n';
 import { startService, stopAllProcesses } from './processes';
 import { copySampleInputs, EXAMPLES_FILES_FOLDER, EXAMPLES_PUBLIC_URL } from './scenarios';
+import { chatModelCredentials } from './scenarios-chat';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const examplesFolder = path.join(repoRoot, 'examples');
@@ -81,6 +85,7 @@ async function main(): Promise<void> {
 	);
 	const port = Number(process.env.KIE_DEV_PORT ?? 5678);
 	const apiKey = process.env.KIE_API_KEY;
+	const openAiKey = process.env.OPENAI_API_KEY;
 	const localUrl = `http://localhost:${port}/`;
 	const publicUrl = process.env.KIE_DEV_PUBLIC_URL?.replace(/\/?$/, '/') ?? localUrl;
 	const filesFolder = EXAMPLES_FILES_FOLDER.replace(/\/$/, '');
@@ -138,6 +143,19 @@ async function main(): Promise<void> {
 						maxNewTasksWindow: 10,
 					},
 				},
+				// The agent examples' chat models: Kie's Claude and GPT endpoints, same key.
+				...chatModelCredentials(sim ?? { baseUrl: 'https://api.kie.ai' }, apiKey ?? 'sim-key'),
+				// agent-image-tool.json's agent thinks with OpenAI itself: only with a key of yours.
+				...(openAiKey
+					? [
+							{
+								id: 'kieDevOpenAi',
+								name: 'OpenAI account',
+								type: 'openAiApi',
+								data: { apiKey: openAiKey },
+							},
+						]
+					: []),
 			]),
 		);
 		if (!bare) {

@@ -22,24 +22,30 @@ const SIM_KEY = 'sim-key';
 const ANTHROPIC_CREDENTIAL = { id: 'kieE2eChatClaude', name: 'Kie.ai chat (Anthropic)' };
 const OPENAI_CREDENTIAL = { id: 'kieE2eChatOpenAi', name: 'Kie.ai chat (OpenAI)' };
 
-/** The credentials the agent example and its OpenAI variant name, pointed at the simulator. */
-export function chatModelCredentials(sim: KieSimulatorApi): Array<Record<string, unknown>> {
+/**
+ * The credentials the agent example and its OpenAI variant name, pointed at the simulator (or, for
+ * `npm run dev` with a key, at Kie: `kie` is then https://api.kie.ai and `key` the Kie key).
+ */
+export function chatModelCredentials(
+	kie: Pick<KieSimulatorApi, 'baseUrl'>,
+	key = SIM_KEY,
+): Array<Record<string, unknown>> {
 	return [
 		{
 			...ANTHROPIC_CREDENTIAL,
 			type: 'anthropicApi',
 			data: {
-				apiKey: SIM_KEY,
-				url: `${sim.baseUrl}/claude`,
+				apiKey: key,
+				url: `${kie.baseUrl}/claude`,
 				header: true,
 				headerName: 'Authorization',
-				headerValue: `Bearer ${SIM_KEY}`,
+				headerValue: `Bearer ${key}`,
 			},
 		},
 		{
 			...OPENAI_CREDENTIAL,
 			type: 'openAiApi',
-			data: { apiKey: SIM_KEY, url: `${sim.baseUrl}/gpt-5-2/v1` },
+			data: { apiKey: key, url: `${kie.baseUrl}/gpt-5-2/v1` },
 		},
 	];
 }
