@@ -7,46 +7,19 @@
  * generator). Some premade voices are also listed by id (Laura is FGY2WhTYpPnrIDTdsKH5): the
  * picker shows them once, by name. What a premade voice sounds like is ElevenLabs' own label for
  * it (source: ElevenLabs' premade voices, the `labels` of GET https://api.elevenlabs.io/v1/voices),
- * unless Kie's page describes its id.
+ * unless Kie's page describes its id. The premade voices, by name, are data in premadeVoices.json.
  */
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import type { FieldData } from './modelData';
+import premadeVoices from './premadeVoices.json';
 
 interface PremadeVoice {
 	id: string;
 	description: string;
 }
 
-const PREMADE_VOICES: Readonly<Record<string, PremadeVoice>> = {
-	Rachel: { id: '21m00Tcm4TlvDq8ikWAM', description: 'Calm, young female, American; narration' },
-	Aria: { id: '9BWtsMINqrJLrRacOk9x', description: 'Expressive, middle-aged female, American' },
-	Roger: { id: 'CwhRBWXzGAHq8TQ4Fs17', description: 'Confident, middle-aged male, American' },
-	Sarah: { id: 'EXAVITQu4vr4xnSDxMaL', description: 'Soft, young female, American; news' },
-	Laura: { id: 'FGY2WhTYpPnrIDTdsKH5', description: 'Upbeat, young female, American' },
-	Charlie: { id: 'IKne3meq5aSn9XLyUdCD', description: 'Natural, middle-aged male, Australian' },
-	George: { id: 'JBFqnCBsd6RMkjVDRZzb', description: 'Warm, middle-aged male, British; narration' },
-	Callum: { id: 'N2lVS1w4EtoT3dr4eOWO', description: 'Intense, middle-aged male, Transatlantic' },
-	River: {
-		id: 'SAz9YHcvj6GT2YYXdXww',
-		description: 'Confident, middle-aged, non-binary, American',
-	},
-	Liam: { id: 'TX3LPaxmHKxFdv7VOQHJ', description: 'Articulate, young male, American' },
-	Charlotte: { id: 'XB0fDUnXU5powFXDhCwa', description: 'Seductive, young female, Swedish' },
-	Alice: {
-		id: 'Xb7hH8MSUJpSbSDYk0k2',
-		description: 'Confident, middle-aged female, British; news',
-	},
-	Matilda: { id: 'XrExE9yKIg1WjnnlVkGX', description: 'Friendly, middle-aged female, American' },
-	Will: { id: 'bIHbv24MWmeRgasZH58o', description: 'Friendly, young male, American' },
-	Jessica: { id: 'cgSgspJ2msm6clMCkdW9', description: 'Expressive, young female, American' },
-	Eric: { id: 'cjVigY5qzO86Huf0OWal', description: 'Friendly, middle-aged male, American' },
-	Chris: { id: 'iP95p4xoKVk53GoZ742B', description: 'Casual, middle-aged male, American' },
-	Brian: { id: 'nPczCjzI2devNBz1zQrb', description: 'Deep, middle-aged male, American; narration' },
-	Daniel: { id: 'onwK4e9ZLuTAKqWW03F9', description: 'Authoritative, middle-aged male, British' },
-	Lily: { id: 'pFZP5JQG7iQjIQuC4Bku', description: 'Warm, middle-aged female, British; narration' },
-	Bill: { id: 'pqHfZKP75CvOlQylNhV4', description: 'Trustworthy, old male, American; narration' },
-};
+const PREMADE_VOICES: Readonly<Record<string, PremadeVoice>> = premadeVoices;
 
 /** Whether a field lists voices by the pages' `id - Name - Description` lines or premade names. */
 export function isVoiceList(field: FieldData): boolean {
