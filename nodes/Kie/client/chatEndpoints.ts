@@ -4,12 +4,12 @@
  * (`create`): a failure after sending is reported, never repeated. Reasoning at high effort can
  * take minutes, hence the long timeout.
  */
+import { create } from './endpointRows';
 import type { Endpoint } from './endpoints';
 
 const CHAT_TIMEOUT_MS = 300_000;
 
-const chat = (path: string) =>
-	({ host: 'api', method: 'POST', path, timeoutMs: CHAT_TIMEOUT_MS, retry: 'create' }) as const;
+const chat = (path: string) => create(path, CHAT_TIMEOUT_MS);
 
 export const CHAT_ENDPOINTS = {
 	// OpenAI-style chat completions: the model is in the path.

@@ -16,10 +16,9 @@ export interface Endpoint {
 }
 
 import { CHAT_ENDPOINTS } from './chatEndpoints';
+import { CREATE_TIMEOUT_MS, STATUS_TIMEOUT_MS } from './endpointRows';
 import { TOOL_ENDPOINTS } from './toolEndpoints';
 
-const CREATE_TIMEOUT_MS = 60_000;
-const STATUS_TIMEOUT_MS = 30_000;
 const UPLOAD_TIMEOUT_MS = 120_000;
 
 export const ENDPOINTS = {

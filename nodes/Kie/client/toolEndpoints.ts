@@ -1,19 +1,10 @@
 /**
  * The endpoint table's rows for Suno's tools, Runway Aleph and download-url (see endpoints.ts for
- * what the fields and retry kinds mean). Kept apart only to keep each file short.
+ * what the fields and retry kinds mean, endpointRows.ts for the kinds of row). Kept apart only to
+ * keep each file short.
  */
+import { create, read, readByPost } from './endpointRows';
 import type { Endpoint } from './endpoints';
-
-const CREATE_TIMEOUT_MS = 60_000;
-const STATUS_TIMEOUT_MS = 30_000;
-
-const create = (path: string) =>
-	({ host: 'api', method: 'POST', path, timeoutMs: CREATE_TIMEOUT_MS, retry: 'create' }) as const;
-const read = (path: string) =>
-	({ host: 'api', method: 'GET', path, timeoutMs: STATUS_TIMEOUT_MS, retry: 'read' }) as const;
-/** Sent as POST, but makes nothing: repeated like a read. */
-const readByPost = (path: string) =>
-	({ host: 'api', method: 'POST', path, timeoutMs: CREATE_TIMEOUT_MS, retry: 'read' }) as const;
 
 export const TOOL_ENDPOINTS = {
 	// Suno's tools (https://docs.kie.ai/suno-api/): those that make music are read from
