@@ -12,6 +12,10 @@
  * Each is repeated ROUNDS times (EDITOR_TIMINGS_ROUNDS, default 5); prints min / median / max in
  * milliseconds, and the size of our node's description (JSON characters).
  *
+ * EDITOR_TIMINGS_PROFILE=<folder>: also records the page's CPU profile (Chrome DevTools) over each
+ * model switch, writes <folder>/<resource>-switch.cpuprofile and prints the functions with the
+ * most time (editor-profile.mjs).
+ *
  * Works on a version-1-only build too (the picker is then `model`), so older commits can be
  * measured: build them in a clone and run this file there (see docs or the commit message).
  */
@@ -19,9 +23,11 @@ import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 
+import { profiler } from './editor-profile.mjs';
 import { openEditor, repoRoot } from './editor-session.mjs';
 
 const ROUNDS = Number(process.env.EDITOR_TIMINGS_ROUNDS ?? 5);
+const PROFILE = process.env.EDITOR_TIMINGS_PROFILE;
 const STABLE_MS = 400;
 const KIE = 'Kie.ai';
 const GEMINI = 'Google Gemini';
@@ -144,8 +150,11 @@ async function closePanel(page) {
 	await page.locator('[data-test-id="ndv"]').waitFor({ state: 'hidden' });
 }
 
-/** Picks `name` in the options parameter `parameter` of the open panel; returns the ms. */
-async function choose(page, parameter, name) {
+/**
+ * Picks `name` in the options parameter `parameter` of the open panel; returns the ms. `profile`
+ * (editor-profile.mjs) records the pick.
+ */
+async function choose(page, parameter, name, profile = { around: (act) => act() }) {
 	const input = page.locator(`[data-test-id="parameter-input-${parameter}"]`);
 	await input.click();
 	// An entry shows its name (in its headline when it has a description) and its description.
@@ -166,7 +175,7 @@ async function choose(page, parameter, name) {
 	}
 	if (index < 0) throw new Error(`no entry "${name}" in the ${parameter} list`);
 	const option = items.nth(index);
-	return await timed(page, 'mousedown', () => option.click());
+	return await profile.around(() => timed(page, 'mousedown', () => option.click()));
 }
 
 async function main() {
@@ -229,10 +238,12 @@ async function main() {
 			const present = models.filter((model) => names.has(model));
 			present.push(present.shift());
 			const times = [];
+			const profile = await profiler(page, PROFILE && path.join(PROFILE, `${resource}-switch`));
 			for (let round = 0; round < ROUNDS; round++) {
 				for (const model of present)
-					times.push(await choose(page, picker(resource), names.get(model)));
+					times.push(await choose(page, picker(resource), names.get(model), profile));
 			}
+			await profile.finish(`${KIE}: switch ${resource} model`);
 			results.push({
 				what: `${KIE}: switch ${resource} model (→ ${present.map((model) => names.get(model)).join(' → ')})`,
 				times,
