@@ -5,6 +5,7 @@
 import { V1_IMAGE_MODELS } from '../../nodes/Kie/catalogue';
 import type { FieldData } from '../../nodes/Kie/catalogue/modelData';
 import { CATALOGUE } from '../../nodes/Kie/catalogue/modelCatalogue';
+import { v1FieldOf, type V1Field } from '../../nodes/Kie/catalogue/v1/mapping';
 
 export interface V1EnumSpec {
 	field: string;
@@ -36,22 +37,11 @@ export interface V1ImageSpec {
 	outputFormat?: V1EnumSpec;
 }
 
-type Mapped =
-	| string
-	| {
-			field: string;
-			displayName?: string;
-			optionNames?: Record<string, string>;
-			default?: unknown;
-	  };
-
 export const V1_IMAGE_SPECS: V1ImageSpec[] = V1_IMAGE_MODELS.map((entry) => {
-	const model = CATALOGUE.find((candidate) => candidate.id === (entry.id ?? entry.value))!;
-	const fields = entry.fields as Record<string, Mapped>;
-	const fieldOf = (param: string): [FieldData, Exclude<Mapped, string>] | undefined => {
-		const mapped = fields[param];
-		if (mapped === undefined) return undefined;
-		const spec = typeof mapped === 'string' ? { field: mapped } : mapped;
+	const model = CATALOGUE.find((candidate) => candidate.id === entry.id)!;
+	const fieldOf = (param: string): [FieldData, V1Field] | undefined => {
+		const spec = v1FieldOf(entry, param);
+		if (spec === undefined) return undefined;
 		return [model.fields.find((field) => field.name === spec.field)!, spec];
 	};
 	const enumSpec = (param: string): V1EnumSpec | undefined => {
@@ -70,10 +60,10 @@ export const V1_IMAGE_SPECS: V1ImageSpec[] = V1_IMAGE_MODELS.map((entry) => {
 	const [prompt] = fieldOf('prompt')!;
 	const images = fieldOf('imageUrls')?.[0];
 	return {
-		id: entry.value,
+		id: entry.id,
 		docsPage: model.page,
 		dedicatedApi: model.fieldsAt === 'body',
-		operations: [...entry.operations] as Array<'generate' | 'edit'>,
+		operations: [...(entry.operations ?? [])] as Array<'generate' | 'edit'>,
 		prompt: {
 			field: prompt.name,
 			required: prompt.required,

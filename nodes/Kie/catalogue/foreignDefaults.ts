@@ -5,15 +5,11 @@
  * item's model does not accept counts as not given, so the item's model gets its own default.
  */
 import { V1_IMAGE_MODELS } from './v1/image';
-import { v1Default } from './v1/fieldMapping';
+import { v1Default } from './v1/mapping';
 import { V1_VIDEO_MODELS } from './v1/video';
 
 /** `param`: aspectRatio, resolution, outputFormat or duration. */
 export function isSomeModelsDefault(param: string, value: unknown): boolean {
 	if (value === undefined || value === null || value === '') return false;
-	for (const model of V1_VIDEO_MODELS) {
-		const spec = (model as unknown as Partial<Record<string, { default: unknown }>>)[param];
-		if (spec && spec.default === value) return true;
-	}
-	return V1_IMAGE_MODELS.some((entry) => v1Default(entry, param) === value);
+	return [...V1_VIDEO_MODELS, ...V1_IMAGE_MODELS].some((model) => v1Default(model, param) === value);
 }

@@ -49,7 +49,7 @@ export interface Checked {
 
 /**
  * Which parameter carries each field, and how messages name it and the model: version 2's panel
- * by default; version 1's names its own (catalogue/v1/fieldMapping.ts).
+ * by default; version 1 names its own (catalogue/v1/check.ts).
  */
 export interface Naming {
 	param(field: FieldData): string;

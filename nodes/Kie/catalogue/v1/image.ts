@@ -1,37 +1,42 @@
 /**
- * Version 1's image models: each Model value, its picker text, the operations it serves, and
- * which Kie field each of version 1's parameters carries. Limits, enums and defaults are the
- * catalogue's; only what version 1's panel shows otherwise is here. The order is the picker's.
+ * Version 1's image models: each Model value (the catalogue model's id), its picker text, the
+ * operations it serves, and which Kie field each of version 1's parameters fills. Limits, enums
+ * and defaults are the catalogue's; only what version 1's panel shows otherwise is here. The
+ * order is the picker's.
  */
-import {
-	checkV1,
-	type V1CheckOptions,
-	type V1Field,
-	type V1FieldModel,
-	type V1Param,
-} from './fieldMapping';
+import { checkV1, type V1CheckOptions } from './check';
+import type { V1Field, V1Model, V1Param } from './mapping';
 
 type ImageParams = {
+	/** Always `prompt` so far: v1's Prompt fills the field of that name. */
 	prompt: string;
 	imageUrls?: string;
 	aspectRatio?: string | V1Field;
 	resolution?: string | V1Field;
-	outputFormat?: string | V1Field;
+	outputFormat?: string;
 };
 
+const asField = (spec: string | V1Field | undefined) =>
+	typeof spec === 'string' ? { field: spec } : spec;
+
 const image = (
-	value: string,
-	name: string,
+	id: string,
+	displayName: string,
 	description: string,
 	operations: Array<'generate' | 'edit'>,
 	fields: ImageParams,
-): V1FieldModel => ({
-	value,
-	name,
+): V1Model => ({
+	id,
+	displayName,
 	description,
 	operations,
-	fields,
-	...(fields.imageUrls ? { binaries: { binaryProperties: fields.imageUrls } } : {}),
+	images: fields.imageUrls,
+	aspectRatio: asField(fields.aspectRatio),
+	resolution: asField(fields.resolution),
+	parameters: {
+		...(fields.prompt === 'prompt' ? {} : { prompt: fields.prompt }),
+		...(fields.outputFormat ? { outputFormat: fields.outputFormat } : {}),
+	},
 });
 
 export const V1_IMAGE_PARAMS: readonly V1Param[] = [
@@ -98,7 +103,7 @@ const seedream = { prompt: 'prompt', aspectRatio: 'aspect_ratio', resolution: se
 const seedreamV4 = { prompt: 'prompt', aspectRatio: namedSize, resolution: 'image_resolution' };
 const qwen = { prompt: 'prompt', imageUrls: 'image_url', outputFormat: 'output_format' };
 
-export const V1_IMAGE_MODELS: readonly V1FieldModel[] = [
+export const V1_IMAGE_MODELS: readonly V1Model[] = [
 	image(
 		'nano-banana-pro',
 		'Google Nano Banana Pro',
@@ -322,5 +327,5 @@ export const checkV1Image = (
 		...options,
 		// Editing without an image (an empty expression, a missing binary) would silently spend
 		// credits on a text-to-image job, even where the model's images are optional.
-		needs: operation === 'edit' ? 'binaryProperties' : undefined,
+		needsImages: operation === 'edit',
 	});

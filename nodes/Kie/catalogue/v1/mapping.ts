@@ -4,22 +4,40 @@
  * handed to `check`/`build` under the catalogue model's own parameter names. Errors the pipeline
  * raises name the v1 parameter to fix (see `v1Error`).
  */
-import { describeType, describeValue, KieInputError } from '../errors';
-import { parseAdditionalInput } from '../fieldChecks';
+import { describeValue, KieInputError } from '../errors';
+import { checkFieldValue, parseAdditionalInput } from '../fieldChecks';
 import { binaryParameterName, parameterName } from '../fields';
 import { isSomeModelsDefault } from '../foreignDefaults';
-import { normaliseEnum, parseUrlList, type Source } from '../inputs';
-import type { FieldValue, ModelData } from '../modelData';
+import { parseUrlList } from '../inputs';
+import type { FieldData, FieldValue, ModelData } from '../modelData';
+import { catalogueModel } from '../modelCatalogue';
 import type { Parameters } from '../request';
 import type { EnumFieldSpec } from '../types';
+import { aliasOf, readChoice, readSeconds } from './readers';
 
 /**
- * A v1 panel's choice (Aspect Ratio, Resolution, …) for one model: the Kie field it fills, the
- * values it offers (`required`: v1 sent the default when it was left empty).
+ * The Kie field a v1 parameter fills, and what v1's panel shows otherwise than the page. With
+ * `options` v1 offered its own values (checked here, `aliases` included); without, the page's.
  */
-export interface V1Choice extends EnumFieldSpec {
+export interface V1Field {
+	field: string;
+	options?: readonly string[];
+	/** The panel's default where the page gives none; sent when the field is left empty and required. */
+	default?: FieldValue;
+	/** v1 sent the default when the field was left empty, whatever the page says. */
+	required?: boolean;
+	displayName?: string;
+	description?: string;
+	/** Panel names for option values that need more than the value itself. */
+	optionNames?: Readonly<Record<string, string>>;
 	/** Other spellings v1 took, onto the model's value (compared case-insensitively). */
 	aliases?: Readonly<Record<string, string>>;
+}
+
+/** A choice among v1's own values. */
+export interface V1Choice extends V1Field, EnumFieldSpec {
+	options: readonly string[];
+	default: string;
 }
 
 /** A v1 Duration (seconds): a list or a range. */
@@ -32,16 +50,19 @@ export interface V1Seconds {
 	required?: boolean;
 }
 
-/** What a v1 choice (a Model value, an API) runs as: a catalogue model, and v1's parameters on it. */
-export interface V1Mapping {
-	/** The catalogue model. */
+/**
+ * What a v1 choice (a Model value, an API) runs as: a catalogue model, and the Kie field each of
+ * v1's parameters fills (`v1Fields` reads them all; Prompt fills `prompt` unless named here).
+ */
+export interface V1Mapping<Choice extends V1Field = V1Field> {
+	/** The catalogue model (and v1's Model value). */
 	id: string;
 	/** v1 parameters that fill a Kie field as they are (checked by the catalogue). */
-	parameters?: Readonly<Record<string, string>>;
+	parameters?: Readonly<Record<string, string | V1Field>>;
 	/** The media field v1's Image URLs and Input Binary Properties fill. */
 	images?: string;
-	aspectRatio?: V1Choice;
-	resolution?: V1Choice;
+	aspectRatio?: Choice;
+	resolution?: Choice;
 	duration?: V1Seconds;
 	/** Kie fields v1 sent with these values unless a parameter or Additional Input set them. */
 	defaults?: Readonly<Record<string, FieldValue>>;
@@ -51,10 +72,53 @@ export interface V1Mapping {
 	task?: { model: string; kind: string; names?: Readonly<Record<string, string>> };
 }
 
+/** How v1's panel names a parameter (in messages too), where the field does not say. */
+export interface V1Param {
+	name: string;
+	displayName: string;
+	description?: string;
+}
+
 /** One v1 Model value: the catalogue model of the same id, and what v1's panel shows for it. */
-export interface V1Model extends V1Mapping {
+export interface V1Model<Choice extends V1Field = V1Field> extends V1Mapping<Choice> {
 	displayName: string;
 	description: string;
+	/** The operations it serves, where the resource has several (Image: generate, edit). */
+	operations?: readonly string[];
+}
+
+const asField = (spec: string | V1Field): V1Field =>
+	typeof spec === 'string' ? { field: spec } : spec;
+
+/** Every v1 parameter of a mapping and the field it fills: the one map from v1's names to Kie's. */
+export function v1Fields(v1: V1Mapping): Array<[string, V1Field]> {
+	const named: Array<[string, V1Field | undefined]> = [
+		...Object.entries(v1.parameters ?? {}).map(([param, spec]): [string, V1Field] => [
+			param,
+			asField(spec),
+		]),
+		['aspectRatio', v1.aspectRatio],
+		['resolution', v1.resolution],
+		['duration', v1.duration && { ...v1.duration, options: undefined }],
+		['imageUrls', v1.images === undefined ? undefined : { field: v1.images }],
+	];
+	if (!v1.parameters?.prompt) named.unshift(['prompt', { field: 'prompt' }]);
+	return named.filter((entry): entry is [string, V1Field] => entry[1] !== undefined);
+}
+
+/** The field a v1 parameter fills. */
+export const v1FieldOf = (v1: V1Mapping, param: string): V1Field | undefined =>
+	v1Fields(v1).find(([name]) => name === param)?.[1];
+
+/** The v1 parameter that fills a Kie field, if one does. */
+export const v1ParamOf = (v1: V1Mapping, field: string): string | undefined =>
+	v1Fields(v1).find(([, spec]) => spec.field === field)?.[0];
+
+/** The value v1's panel starts a parameter at: its own default, else the page's. */
+export function v1Default(v1: V1Mapping, param: string): FieldValue | undefined {
+	const spec = v1FieldOf(v1, param);
+	if (!spec) return undefined;
+	return spec.default ?? catalogueModel(v1.id)?.fields.find((f) => f.name === spec.field)?.default;
 }
 
 /** The v1 parameters of a model run, as n8n gives them. */
@@ -69,71 +133,14 @@ export interface V1Values {
 	additionalInput?: unknown;
 }
 
-const CHOICES = ['aspectRatio', 'resolution'] as const;
-const LABELS = { aspectRatio: 'Aspect Ratio', resolution: 'Resolution', duration: 'Duration' };
+const LABELS: Readonly<Record<string, string>> = {
+	aspectRatio: 'Aspect Ratio',
+	resolution: 'Resolution',
+	duration: 'Duration',
+};
 
 const isBlank = (value: unknown) =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-
-const aliasOf = (spec: V1Choice, raw: string) =>
-	Object.entries(spec.aliases ?? {}).find(
-		([name]) => name.toLowerCase() === raw.trim().toLowerCase(),
-	)?.[1];
-
-export function readChoice(
-	spec: V1Choice,
-	raw: unknown,
-	modelId: string,
-	source: Source,
-): string | undefined {
-	return (
-		(typeof raw === 'string' && aliasOf(spec, raw)) || normaliseEnum(spec, raw, modelId, source)
-	);
-}
-
-function allowedSeconds(spec: V1Seconds): string {
-	return spec.options
-		? spec.options.map((value) => `${value}`).join(', ')
-		: `${spec.min ?? 1} to ${spec.max ?? '∞'} (whole seconds)`;
-}
-
-/** Seconds as a number or numeric text ("5", "5s"), checked against v1's list or range. */
-export function readSeconds(
-	spec: V1Seconds,
-	raw: unknown,
-	modelId: string,
-	source: Source,
-): number | undefined {
-	if (isBlank(raw) || raw === 0) return undefined;
-	const text =
-		typeof raw === 'number'
-			? String(raw)
-			: typeof raw === 'string'
-				? raw.trim().replace(/\s*s(ec(onds?)?)?$/i, '')
-				: undefined;
-	const seconds = text !== undefined && /^\d+(\.0+)?$/.test(text) ? Number(text) : NaN;
-	const allowed = allowedSeconds(spec);
-	if (!Number.isInteger(seconds)) {
-		throw new KieInputError(
-			source.param,
-			raw,
-			`${source.label} ${describeValue(raw)} is not a whole number of seconds (${describeType(raw)}). Allowed for ${modelId}: ${allowed}`,
-			allowed,
-		);
-	}
-	const fits = spec.options
-		? spec.options.includes(seconds)
-		: seconds >= (spec.min ?? 1) && seconds <= (spec.max ?? Infinity);
-	if (!fits) {
-		throw new KieInputError(
-			source.param,
-			raw,
-			`${source.label} ${describeValue(raw)} is not supported by ${modelId}. Allowed: ${allowed} seconds`,
-			allowed,
-		);
-	}
-	return seconds;
-}
 
 /**
  * With Model set by an expression n8n fills one model's default into every model's field: a
@@ -147,6 +154,10 @@ function withoutForeignDefault(accepts: () => unknown, param: string, value: unk
 	} catch {
 		return undefined;
 	}
+}
+
+function accepts(field: FieldData, value: unknown): void {
+	checkFieldValue(field, value, { param: '', label: '', modelName: '' });
 }
 
 export interface V1Run {
@@ -167,44 +178,40 @@ export function v1Parameters(
 	modelIsExpression = false,
 ): V1Run {
 	const fields: Record<string, unknown> = {};
-	const from = new Map<string, string>();
 	const fieldOf = (name: string) => model.fields.find((field) => field.name === name);
 	const relax = (param: string, value: unknown, accepts: () => unknown) =>
 		modelIsExpression ? withoutForeignDefault(accepts, param, value) : value;
 
-	// v1's Prompt fills `prompt` unless the model names another field for it (ElevenLabs' text).
-	if (!isBlank(values.prompt) && !v1.parameters?.prompt) fields.prompt = values.prompt;
-	for (const [param, field] of Object.entries(v1.parameters ?? {})) {
-		if (!isBlank(values[param])) fields[field] = values[param];
-		from.set(field, param);
-	}
-	for (const param of CHOICES) {
-		const spec = v1[param];
-		if (!spec) continue;
-		const source = { param, label: spec.displayName ?? LABELS[param] };
-		const raw = relax(param, values[param], () => readChoice(spec, values[param], v1.id, source));
-		const value =
-			readChoice(spec, raw, v1.id, source) ?? (spec.required ? spec.default : undefined);
+	for (const [param, spec] of v1Fields(v1)) {
+		const source = { param, label: spec.displayName ?? LABELS[param] ?? param };
+		const given = values[param];
+		let value: unknown;
+		if (param === 'imageUrls') continue;
+		if (param === 'duration' && v1.duration) {
+			const duration = v1.duration;
+			const raw = relax(param, given, () => readSeconds(duration, given, v1.id, source));
+			value =
+				readSeconds(duration, raw, v1.id, source) ??
+				(duration.required ? duration.default : undefined);
+		} else if (spec.options) {
+			// v1's own values: its aliases, and its default where it sent one.
+			const choice = spec as V1Choice;
+			const raw = relax(param, given, () => readChoice(choice, given, v1.id, source));
+			value = readChoice(choice, raw, v1.id, source) ?? (spec.required ? spec.default : undefined);
+		} else {
+			// The page's values, checked by check(); a required one left empty gets the default.
+			const field = fieldOf(spec.field);
+			const raw = field?.enum ? relax(param, given, () => accepts(field, given)) : given;
+			// An empty text is kept as given: check's refusal shows it.
+			const fallback = isBlank(raw) && field?.required ? v1Default(v1, param) : undefined;
+			value = fallback ?? (raw === null ? undefined : raw);
+		}
 		if (value !== undefined) fields[spec.field] = value;
-		from.set(spec.field, param);
-	}
-	const duration = v1.duration;
-	if (duration) {
-		const source = { param: 'duration', label: LABELS.duration };
-		const raw = relax('duration', values.duration, () =>
-			readSeconds(duration, values.duration, v1.id, source),
-		);
-		const value =
-			readSeconds(duration, raw, v1.id, source) ??
-			(duration.required ? duration.default : undefined);
-		if (value !== undefined) fields[duration.field] = value;
-		from.set(duration.field, 'duration');
 	}
 	const binaries: Record<string, unknown> = {};
 	if (v1.images) {
 		fields[v1.images] = values.imageUrls;
 		binaries[v1.images] = values.binaryProperties;
-		from.set(v1.images, 'imageUrls');
 	} else {
 		const listed = parseUrlList(values.imageUrls, { param: 'imageUrls', label: 'Image URL' });
 		if (listed.length > 0) {
@@ -216,13 +223,15 @@ export function v1Parameters(
 			);
 		}
 	}
-	for (const [name, value] of Object.entries(v1.defaults ?? {})) fields[name] ??= value;
+	for (const [name, value] of Object.entries(v1.defaults ?? {})) {
+		if (isBlank(fields[name])) fields[name] = value;
+	}
 
 	// v1 took its aliases in Additional Input too (Sora's {"aspect_ratio": "9:16"}).
 	const additional = parseAdditionalInput(values.additionalInput);
-	for (const spec of [v1.aspectRatio, v1.resolution]) {
-		const value = additional[spec?.field ?? ''];
-		if (spec?.aliases && typeof value === 'string') {
+	for (const [, spec] of v1Fields(v1)) {
+		const value = additional[spec.field];
+		if (spec.aliases && typeof value === 'string') {
 			additional[spec.field] = aliasOf(spec, value) ?? value;
 		}
 	}
@@ -230,14 +239,14 @@ export function v1Parameters(
 	const v1Names = new Map<string, string>();
 	for (const field of model.fields) {
 		const param = parameterName(model, field);
-		v1Names.set(
-			param,
-			from.get(field.name) ?? (field.name === 'prompt' ? 'prompt' : 'additionalInput'),
-		);
+		v1Names.set(param, v1ParamOf(v1, field.name) ?? 'additionalInput');
 		if (fields[field.name] !== undefined) parameters[param] = fields[field.name];
 		if (field.media) {
 			const binaryParam = binaryParameterName(model, field);
-			v1Names.set(binaryParam, from.has(field.name) ? 'binaryProperties' : 'additionalInput');
+			v1Names.set(
+				binaryParam,
+				field.name === v1.images ? 'binaryProperties' : 'additionalInput',
+			);
 			if (binaries[field.name] !== undefined) parameters[binaryParam] = binaries[field.name];
 		}
 	}

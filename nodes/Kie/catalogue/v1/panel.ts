@@ -6,20 +6,19 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { CUSTOM_MODEL, customModelChoice, customModelIdProperty } from '../customModelProperties';
-import { CATALOGUE } from '../modelCatalogue';
+import { CATALOGUE, catalogueModel } from '../modelCatalogue';
 import { DEFAULT_V1_AUDIO_MODEL, V1_AUDIO_MODELS, V1_VOICE_NAMES } from './audio';
 import { V1_IMAGE_MODELS, V1_IMAGE_PARAMS } from './image';
-import type { V1Choice, V1Model, V1Seconds } from './mapping';
-import { DEFAULT_V1_VIDEO_MODEL, V1_VIDEO_MODELS } from './video';
-
 import {
-	v1CatalogueField,
 	v1Default,
-	v1Field,
+	v1FieldOf,
+	type V1Choice,
 	type V1Field,
-	type V1FieldModel,
+	type V1Model,
 	type V1Param,
-} from './fieldMapping';
+	type V1Seconds,
+} from './mapping';
+import { DEFAULT_V1_VIDEO_MODEL, V1_VIDEO_MODELS } from './video';
 
 type Unshown = Omit<INodeProperties, 'displayOptions'>;
 
@@ -81,17 +80,17 @@ function imageOptionName(field: V1Field, value: string): string {
 }
 
 export function v1OptionProperties(
-	entries: readonly V1FieldModel[],
+	entries: readonly V1Model[],
 	param: V1Param,
 	/** The parameter that picks the model. */
 	picker = 'model',
 ): INodeProperties[] {
 	return grouped(
 		entries,
-		(entry) => entry.value,
+		(entry) => entry.id,
 		(entry) => {
-			const spec = v1Field(entry, param.name);
-			const field = v1CatalogueField(entry, param.name);
+			const spec = v1FieldOf(entry, param.name);
+			const field = spec && catalogueModel(entry.id)?.fields.find((f) => f.name === spec.field);
 			if (!spec || !field?.enum) return undefined;
 			// n8n's lint takes a variable for a computed default.
 			const defaultValue = v1Default(entry, param.name) as string | number | undefined;
@@ -113,10 +112,10 @@ export function v1OptionProperties(
  * displayOptions are the caller's (updateDisplayOptions).
  */
 export function v1ImageModelProperties(operation: 'generate' | 'edit'): INodeProperties[] {
-	const models = V1_IMAGE_MODELS.filter((model) => model.operations.includes(operation));
+	const models = V1_IMAGE_MODELS.filter((model) => model.operations?.includes(operation));
 	return [
 		modelPicker(
-			models,
+			asPicked(models),
 			'model, video and audio included,',
 			'nano-banana-pro',
 			operation === 'generate'
@@ -177,7 +176,7 @@ function choiceProperty(spec: V1Choice, param: (typeof VIDEO_ENUMS)[number]): Un
 
 /** The video model picker and each model's own fields (aspect ratio, resolution, duration). */
 export function videoModelProperties(): INodeProperties[] {
-	const id = (model: V1Model) => model.id;
+	const id = (model: V1Model<V1Choice>) => model.id;
 	return [
 		modelPicker(
 			asPicked(V1_VIDEO_MODELS),

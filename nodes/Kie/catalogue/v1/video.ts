@@ -37,7 +37,7 @@ const veoResolution: V1Choice = {
 	optionNames: { '4k': '4K' },
 };
 
-const veo = (id: string, displayName: string, description: string): V1Model => ({
+const veo = (id: string, displayName: string, description: string): V1Model<V1Choice> => ({
 	id,
 	displayName,
 	description,
@@ -62,7 +62,7 @@ const GROK_RATIOS = ['2:3', '3:2', '1:1', '16:9', '9:16'] as const;
 const KLING_26_RATIOS = ['1:1', '16:9', '9:16'] as const;
 
 /** In v1's picker order; `images` is the Kie field v1's Image URLs and binaries fill. */
-export const V1_VIDEO_MODELS: readonly V1Model[] = [
+export const V1_VIDEO_MODELS: ReadonlyArray<V1Model<V1Choice>> = [
 	veo(
 		'veo3_fast',
 		'Veo 3.1 Fast',

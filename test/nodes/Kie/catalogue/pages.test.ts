@@ -137,9 +137,7 @@ describe('catalogue data', () => {
 	it('has every model the node offered in 0.2, with the same id', () => {
 		const ids = new Set(CATALOGUE.map((m) => m.id));
 		const offered = [
-			...require('../../../../nodes/Kie/catalogue/v1/image').V1_IMAGE_MODELS.map(
-				(entry: { value: string }) => ({ id: entry.value }),
-			),
+			...require('../../../../nodes/Kie/catalogue/v1/image').V1_IMAGE_MODELS,
 			...require('../../../../nodes/Kie/catalogue/v1/video').V1_VIDEO_MODELS,
 			...require('../../../../nodes/Kie/catalogue/v1/audio').V1_AUDIO_MODELS,
 		].map((m: { id: string }) => m.id);
