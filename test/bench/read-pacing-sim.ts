@@ -11,8 +11,11 @@
  *   creates per 2 s shared, 3 s generation): each task waited for by the real pollUntilFinal.
  *   Wall = the last task seen final, against the bound (the last create window + 3 s = 21 s).
  *   Again with 150 + 50 tasks (n8n gave one worker 3 of the 4 executions).
+ *   Again with the second worker's executions 3 s later (n8n's hand-over: it joins a key the
+ *   first already fills, as traced in the real queue bench).
  * - backlog: two processes with 150 polls each waiting at once (more than the account's budget
- *   for 30 s), each poll sent again on 429 until accepted: the bare limiter.
+ *   for 30 s), each poll sent again on 429 until accepted: the bare limiter. Again staggered:
+ *   120 polls, and 300 from 3 s on (the late one's share, and its pace once the first is done).
  * Prints p10 / median / p90 over seeds of the share of status requests answered 429, the most
  * accepted in any 1 s, wall ÷ bound, (queue bench) the median lateness, and the 429s in the
  * first 2 s (the processes meeting). `DEBUG=1` prints each run's accepted/refused per second.
@@ -134,7 +137,7 @@ function early429(account: SimulatedAccount): number {
  * The queue bench's shape: 200 tasks of 3 s, 20 created per 2 s, `firstShare` of them on the
  * first worker (n8n hands each worker whole executions: 2 + 2 of the 4, or 3 + 1).
  */
-async function queueBench(seed: number, firstShare = 0.5): Promise<Figures> {
+async function queueBench(seed: number, firstShare = 0.5, joinAtMs = 0): Promise<Figures> {
 	const random = seededRandom(seed * 7919);
 	const leg = () => LEG_MIN + random() * (LEG_MAX - LEG_MIN);
 	const clock = new ManualClock(0);
@@ -155,7 +158,8 @@ async function queueBench(seed: number, firstShare = 0.5): Promise<Figures> {
 		const inWindow = index % 20;
 		const offset = window * 2000 + (inWindow < 5 ? 0 : (inWindow - 4) * 12) + random() * 20;
 		await clock.sleep(offset);
-		const worker = workers[(index * firstShare) % 1 < firstShare - 1e-9 ? 0 : 1];
+		const first = offset < joinAtMs || (index * firstShare) % 1 < firstShare - 1e-9;
+		const worker = workers[first ? 0 : 1];
 		const createdAt = clock.now();
 		const taskStart = createdAt + leg();
 		const finishAt = taskStart + generationMs;
@@ -207,8 +211,11 @@ async function queueBench(seed: number, firstShare = 0.5): Promise<Figures> {
 	};
 }
 
-/** Two processes, 150 polls waiting in each from the start, each sent again on 429. */
-async function backlog(seed: number): Promise<Figures> {
+/**
+ * Two processes, `polls` waiting in each from the start (the second from `joinAtMs` on), each
+ * sent again on 429.
+ */
+async function backlog(seed: number, polls = [150, 150], joinAtMs = 0): Promise<Figures> {
 	const random = seededRandom(seed * 7919);
 	const clock = new ManualClock(0);
 	const account = new SimulatedAccount(PER_SECOND, 1000);
@@ -217,12 +224,12 @@ async function backlog(seed: number): Promise<Figures> {
 		account,
 		[0, 1].map((index) => ({
 			limiter: new PacedLimiter(PER_SECOND, 1000, clock, undefined, PACING),
-			items: 150,
-			startAt: index === 0 ? 0 : random() * 300,
+			items: polls[index],
+			startAt: index === 0 ? 0 : joinAtMs + random() * 300,
 		})),
 		() => LEG_MIN + random() * (LEG_MAX - LEG_MIN),
 	);
-	const boundMs = ((300 - PER_SECOND) / PER_SECOND) * 1000;
+	const boundMs = ((polls[0] + polls[1] - PER_SECOND) / PER_SECOND) * 1000;
 	return {
 		share429: account.refusedShare(),
 		maxPerSecond: maxInAnyWindow(account.acceptedTimes(), 1000),
@@ -244,7 +251,15 @@ async function main() {
 			'queue bench, 150 + 50: the executions 3 + 1 on the workers',
 			(seed) => queueBench(seed, 0.75),
 		],
-		['backlog: 2 processes × 150 polls waiting, 10 status per s', backlog],
+		[
+			'queue bench, the second worker 3 s later (its first executions start when the first worker already polls)',
+			(seed) => queueBench(seed, 0.5, 3000),
+		],
+		['backlog: 2 processes × 150 polls waiting, 10 status per s', (seed) => backlog(seed)],
+		[
+			'backlog, staggered: 120 polls, and 300 from 3 s on',
+			(seed) => backlog(seed, [120, 300], 3000),
+		],
 	];
 	for (const [name, run] of scenarios) {
 		const all: Figures[] = [];
