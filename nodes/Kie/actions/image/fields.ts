@@ -1,15 +1,23 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const promptProperty: INodeProperties = {
-	displayName: 'Prompt',
-	name: 'prompt',
-	type: 'string',
-	typeOptions: { rows: 4 },
-	default: '',
-	required: true,
-	placeholder: 'A serene mountain landscape at sunset, vibrant colours',
-	description: 'What to make. Nano Banana Pro takes up to 10,000 characters; other models differ.',
-};
+/** A required Prompt of 4 rows, with the operation's own words (and an example when given). */
+export function promptOf(description: string, placeholder?: string): INodeProperties {
+	return {
+		displayName: 'Prompt',
+		name: 'prompt',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		required: true,
+		...(placeholder === undefined ? {} : { placeholder }),
+		description,
+	};
+}
+
+export const promptProperty = promptOf(
+	'What to make. Nano Banana Pro takes up to 10,000 characters; other models differ.',
+	'A serene mountain landscape at sunset, vibrant colours',
+);
 
 export const additionalInputProperty: INodeProperties = {
 	displayName: 'Additional Input (JSON)',

@@ -10,6 +10,7 @@ import { CHAT_MODELS, chatModel, DEFAULT_CHAT_MODEL } from '../../catalogue/chat
 import { describeValue } from '../../catalogue/errors';
 import { sendChat, type ChatMessage } from '../../client';
 import { optionsCollection } from '../common/properties';
+import { promptOf } from '../image/fields';
 import type { OperationExecute } from '../common/taskOutput';
 
 const EFFORTS = ['minimal', 'low', 'medium', 'high', 'xhigh'];
@@ -23,15 +24,7 @@ const properties: INodeProperties[] = [
 		default: DEFAULT_CHAT_MODEL,
 		description: 'The Kie.ai chat model that answers',
 	},
-	{
-		displayName: 'Prompt',
-		name: 'prompt',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		required: true,
-		description: 'The message the model answers',
-	},
+	promptOf('The message the model answers'),
 	{
 		displayName: 'System Prompt',
 		name: 'systemPrompt',
