@@ -1,8 +1,10 @@
 /** Readers both dedicated image APIs (4o Image, Flux Kontext) share. */
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { taskIdOf } from '../answers';
 import type { KieTask, TaskState } from '../types';
-import type { CallbackTask } from './family';
+import { callbackEnvelope, isRecord, type ApiFamily, type CallbackTask } from './family';
 
 /**
  * Kie's pages give these times as epoch milliseconds, as "2024-01-15 10:30:00" (read as UTC) or
@@ -59,4 +61,20 @@ export function imageCallback(
 		task.failMsg = msg ?? failMsg;
 	}
 	return { task, code, msg, callbackType: null, complete: failed || task.resultUrls.length > 0 };
+}
+
+/**
+ * An image API's callback, `{code, msg, data: {taskId, info}}`: `taskOf` reads the task from
+ * `data` (undefined: the body is not this API's), then the code decides (imageCallback).
+ */
+export function imageCallbackReader(
+	taskOf: (data: IDataObject, taskId: string) => KieTask | undefined,
+	failMsg: string,
+): ApiFamily['parseCallback'] {
+	return (body, taskId) => {
+		const { code, msg, data } = callbackEnvelope.parse(body);
+		if (!isRecord(data)) return undefined;
+		const task = taskOf(data, taskIdOf(data) ?? taskId);
+		return task && imageCallback(task, code, msg, failMsg);
+	};
 }

@@ -10,9 +10,9 @@ import { z } from 'zod';
 
 import { jsonOrText, optionalText, taskIdOf, taskItem } from '../answers';
 import type { KieTask } from '../types';
-import { elapsed, flagState, imageCallback, timeMs } from './dedicatedImage';
-import { callbackEnvelope, isRecord, modelOf, requireRecord } from './family';
-import type { ApiFamily, CallbackTask } from './family';
+import { elapsed, flagState, imageCallbackReader, timeMs } from './dedicatedImage';
+import { isRecord, modelOf, requireRecord } from './family';
+import type { ApiFamily } from './family';
 
 const imagesSchema = z
 	.object({ resultImageUrl: optionalText, originImageUrl: optionalText })
@@ -64,13 +64,11 @@ function parseStatus(data: unknown, taskId: string): KieTask {
 	return task;
 }
 
-/** `{code, msg, data: {taskId, info: {originImageUrl, resultImageUrl}}}`. */
-function parseCallback(body: IDataObject, taskId: string): CallbackTask | undefined {
-	const { code, msg, data } = callbackEnvelope.parse(body);
-	if (!isRecord(data) || !isRecord(data.info)) return undefined;
+/** The callback's `data`: `{taskId, info: {originImageUrl, resultImageUrl}}`. */
+function callbackTask(data: IDataObject, taskId: string): KieTask | undefined {
+	if (!isRecord(data.info)) return undefined;
 	if (!('resultImageUrl' in data.info) && !('originImageUrl' in data.info)) return undefined;
-	const task = taskWithImages(taskIdOf(data) ?? taskId, data.info, null);
-	return imageCallback(task, code, msg, 'Flux Kontext generation failed');
+	return taskWithImages(taskId, data.info, null);
 }
 
 export const fluxKontextApi: ApiFamily = {
@@ -78,5 +76,5 @@ export const fluxKontextApi: ApiFamily = {
 	label: 'Flux Kontext API',
 	statusEndpoint: 'flux-kontext.status',
 	parseStatus,
-	parseCallback,
+	parseCallback: imageCallbackReader(callbackTask, 'Flux Kontext generation failed'),
 };

@@ -10,9 +10,9 @@ import { z } from 'zod';
 
 import { jsonOrText, optionalText, taskIdOf, taskItem } from '../answers';
 import type { KieTask } from '../types';
-import { elapsed, flagState, imageCallback, progressPercent, timeMs } from './dedicatedImage';
-import { callbackEnvelope, isRecord, requireRecord } from './family';
-import type { ApiFamily, CallbackTask } from './family';
+import { elapsed, flagState, imageCallbackReader, progressPercent, timeMs } from './dedicatedImage';
+import { isRecord, requireRecord } from './family';
+import type { ApiFamily } from './family';
 
 export const FOUR_O_IMAGE_MODEL = 'gpt-4o-image';
 
@@ -67,17 +67,16 @@ function parseStatus(data: unknown, taskId: string): KieTask {
 	return task;
 }
 
-/** `{code, msg, data: {taskId, info: {result_urls} | null}}`; other bodies are not 4o Image's. */
-function parseCallback(body: IDataObject, taskId: string): CallbackTask | undefined {
-	const { code, msg, data } = callbackEnvelope.parse(body);
-	if (!isRecord(data) || !('info' in data)) return undefined;
+/** The callback's `data`: `{taskId, info: {result_urls} | null}`; other bodies are not 4o Image's. */
+function callbackTask(data: IDataObject, taskId: string): KieTask | undefined {
+	if (!('info' in data)) return undefined;
 	const info = data.info;
 	// Veo's callback also has `data.info`, with camelCase `resultUrls` (and no info on failure).
 	const ours = info === null ? !('fallbackFlag' in data) : isRecord(info) && 'result_urls' in info;
 	if (!ours) return undefined;
-	const task = emptyTask(taskIdOf(data) ?? taskId);
+	const task = emptyTask(taskId);
 	task.resultUrls = resultUrlsOf(info);
-	return imageCallback(task, code, msg, '4o Image generation failed');
+	return task;
 }
 
 export const fourOImageApi: ApiFamily = {
@@ -85,5 +84,5 @@ export const fourOImageApi: ApiFamily = {
 	label: '4o Image API',
 	statusEndpoint: '4o-image.status',
 	parseStatus,
-	parseCallback,
+	parseCallback: imageCallbackReader(callbackTask, '4o Image generation failed'),
 };
