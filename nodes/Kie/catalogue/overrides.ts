@@ -1,4 +1,5 @@
 import type { FieldData, FieldRule, ModelData } from './modelData';
+import { forbiddenWith, onlyWith, requiredWithout } from './ruleKinds';
 import { SUNO_TOOL_OVERRIDES } from './sunoOverrides';
 import { VIDEO_OVERRIDES } from './videoOverrides';
 
@@ -110,24 +111,17 @@ export const OVERRIDES: readonly ModelOverride[] = [
 		source:
 			'market/grok-imagine/image-to-video.md: task_id "Do not use with image_urls"; index "Only works with task_id"',
 		rules: [
-			{
-				when: { task_id: 'absent' },
-				field: 'image_urls',
-				required: true,
-				reason: 'Grok Imagine image-to-video needs image_urls or the task_id of a Grok image',
-			},
-			{
-				when: { task_id: 'present' },
-				field: 'image_urls',
-				forbidden: true,
-				reason: 'Grok Imagine takes either image_urls or task_id, not both',
-			},
-			{
-				when: { task_id: 'absent' },
-				field: 'index',
-				forbidden: true,
-				reason: 'index selects an image of task_id; it only works with task_id',
-			},
+			requiredWithout(
+				'image_urls',
+				'task_id',
+				'Grok Imagine image-to-video needs image_urls or the task_id of a Grok image',
+			),
+			forbiddenWith(
+				'image_urls',
+				'task_id',
+				'Grok Imagine takes either image_urls or task_id, not both',
+			),
+			onlyWith('index', 'task_id', 'index selects an image of task_id; it only works with task_id'),
 			{
 				when: { image_urls: 'present' },
 				field: 'mode',

@@ -1,5 +1,5 @@
-import type { FieldRule } from './modelData';
 import type { ModelOverride } from './overrides';
+import { forbiddenWith } from './ruleKinds';
 
 const SEEDANCE_FRAMES = ['first_frame_url', 'last_frame_url'];
 // reference_video_urls as the live API names it (the page's name has a trailing space: overrides.ts).
@@ -56,13 +56,12 @@ export const VIDEO_OVERRIDES: readonly ModelOverride[] = [
 				"The page's note says its three input modes cannot be combined; the schema alone lets every field be sent together",
 			source: `${page} Note: "Image-to-Video (First Frame), Image-to-Video (First & Last Frames), and Multimodal Reference-to-Video (including reference images, videos, and audio) are three mutually exclusive scenarios and cannot be used simultaneously"`,
 			rules: SEEDANCE_FRAMES.flatMap((frame) =>
-				SEEDANCE_REFERENCES.map(
-					(reference): FieldRule => ({
-						when: { [frame]: 'present' },
-						field: reference,
-						forbidden: true,
-						reason: `Seedance 2 takes frames (first_frame_url alone, or with last_frame_url) or references (reference_image_urls, reference_video_urls, reference_audio_urls), not both: ${frame} is set`,
-					}),
+				SEEDANCE_REFERENCES.map((reference) =>
+					forbiddenWith(
+						reference,
+						frame,
+						`Seedance 2 takes frames (first_frame_url alone, or with last_frame_url) or references (reference_image_urls, reference_video_urls, reference_audio_urls), not both: ${frame} is set`,
+					),
 				),
 			),
 		}),
