@@ -8,12 +8,14 @@ import {
 
 import { nodeProperties } from './actions/properties';
 import { router } from './actions/router';
+import { kieNodeLook } from './shared/nodeLook';
 
 export class Kie implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Kie.ai',
 		name: 'kie',
 		icon: { light: 'file:kie.svg', dark: 'file:kie.dark.svg' },
+		...kieNodeLook(),
 		group: ['transform'],
 		version: [1, 2],
 		defaultVersion: 2,
@@ -24,8 +26,6 @@ export class Kie implements INodeType {
 		defaults: { name: 'Kie.ai' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'kieApi', required: true }],
 		properties: nodeProperties,
 	};
 

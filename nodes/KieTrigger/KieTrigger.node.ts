@@ -1,5 +1,4 @@
 import {
-	NodeConnectionTypes,
 	type IDataObject,
 	type IHookFunctions,
 	type INodeExecutionData,
@@ -10,6 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { getKieAccount, KieClient } from '../Kie/client';
+import { kieNodeLook } from '../Kie/shared/nodeLook';
 import { downloadLimitOptions, downloadResults, readDownloadLimits } from '../Kie/shared/results';
 import { readRecord } from './record';
 import { claimDelivery } from './repeats';
@@ -55,6 +55,7 @@ export class KieTrigger implements INodeType {
 		displayName: 'Kie.ai Trigger',
 		name: 'kieTrigger',
 		icon: { light: 'file:kie.svg', dark: 'file:kie.dark.svg' },
+		...kieNodeLook(),
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Task finished" + ($parameter["downloadResults"] ? ", with files" : "")}}',
@@ -62,8 +63,6 @@ export class KieTrigger implements INodeType {
 			'Starts the workflow when a Kie.ai task (image, video, music, speech) finishes and Kie.ai calls its callback URL',
 		defaults: { name: 'Kie.ai Trigger' },
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'kieApi', required: true }],
 		webhooks: [
 			{
 				name: 'default',
