@@ -5,7 +5,7 @@ import {
 	taskIdOf,
 	unwrapEnvelope,
 } from '../../../../nodes/Kie/client/answers';
-import { marketApi } from '../../../../nodes/Kie/client/apis/market';
+import { marketApi } from '../../../../nodes/Kie/client/apis';
 import { KieRequestError } from '../../../../nodes/Kie/client/errors';
 import type { RawResponse } from '../../../../nodes/Kie/client/http';
 
