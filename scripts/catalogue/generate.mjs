@@ -43,7 +43,7 @@ export async function render(docsDir) {
 	const source = `${HEADER}/** Every documented non-chat model, one entry per page (and per model of a dedicated API). */
 export const PAGE_MODELS: readonly ModelData[] = ${literal(models)};
 
-/** The dedicated video APIs' extend of a finished task (Video → Extend's Veo 3.1 and Runway). */
+/** The dedicated APIs' extend of a finished task (Video → Extend's Veo 3.1 and Runway, Audio → Extend's Suno). */
 export const CONTINUATION_MODELS: readonly ModelData[] = ${literal(continuations)};
 `;
 	const prettier = await import('prettier');

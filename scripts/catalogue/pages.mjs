@@ -108,8 +108,9 @@ const SUNO_TOOLS = [
 }));
 
 /**
- * The dedicated video APIs' extend of a finished task (Video → Extend's Veo 3.1 and Runway
- * entries): not in the pickers, their panel is version 1's (catalogue/v1/video.ts maps it).
+ * The dedicated APIs' extend of a finished task (Video → Extend's Veo 3.1 and Runway entries,
+ * Audio → Extend's Suno): not in the pickers, their panel is version 1's (catalogue/v1/video.ts
+ * and catalogue/v1/sunoExtend.ts map it).
  */
 const CONTINUATIONS = [
 	{ page: 'veo3-api/extend-video.md', id: 'veo/extend', api: 'veo-extend', family: 'Google Veo' },
@@ -134,11 +135,19 @@ const CONTINUATIONS = [
 		family: 'Google Veo',
 		operation: 'upscale',
 	},
+	// Audio → Extend: a track of a finished Suno task continued (its songs read as Generate's).
+	{
+		page: 'suno-api/extend-music.md',
+		id: 'suno/extend-music',
+		api: 'suno-extend',
+		resource: 'audio',
+		result: { kind: 'urls', media: 'audio' },
+	},
 ].map((tool) => ({
 	operation: 'extend',
-	...tool,
 	resource: 'video',
 	result: { kind: 'urls', media: 'video' },
+	...tool,
 }));
 
 /** The tools' fields that carry the user's audio. */

@@ -91,7 +91,7 @@ export function catalogueModel(id: string): ModelData | undefined {
 	return byId.get(id);
 }
 
-/** Veo's and Runway's extend of a finished task: Video → Extend's Veo 3.1 and Runway entries. */
+/** Extends of a finished task: Video → Extend's Veo 3.1 and Runway entries, Audio → Extend. */
 export const CONTINUATIONS: readonly ModelData[] = CONTINUATION_MODELS.map(withOverrides);
 
 /**
@@ -194,6 +194,13 @@ export const APIS: Readonly<Record<ModelApi, ApiSpec>> = {
 		needsCallback: true,
 		expectedMs: 120_000,
 		rules: SUNO_CUSTOM_MODE,
+	},
+	// Extend Music: songs read at suno.status like Generate's.
+	'suno-extend': {
+		endpoint: 'suno.extend',
+		clientApi: 'suno',
+		needsCallback: true,
+		expectedMs: 150_000,
 	},
 	// Suno's music tools make songs, read at suno.status like Generate's.
 	'suno-tool': {

@@ -128,6 +128,8 @@ export type ModelApi =
 	// Veo's 1080P file (a GET asked until ready) and 4K task of a finished task (Video → Upscale).
 	| 'veo-1080p'
 	| 'veo-4k'
+	// Suno's extend of a track of a finished task (Audio → Extend).
+	| 'suno-extend'
 	// Suno's tools that make music (read as songs), and those that answer at once (no task).
 	| 'suno-tool'
 	| 'suno-timestamped-lyrics'

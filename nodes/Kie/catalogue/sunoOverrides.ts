@@ -3,8 +3,8 @@ import type { FieldRule } from './modelData';
 import type { ModelOverride } from './overrides';
 
 /**
- * Suno's custom mode, as Generate Music's page states it: Generate's rules (apis.ts), and
- * upload-and-cover's and mashup's.
+ * Suno's custom mode, as Generate Music's page states it: Generate's rules (APIS in
+ * modelCatalogue.ts), and upload-and-cover's and mashup's.
  */
 export const SUNO_CUSTOM_MODE: readonly FieldRule[] = [
 	{
@@ -30,6 +30,22 @@ export const SUNO_CUSTOM_MODE: readonly FieldRule[] = [
 		field: 'prompt',
 		required: true,
 		reason: 'Suno writes the song from the prompt',
+	},
+];
+
+/** Extend's own parameters (`defaultParamFlag`), as Upload and Extend's and Extend Music's pages state them. */
+const DEFAULT_PARAM_FLAG: readonly FieldRule[] = [
+	{
+		when: { defaultParamFlag: [true] },
+		field: 'style',
+		required: true,
+		reason: 'with Default Param Flag on, Suno takes the style from here',
+	},
+	{
+		when: { defaultParamFlag: [true] },
+		field: 'title',
+		required: true,
+		reason: 'with Default Param Flag on, Suno takes the title from here',
 	},
 ];
 
@@ -74,18 +90,7 @@ export const SUNO_TOOL_OVERRIDES: readonly ModelOverride[] = [
 			'suno-api/upload-and-extend-audio.md continueAt and defaultParamFlag; peers against the live API (issue 23): a one-line instruction as prompt is refused with 531',
 		fields: { continueAt: { minimum: 0.01 }, model: { default: 'V5' } },
 		rules: [
-			{
-				when: { defaultParamFlag: [true] },
-				field: 'style',
-				required: true,
-				reason: 'with Default Param Flag on, Suno takes the style from here',
-			},
-			{
-				when: { defaultParamFlag: [true] },
-				field: 'title',
-				required: true,
-				reason: 'with Default Param Flag on, Suno takes the title from here',
-			},
+			...DEFAULT_PARAM_FLAG,
 			{
 				when: { defaultParamFlag: [true], instrumental: [false] },
 				field: 'prompt',
@@ -93,6 +98,29 @@ export const SUNO_TOOL_OVERRIDES: readonly ModelOverride[] = [
 				reason: 'with vocals, Suno sings the prompt as lyrics',
 			},
 			SUNO_LYRICS,
+		],
+	},
+	{
+		page: 'suno-api/extend-music.md',
+		reason:
+			"The page marks prompt required, yet its prose needs prompt, style, title and continueAt only with defaultParamFlag true (without it Suno inherits the source track's). Audio → Extend reads the rest from the source task: model is its Suno version (\"must match the source audio's\"), an empty style or title is its track's tags or title, continueAt lies inside its duration (catalogue/v1/sunoExtend.ts)",
+		source:
+			'suno-api/extend-music.md "Parameter Details" and "Developer Notes"; continueAt "greater than 0 and less than the total duration"',
+		fields: { prompt: { required: false } },
+		rules: [
+			...DEFAULT_PARAM_FLAG,
+			{
+				when: { defaultParamFlag: [true] },
+				field: 'prompt',
+				required: true,
+				reason: 'with Default Param Flag on, Suno continues the track as the prompt says',
+			},
+			{
+				when: { defaultParamFlag: [true] },
+				field: 'continueAt',
+				required: true,
+				reason: 'with Default Param Flag on, Suno extends from this second of the source track',
+			},
 		],
 	},
 	{

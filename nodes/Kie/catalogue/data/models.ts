@@ -11889,7 +11889,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 	},
 ];
 
-/** The dedicated video APIs' extend of a finished task (Video → Extend's Veo 3.1 and Runway). */
+/** The dedicated APIs' extend of a finished task (Video → Extend's Veo 3.1 and Runway, Audio → Extend's Suno). */
 export const CONTINUATION_MODELS: readonly ModelData[] = [
 	{
 		id: 'veo/extend',
@@ -12080,6 +12080,140 @@ export const CONTINUATION_MODELS: readonly ModelData[] = [
 		result: {
 			kind: 'urls',
 			media: 'video',
+		},
+	},
+	{
+		id: 'suno/extend-music',
+		api: 'suno-extend',
+		endpoint: '/api/v1/generate/extend',
+		modelField: null,
+		fieldsAt: 'body',
+		page: 'suno-api/extend-music.md',
+		title: 'Extend Music',
+		displayName: 'Suno Extend Music',
+		description:
+			'Extend or modify existing music by creating a continuation based on a source audio track',
+		family: 'Suno',
+		resource: 'audio',
+		operation: 'extend',
+		operations: ['extend'],
+		fields: [
+			{
+				name: 'defaultParamFlag',
+				type: 'boolean',
+				required: true,
+				description:
+					'Controls parameter source for extension. - If `true`: Use custom parameters specified in this request. Requires `continueAt`, `prompt`, `style`, and `title`. - If `false`: Use original audio parameters. Only `audioId` is required, other parameters are inherited.',
+				example: true,
+			},
+			{
+				name: 'audioId',
+				type: 'string',
+				required: true,
+				description:
+					'Unique identifier of the audio track to extend. Required for all extension requests.',
+				example: 'e231****-****-****-****-****8cadc7dc',
+			},
+			{
+				name: 'prompt',
+				type: 'string',
+				required: true,
+				description:
+					'Description of the desired audio extension content. - Required when `defaultParamFlag` is `true`. - Character limits by model: - **V4**: Maximum 3000 characters - **V4_5 & V4_5PLUS**: Maximum 5000 characters - **V4_5ALL**: Maximum 5000 characters - **V5_5 & V5**: Maximum 5000 characters - Describes how the music should continue or change in the extension.',
+				example: 'Extend the music with more relaxing notes and a gentle bridge section',
+			},
+			{
+				name: 'style',
+				type: 'string',
+				required: false,
+				description:
+					"Music style specification for the extended audio. - Required when `defaultParamFlag` is `true`. - Character limits by model: - **V4**: Maximum 200 characters - **V4_5 & V4_5PLUS**: Maximum 1000 characters - **V4_5ALL**: Maximum 1000 characters - **V5_5 & V5**: Maximum 1000 characters - Should typically align with the original audio's style for best results.",
+				example: 'Classical',
+			},
+			{
+				name: 'title',
+				type: 'string',
+				required: false,
+				description:
+					'Title for the extended music track. - Required when `defaultParamFlag` is `true`. - Character limits by model: - **V4**: Maximum 80 characters - **V4_5 & V4_5PLUS**: Maximum 100 characters - **V4_5ALL**: Maximum 80 characters - **V5_5 & V5**: Maximum 100 characters - Will be displayed in player interfaces and filenames.',
+				example: 'Peaceful Piano Extended',
+			},
+			{
+				name: 'continueAt',
+				type: 'number',
+				required: false,
+				description:
+					'The time point (in seconds) from which to start extending the music. - Required when `defaultParamFlag` is `true`. - Value range: greater than 0 and less than the total duration of the generated audio. - Specifies the position in the original track where the extension should begin.',
+				example: 60,
+			},
+			{
+				name: 'model',
+				type: 'string',
+				required: true,
+				description:
+					'The AI model version to use for generation. - Required for all requests. - Available options: - **`V5_5`**：Custom Models Tailored to Your Unique Taste. - **`V5`**: Superior musical expression, faster generation. - **`V4_5PLUS`**: V4.5+ delivers richer sound, new ways to create, max 8 min. - **`V4_5`**: V4.5 enables smarter prompts, faster generations, max 8 min. - **`V4_5ALL`**: V4.5ALL enables smarter prompts, faster generations, max 8 min. - **`V4`**: V4 improves vocal quality, max 4 min.',
+				enum: ['V4', 'V4_5', 'V4_5PLUS', 'V4_5ALL', 'V5', 'V5_5'],
+				example: 'V4',
+			},
+			{
+				name: 'negativeTags',
+				type: 'string',
+				required: false,
+				description:
+					'Music styles or traits to exclude from the extended audio. Optional. Use to avoid specific undesired characteristics.',
+				example: 'Heavy Metal, Upbeat Drums',
+			},
+			{
+				name: 'vocalGender',
+				type: 'string',
+				required: false,
+				description:
+					"Vocal gender preference for the singing voice. Optional. Use 'm' for male and 'f' for female. Based on practice, this parameter can only increase the probability but cannot guarantee adherence to male/female voice instructions.",
+				enum: ['m', 'f'],
+				example: 'm',
+			},
+			{
+				name: 'styleWeight',
+				type: 'number',
+				required: false,
+				description:
+					'Strength of adherence to the specified style. Optional. Range 0–1, up to 2 decimal places.',
+				example: 0.65,
+				minimum: 0,
+				maximum: 1,
+			},
+			{
+				name: 'weirdnessConstraint',
+				type: 'number',
+				required: false,
+				description:
+					'Controls experimental/creative deviation. Optional. Range 0–1, up to 2 decimal places.',
+				example: 0.65,
+				minimum: 0,
+				maximum: 1,
+			},
+			{
+				name: 'audioWeight',
+				type: 'number',
+				required: false,
+				description:
+					'Balance weight for audio features vs. other factors. Optional. Range 0–1, up to 2 decimal places.',
+				example: 0.65,
+				minimum: 0,
+				maximum: 1,
+			},
+			{
+				name: 'personaId',
+				type: 'string',
+				required: false,
+				description:
+					'Only available when Custom Mode (`customMode: true`) is enabled. Persona ID to apply to the generated music. Optional. Use this to apply a specific persona style to your music generation. To generate a persona ID, use the [](generate-persona) endpoint to create a personalized music Persona based on generated music.',
+				example: 'persona_123',
+			},
+		],
+		result: {
+			kind: 'urls',
+			media: 'audio',
 		},
 	},
 ];

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { CONTINUATION_MODELS, PAGE_MODELS } from '../../../../nodes/Kie/catalogue/data/models';
-import { CATALOGUE } from '../../../../nodes/Kie/catalogue/modelCatalogue';
+import { CATALOGUE, CONTINUATIONS } from '../../../../nodes/Kie/catalogue/modelCatalogue';
 import { OVERRIDES } from '../../../../nodes/Kie/catalogue/overrides';
 
 const ROOT = path.resolve(__dirname, '../../../../..');
@@ -56,6 +56,18 @@ withDocs(
 			expect(modelPages.length).toBeGreaterThanOrEqual(100);
 		});
 
+		it('has every Suno create page (a POST of suno-api/, callbacks aside) in the data', () => {
+			const dir = path.join(DOCS, 'suno-api');
+			const creates = fs
+				.readdirSync(dir)
+				.filter((file) => !file.endsWith('-callbacks.md'))
+				.filter((file) => /^ {4}post:/m.test(fs.readFileSync(path.join(dir, file), 'utf8')))
+				.map((file) => `suno-api/${file}`);
+			const inData = new Set([...PAGE_MODELS, ...CONTINUATION_MODELS].map((m) => m.page));
+			expect(creates.length).toBeGreaterThanOrEqual(18);
+			expect(creates.filter((page) => !inData.has(page))).toEqual([]);
+		});
+
 		it('is in step: the committed data is what scripts/catalogue/generate.mjs makes from the pages', () => {
 			const check = runScript('generate.mjs', '--check');
 			expect(check.stderr).toBe('');
@@ -92,14 +104,16 @@ withDocs(
 describe('catalogue fidelity: every model as its page says, but where an override says otherwise', () => {
 	const overridesOf = (page: string) => OVERRIDES.filter((override) => override.page === page);
 
-	it.each(PAGE_MODELS.map((model) => [`${model.page} (${model.id})`, model] as const))(
+	const pageModels = [...PAGE_MODELS, ...CONTINUATION_MODELS];
+	const offered = [...CATALOGUE, ...CONTINUATIONS];
+	it.each(pageModels.map((model) => [`${model.page} (${model.id})`, model] as const))(
 		'%s',
 		(_name, pageModel) => {
 			const overrides = overridesOf(pageModel.page).filter(
 				(override) => override.id === undefined || override.id === pageModel.id,
 			);
 			const renamedId = overrides.find((override) => override.set?.id)?.set?.id;
-			const model = CATALOGUE.find(
+			const model = offered.find(
 				(entry) => entry.page === pageModel.page && entry.id === (renamedId ?? pageModel.id),
 			);
 			expect(model).toBeDefined();
