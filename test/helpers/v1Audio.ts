@@ -1,10 +1,17 @@
-/** Version 1's Audio → Generate request as the node builds it, without n8n: v1's fields → check → build. */
+/** Version 1's Audio → Generate and Extend requests as the node builds them, without n8n: v1's fields → check → build. */
 import type { CreateTaskRequest } from '../../nodes/Kie/client';
 import { build, check } from '../../nodes/Kie/catalogue/request';
 import { customCreate, validateCustom } from '../../nodes/Kie/catalogue';
 import { CUSTOM_MODEL_ID } from '../../nodes/Kie/catalogue/panel';
 import { checkV1AudioCustom, v1AudioGenerate } from '../../nodes/Kie/catalogue/v1/audio';
-import { v1Error } from '../../nodes/Kie/catalogue/v1/mapping';
+import { v1Error, withV1Request } from '../../nodes/Kie/catalogue/v1/mapping';
+import {
+	V1_SUNO_EXTEND,
+	v1SunoExtend,
+	validateSunoExtendFields,
+	type AudioExtendFields,
+	type SourceTrack,
+} from '../../nodes/Kie/catalogue/v1/sunoExtend';
 
 /** Version 1's Audio → Generate parameters (absent ones as n8n reads them: '' or false). */
 export interface V1AudioFields {
@@ -46,6 +53,22 @@ export function v1AudioRequest(id: string, fields: V1AudioFields): CreateTaskReq
 	try {
 		const request = build(model, check(model, parameters, fields.callbackUrl, true), []);
 		return { ...request, body: { ...request.body, ...asSent } };
+	} catch (error) {
+		throw v1Error(error, v1Names);
+	}
+}
+
+/** Version 1's Audio → Extend request for a track of a finished Suno task made with `modelId`. */
+export function v1SunoExtendRequest(
+	modelId: string,
+	source: SourceTrack,
+	fields: AudioExtendFields & { callbackUrl?: string },
+): CreateTaskRequest {
+	validateSunoExtendFields(fields);
+	const { model, parameters, v1Names, asSent } = v1SunoExtend(modelId, source, fields);
+	try {
+		const request = build(model, check(model, parameters, fields.callbackUrl, true), []);
+		return withV1Request(V1_SUNO_EXTEND, { ...request, body: { ...request.body, ...asSent } });
 	} catch (error) {
 		throw v1Error(error, v1Names);
 	}

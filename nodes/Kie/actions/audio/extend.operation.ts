@@ -1,23 +1,20 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { KieInputError } from '../../catalogue';
+import { v1Error, withV1Request } from '../../catalogue/v1/mapping';
 import {
-	buildSunoExtendRequest,
+	V1_SUNO_EXTEND,
+	v1SunoExtend,
 	validateSunoExtendFields,
 	type AudioExtendFields,
 	type SourceTrack,
 } from '../../catalogue/v1/sunoExtend';
 import type { KieTask } from '../../client';
-import { additionalInputProperty } from '../image/fields';
 import { taskIdProperty } from '../common/properties';
-import type { ItemRun } from '../common/taskOutput';
-import { audioOptionsCollection, audioWaitProperties, createAudioTask } from './createAudioTask';
+import { runCatalogueModel } from '../common/runModel';
+import { readCallbackUrl, type OperationExecute } from '../common/taskOutput';
+import { additionalInputProperty } from '../image/fields';
+import { audioOptionsCollection, audioWaitProperties } from './audioOptions';
 
 const properties: INodeProperties[] = [
 	taskIdProperty(
@@ -114,11 +111,8 @@ function sourceTrack(task: KieTask, audioId: string): SourceTrack {
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	run: ItemRun,
-): Promise<INodeExecutionData[]> {
+/** Suno's Extend Music of a track of a finished Suno task: the catalogue's, with v1's parameters. */
+export const execute: OperationExecute = async function (itemIndex, run) {
 	const param = (name: string, absent: unknown = '') =>
 		this.getNodeParameter(name, itemIndex, absent) as unknown;
 	const taskId = readTaskId(param('taskId'));
@@ -130,19 +124,26 @@ export async function execute(
 		title: param('title'),
 		additionalInput: param('additionalInput'),
 	};
-	// What needs no source task is refused before any request.
+	// What needs no source task is refused before any request (the source is read first).
 	validateSunoExtendFields(fields);
-	return await createAudioTask(this, itemIndex, run, async (callbackUrl) => {
-		const source = await run.client.getTask(taskId, 'suno');
-		if (source.state !== 'success') {
-			throw new KieInputError(
-				'taskId',
-				taskId,
-				`Suno task ${taskId} is "${source.state}"; only a finished (success) task can be extended`,
-				'a Suno task in state success',
-			);
-		}
-		const model = source.model ?? '';
-		return buildSunoExtendRequest(model, sourceTrack(source, audioId), { ...fields, callbackUrl });
-	});
-}
+	readCallbackUrl(this, itemIndex);
+	const source = await run.client.getTask(taskId, 'suno');
+	if (source.state !== 'success') {
+		throw new KieInputError(
+			'taskId',
+			taskId,
+			`Suno task ${taskId} is "${source.state}"; only a finished (success) task can be extended`,
+			'a Suno task in state success',
+		);
+	}
+	const track = sourceTrack(source, audioId);
+	const { model, parameters, v1Names, asSent } = v1SunoExtend(source.model ?? '', track, fields);
+	try {
+		return await runCatalogueModel(this, itemIndex, run, model, parameters, {
+			finish: (request) =>
+				withV1Request(V1_SUNO_EXTEND, { ...request, body: { ...request.body, ...asSent } }),
+		});
+	} catch (error) {
+		throw v1Error(error, v1Names);
+	}
+};

@@ -13,7 +13,7 @@ import { modelOperation } from '../common/modelOperation';
 import { byVersion, runCatalogueModel, runCustomModel } from '../common/runModel';
 import type { ItemRun } from '../common/taskOutput';
 import { additionalInputProperty } from '../image/fields';
-import { audioOptionsCollection, audioWaitProperties } from './createAudioTask';
+import { audioOptionsCollection, audioWaitProperties } from './audioOptions';
 
 const properties: INodeProperties[] = [
 	...v1AudioModelProperties(),

@@ -6,7 +6,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 import type { CatalogueOperation } from '../../catalogue';
 import { modelOperation, type ModelOperation } from '../common/modelOperation';
-import { audioOptionsCollection } from './createAudioTask';
+import { audioOptionsCollection } from './audioOptions';
 
 type Tool = INodePropertyOptions & { value: CatalogueOperation };
 

@@ -1,6 +1,6 @@
 /** Audio → transcribe (version 2): the catalogue's transcribe models through the one pipeline. */
 import { modelOperation } from '../common/modelOperation';
-import { audioOptionsCollection } from './createAudioTask';
+import { audioOptionsCollection } from './audioOptions';
 
 export const { description, execute } = modelOperation(
 	'audio',

@@ -132,7 +132,8 @@ function readOptions(ctx: IExecuteFunctions, itemIndex: number, resource: Catalo
 		downloadResults: true,
 	});
 	const rawOptions = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	if (rawOptions.timeout === undefined || rawOptions.timeout === '') {
+	// Not set, or cleared (n8n gives null or '').
+	if ((rawOptions.timeout ?? '') === '') {
 		options.timeoutSeconds = TIMEOUT_SECONDS[resource];
 	}
 	return options;

@@ -69,7 +69,7 @@ export interface V1Mapping<Choice extends V1Field = V1Field> {
 	/** Body fields v1 sent beside the model's own; `{name}` is the body's value of `name`. */
 	body?: Readonly<Record<string, string>>;
 	/** The task's model and learning kind as v1 named them (templates like `body`; `names`: v1's for values). */
-	task?: { model: string; kind: string; names?: Readonly<Record<string, string>> };
+	task?: { model: string; kind?: string; names?: Readonly<Record<string, string>> };
 }
 
 /** How v1's panel names a parameter (in messages too), where the field does not say. */
@@ -243,10 +243,7 @@ export function v1Parameters(
 		if (fields[field.name] !== undefined) parameters[param] = fields[field.name];
 		if (field.media) {
 			const binaryParam = binaryParameterName(model, field);
-			v1Names.set(
-				binaryParam,
-				field.name === v1.images ? 'binaryProperties' : 'additionalInput',
-			);
+			v1Names.set(binaryParam, field.name === v1.images ? 'binaryProperties' : 'additionalInput');
 			if (binaries[field.name] !== undefined) parameters[binaryParam] = binaries[field.name];
 		}
 	}
@@ -285,6 +282,6 @@ export function withV1Request<
 		...request,
 		body,
 		model: fill(task.model, body, task.names),
-		kind: fill(task.kind, body, task.names),
+		...(task.kind === undefined ? {} : { kind: fill(task.kind, body, task.names) }),
 	};
 }

@@ -1,14 +1,16 @@
 /**
- * Audio → Extend (both versions show version 1's panel): continue a track of a finished Suno
- * task on Suno's Extend Music endpoint. The version's limits are version 1's Suno data
- * (v1/audio.ts); its optional fields are checked as the catalogue's Suno model states them.
+ * Audio → Extend (both versions show version 1's panel) on the catalogue: Suno's Extend Music
+ * (`suno/extend-music`, a continuation of data/models.ts) continues a track of a finished Suno
+ * task. What v1 read from the source task (its Suno version, the track, the track's style,
+ * title and length) and its text limits per version (v1/audio.ts) are kept here, with v1's
+ * messages; check/build do the rest. Frozen: saved workflows run on it.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CreateTaskRequest } from '../../client';
 import { describeValue, KieInputError } from '../errors';
 import { checkFieldValue, parseAdditionalInput } from '../fieldChecks';
-import { CATALOGUE, PLACEHOLDER_CALLBACK } from '../modelCatalogue';
+import type { ModelData } from '../modelData';
+import { CONTINUATIONS } from '../modelCatalogue';
 import {
 	FROM_ADDITIONAL,
 	refuseNodeSet,
@@ -17,6 +19,7 @@ import {
 	V1_AUDIO_MODELS,
 	withV1Blanks,
 } from './audio';
+import { v1Parameters, type V1Mapping, type V1Run } from './mapping';
 
 /** A Suno track of a finished task, as the source of an extend. */
 export interface SourceTrack {
@@ -33,12 +36,28 @@ export interface AudioExtendFields {
 	title?: unknown;
 	continueAt?: unknown;
 	additionalInput?: unknown;
-	callbackUrl?: string;
 }
 
-/** The Additional Input fields Extend checks (the others are sent as written). */
+/**
+ * v1's Extend onto Extend Music: the fields v1 set (Task ID decides the Suno version), sent with
+ * the Suno version as the task's model.
+ */
+export const V1_SUNO_EXTEND: V1Mapping = {
+	id: 'suno/extend-music',
+	parameters: {
+		prompt: 'prompt',
+		style: 'style',
+		title: 'title',
+		continueAt: 'continueAt',
+		audioId: 'audioId',
+		defaultParamFlag: 'defaultParamFlag',
+		taskId: 'model',
+	},
+	task: { model: '{model}' },
+};
+
+/** The Additional Input fields v1 checked (the others are sent as written). */
 const CHECKED = ['styleWeight', 'weirdnessConstraint', 'audioWeight', 'vocalGender'];
-const EXPECTED_MS = 150_000;
 
 function readAdditional(raw: unknown): IDataObject {
 	const additional = parseAdditionalInput(raw);
@@ -47,18 +66,18 @@ function readAdditional(raw: unknown): IDataObject {
 }
 
 /**
- * Extend Music: continue `source` (a track of a finished Suno task made with `modelId`). With a
- * prompt the extension uses new parameters (style and title default to the source track's);
- * without one Kie inherits the source's parameters.
+ * Extend Music's parameters for continuing `source` (a track of a finished Suno task made with
+ * `modelId`). With a prompt the extension uses new parameters (style and title default to the
+ * source track's); without one Kie inherits the source's. `asSent`: Additional Input v1 sent
+ * unchecked.
  */
-export function buildSunoExtendRequest(
+export function v1SunoExtend(
 	modelId: string,
 	source: SourceTrack,
 	fields: AudioExtendFields,
-): CreateTaskRequest {
+): V1Run & { model: ModelData; asSent: IDataObject } {
 	const limits = V1_AUDIO_MODELS.find((model) => model.id === modelId)?.suno;
-	const model = CATALOGUE.find((entry) => entry.id === modelId);
-	if (!limits || !model) {
+	if (!limits) {
 		throw new KieInputError(
 			'taskId',
 			modelId,
@@ -66,33 +85,30 @@ export function buildSunoExtendRequest(
 			'a Suno task (V4, V4_5, V4_5PLUS, V4_5ALL, V5, V5_5)',
 		);
 	}
+	const model = CONTINUATIONS.find((entry) => entry.id === V1_SUNO_EXTEND.id);
+	if (!model) throw new Error(`No catalogue model ${V1_SUNO_EXTEND.id}`);
 	const additional = readAdditional(fields.additionalInput);
 	const continueAt = readContinueAt(fields.continueAt, source);
 	const what = `Suno ${modelId} (extend)`;
 	const prompt = sunoText('prompt', fields.prompt, false, limits.prompt, what);
-	const body: IDataObject = { ...additional };
-	withV1Blanks(model, body, CHECKED);
+	// v1's messages name the Suno version.
+	withV1Blanks({ ...model, id: modelId }, additional, CHECKED);
 	for (const field of model.fields.filter((candidate) => CHECKED.includes(candidate.name))) {
-		if (!(field.name in body)) continue;
+		if (!(field.name in additional)) continue;
 		const blame = { param: 'additionalInput', label: field.name, suffix: FROM_ADDITIONAL };
-		const value = checkFieldValue(field, body[field.name], { ...blame, modelName: modelId });
-		if (value === undefined) delete body[field.name];
-		else body[field.name] = value;
+		const value = checkFieldValue(field, additional[field.name], { ...blame, modelName: modelId });
+		if (value === undefined) delete additional[field.name];
+		else additional[field.name] = value;
 	}
+	const own: IDataObject = { defaultParamFlag: prompt !== undefined, audioId: source.id };
 	if (prompt === undefined) {
-		Object.assign(body, { defaultParamFlag: false, audioId: source.id });
-		if (continueAt !== undefined) body.continueAt = continueAt;
+		if (continueAt !== undefined) own.continueAt = continueAt;
 	} else {
 		// Empty style or title: the source track's own (its tags, its title).
-		const inherited = (name: 'style' | 'title', own: unknown, max: number) => {
-			const blank = own === undefined || own === null || String(own).trim() === '';
-			return sunoText(
-				name,
-				blank ? source[name === 'style' ? 'tags' : 'title'] : own,
-				false,
-				max,
-				what,
-			);
+		const inherited = (name: 'style' | 'title', given: unknown, max: number) => {
+			const blank = given === undefined || given === null || String(given).trim() === '';
+			const value = blank ? source[name === 'style' ? 'tags' : 'title'] : given;
+			return sunoText(name, value, false, max, what);
 		};
 		const style = inherited('style', fields.style, limits.style);
 		const title = inherited('title', fields.title, limits.extendTitle);
@@ -108,18 +124,22 @@ export function buildSunoExtendRequest(
 				source.duration ? `more than 0 and less than ${source.duration}` : 'more than 0 seconds',
 			);
 		}
-		Object.assign(body, {
-			defaultParamFlag: true,
-			audioId: source.id,
-			prompt,
-			style,
-			title,
-			continueAt,
-		});
+		Object.assign(own, { prompt, style, title, continueAt });
 	}
-	body.model = modelId;
-	body.callBackUrl = fields.callbackUrl ?? PLACEHOLDER_CALLBACK;
-	return { api: 'suno', endpoint: 'suno.extend', model: modelId, body, expectedMs: EXPECTED_MS };
+	// Additional Input under what v1 set itself; the fields v1 checked are checked again.
+	const checked: IDataObject = {};
+	const asSent: IDataObject = {};
+	for (const [key, value] of Object.entries(additional)) {
+		if (key in own) continue;
+		if (CHECKED.includes(key)) checked[key] = value;
+		else asSent[key] = value;
+	}
+	const run = v1Parameters(model, V1_SUNO_EXTEND, {
+		...own,
+		taskId: modelId,
+		additionalInput: checked,
+	});
+	return { model, ...run, asSent };
 }
 
 function readContinueAt(raw: unknown, source: SourceTrack): number | undefined {

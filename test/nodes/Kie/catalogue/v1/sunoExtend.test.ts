@@ -1,8 +1,10 @@
 /* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /** Audio → Extend (both versions): Suno's Extend Music body, its limits per version, checked before any request. */
 import { KieInputError, SUNO_PLACEHOLDER_CALLBACK } from '../../../../../nodes/Kie/catalogue';
-import { buildSunoExtendRequest } from '../../../../../nodes/Kie/catalogue/v1/sunoExtend';
-import { v1AudioRequest as buildAudioRequest } from '../../../../helpers/v1Audio';
+import {
+	v1AudioRequest as buildAudioRequest,
+	v1SunoExtendRequest as buildSunoExtendRequest,
+} from '../../../../helpers/v1Audio';
 
 function refusal(run: () => unknown): KieInputError {
 	try {
@@ -60,6 +62,20 @@ describe('Suno extend', () => {
 		expect(
 			refusal(() => buildSunoExtendRequest('elevenlabs/sound-effect-v2', source, {})).field,
 		).toBe('taskId');
+	});
+});
+
+describe('Suno extend on the catalogue (suno/extend-music)', () => {
+	it('refuses a source track without an id before creating: Extend Music needs an audioId', () => {
+		const error = refusal(() => buildSunoExtendRequest('V5', { id: '', duration: 60 }, {}));
+		expect(error.field).toBe('audioId');
+		expect(error.message).toMatch(/Audio ID is empty/);
+	});
+
+	it('names the task after the Suno version and waits as long as before (150 s expected)', () => {
+		const request = buildSunoExtendRequest('V4_5PLUS', { id: 't', duration: 60 }, {});
+		expect(request).toMatchObject({ model: 'V4_5PLUS', expectedMs: 150_000 });
+		expect(request.kind).toBeUndefined();
 	});
 });
 
