@@ -47,5 +47,20 @@ export const panelProperties: INodeProperties[] = [
 	...account.description,
 ];
 
+/**
+ * Marked for n8n's editor, which keeps node descriptions in a deep-reactive Vue store: it wraps
+ * each object read from there in a proxy, and it reads every definition several times on each
+ * change (n8n's getNodeParameters, once per option list shown). `__v_skip` is the flag Vue's own
+ * markRaw sets; with it, Vue leaves the definition a plain object. The definitions never change
+ * after loading, so nothing in the editor loses by it; n8n's backend and this node ignore the key,
+ * and it survives the backend's JSON. Switching models in n8n 1.123 measured with and without it:
+ * scripts/editor-timings.mjs, figures in the commit that added it.
+ */
+type RawInEditor = INodeProperties & { __v_skip: true };
+
+const rawInEditor = (property: INodeProperties): RawInEditor => ({ ...property, __v_skip: true });
+
 /** The same, with each definition several resources and versions share written once. */
-export const nodeProperties = mergeAcrossPanels(panelProperties, [1, 2]);
+export const nodeProperties: RawInEditor[] = mergeAcrossPanels(panelProperties, [1, 2]).map(
+	rawInEditor,
+);

@@ -41,7 +41,10 @@ function shown(of: INodeTypeDescription, version: number, values: INodeParameter
 	);
 	return of.properties
 		.filter((property) => NodeHelpers.displayParameter(parameters, property, node, of))
-		.map((property) => JSON.stringify({ ...property, displayOptions: undefined }));
+		// `__v_skip` (for n8n's editor, actions/properties.ts) is on the merged definitions only.
+		.map((property) =>
+			JSON.stringify({ ...property, displayOptions: undefined, __v_skip: undefined }),
+		);
 }
 
 const optionValues = (property: INodeProperties) =>

@@ -40,11 +40,20 @@ const withDefaults = (values: INodeParameters) =>
 		description,
 	) as INodeParameters;
 
-/** Of these properties, those shown for these parameters, in order (without displayOptions). */
-const visible = (properties: INodeProperties[], parameters: INodeParameters) =>
+/**
+ * Of these properties, those shown for these parameters, in order (without displayOptions, nor
+ * the node's mark for n8n's editor, `__v_skip`: actions/properties.ts).
+ */
+const visible = (
+	properties: Array<INodeProperties & { __v_skip?: true }>,
+	parameters: INodeParameters,
+) =>
 	properties
 		.filter((property) => NodeHelpers.displayParameter(parameters, property, node, description))
-		.map(({ displayOptions: _displayOptions, ...property }) => property as INodeProperties);
+		.map(
+			({ displayOptions: _displayOptions, __v_skip: _raw, ...property }) =>
+				property as INodeProperties,
+		);
 
 /** The parameters the panel shows for these values, in order (without displayOptions). */
 function shown(values: INodeParameters): INodeProperties[] {
