@@ -13,8 +13,9 @@
  * milliseconds, and the size of our node's description (JSON characters).
  *
  * EDITOR_TIMINGS_PROFILE=<folder>: also records the page's CPU profile (Chrome DevTools) over each
- * model switch, writes <folder>/<resource>-switch.cpuprofile and prints the functions with the
- * most time (editor-profile.mjs).
+ * opening of our panel and each model switch, writes <folder>/open.cpuprofile and
+ * <folder>/<resource>-switch.cpuprofile and prints the functions with the most time
+ * (editor-profile.mjs).
  *
  * Works on a version-1-only build too (the picker is then `model`), so older commits can be
  * measured: build them in a clone and run this file there (see docs or the commit message).
@@ -138,11 +139,11 @@ async function timed(page, startEvent, act) {
 	return await page.evaluate(() => window.__kieTiming);
 }
 
-async function openPanel(page, nodeName) {
+/** Opens the node's panel; returns the ms. `profile` (editor-profile.mjs) records the opening. */
+async function openPanel(page, nodeName, profile = { around: (act) => act() }) {
 	const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`);
 	await node.waitFor({ timeout: 60_000 });
-	const ms = await timed(page, 'dblclick', () => node.dblclick());
-	return ms;
+	return await profile.around(() => timed(page, 'dblclick', () => node.dblclick()));
 }
 
 async function closePanel(page) {
@@ -222,10 +223,12 @@ async function main() {
 		}
 		for (const node of [KIE, GEMINI]) {
 			const times = [];
+			const profile = await profiler(page, PROFILE && node === KIE && path.join(PROFILE, 'open'));
 			for (let round = 0; round < ROUNDS; round++) {
-				times.push(await openPanel(page, node));
+				times.push(await openPanel(page, node, profile));
 				await closePanel(page);
 			}
+			await profile.finish(`${node}: open the panel`);
 			results.push({ what: `${node}: open the panel`, times });
 		}
 
