@@ -10,6 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 
+import { outsideModes, textLimitRules } from './textLimits.mjs';
+
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DOCS_DEFAULT = path.resolve(ROOT, '../shared/kie-docs');
 
@@ -231,7 +233,10 @@ function readProseLimits(field, description) {
 		}
 	}
 	if (field.type === 'string' && !field.enum && !field.media) {
-		const max = description.match(/Maximum length(?::| is) ([\d,]+) characters/i);
+		// A mode's own limit is a rule (textLimits.mjs), not the field's.
+		const max = outsideModes(description).match(
+			/Max(?:imum)? length(?::| is) ([\d,]+) characters/i,
+		);
 		if (max && field.maxLength === undefined) found.maxLength = Number(max[1].replace(/,/g, ''));
 		const between = description.match(/between (\d+) and ([\d,]+) characters/i);
 		const min = description.match(/minimum of (\d+) characters?/i) ?? between;
@@ -481,8 +486,10 @@ function modelRecord({
 	resource,
 	fields,
 	operation,
+	version,
 }) {
 	const operations = operationsOf(id, resource, fields);
+	const rules = textLimitRules(fields, version);
 	const record = {
 		id,
 		api,
@@ -499,6 +506,7 @@ function modelRecord({
 		operations,
 		fields,
 		result: resultOf(operations[0], resource, fields, operation.description ?? ''),
+		...(rules.length > 0 ? { rules } : {}),
 	};
 	if (operation.deprecated === true) record.withdrawn = 'The page marks the model deprecated';
 	return record;
@@ -570,6 +578,8 @@ export function readPages(docsDir) {
 					resource: dedicated.resource,
 					fields: readFields(schema.properties, schema.required),
 					operation: read.operation,
+					// One record per version of the page's `model`: the limits of its own.
+					version: dedicated.id ? undefined : id,
 				}),
 			);
 		}
@@ -611,6 +621,7 @@ function toolRecord(tool, read) {
 			return { ...read, media: 'audio', mediaRole: 'input' };
 		});
 	const suno = tool.api.startsWith('suno');
+	const rules = textLimitRules(fields);
 	return {
 		id: tool.id,
 		api: tool.api,
@@ -627,6 +638,7 @@ function toolRecord(tool, read) {
 		operations: [tool.operation],
 		fields,
 		result: tool.result,
+		...(rules.length > 0 ? { rules } : {}),
 	};
 }
 

@@ -113,6 +113,8 @@ export interface FieldRule {
 	pattern?: { regex: string; expected: string };
 	/** A list `field` must have at most this many entries. */
 	maxItems?: number;
+	/** A text `field` must have at most this many characters (Suno's limits per version and mode). */
+	maxLength?: number;
 	/** A number `field` minus the number `from` must lie in [min, max] (a section's length). */
 	span?: { from: string; min: number; max: number };
 	/** Shown to the user when the rule refuses input. */

@@ -27,6 +27,7 @@ import {
 	PLACEHOLDER_CALLBACK,
 } from './modelCatalogue';
 import type { FieldData, FieldRule, FieldValue, ModelData } from './modelData';
+import { present, ruleHolds, sameValue } from './ruleConditions';
 
 /** The node's parameters for one item, by parameter name (values as n8n gives them). */
 export type Parameters = Readonly<Record<string, unknown>>;
@@ -221,12 +222,6 @@ function withMedia(
 	return all;
 }
 
-const present = (value: unknown) =>
-	value !== undefined &&
-	value !== null &&
-	value !== '' &&
-	!(Array.isArray(value) && value.length === 0);
-
 function checkRule(
 	model: ModelData,
 	naming: Naming,
@@ -234,15 +229,7 @@ function checkRule(
 	fields: IDataObject,
 	parameters: Parameters,
 ): void {
-	const holds = Object.entries(rule.when ?? {}).every(([name, condition]) => {
-		if (condition === 'present') return present(fields[name]);
-		if (condition === 'absent') return !present(fields[name]);
-		// A boolean left out is false (Kling 3.0's multi_shots).
-		const value =
-			fields[name] ?? (condition.every((c) => typeof c === 'boolean') ? false : undefined);
-		return condition.some((wanted) => sameValue(wanted, value as FieldValue));
-	});
-	if (!holds) return;
+	if (!ruleHolds(rule, fields)) return;
 	const field = model.fields.find((candidate) => candidate.name === rule.field);
 	const blame = field
 		? blameFor(naming, field)
@@ -267,6 +254,14 @@ function checkRule(
 	if (rule.pattern && typeof value === 'string' && !new RegExp(rule.pattern.regex).test(value)) {
 		refuse(describeValue(value), rule.pattern.expected);
 	}
+	if (rule.maxLength !== undefined && typeof value === 'string') {
+		const length = [...value].length;
+		if (length > rule.maxLength)
+			refuse(
+				`${describeValue(value)} is ${length} characters long`,
+				`at most ${rule.maxLength} characters`,
+			);
+	}
 	if (rule.maxItems !== undefined && Array.isArray(value) && value.length > rule.maxItems) {
 		refuse(`has ${value.length} entries`, `at most ${rule.maxItems}`);
 	}
@@ -288,10 +283,6 @@ function checkRule(
 		refuse(describeValue(value), rule.allowed.join(', '));
 	}
 }
-
-const sameValue = (a: FieldValue, b: FieldValue | undefined) =>
-	a === b ||
-	(typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase());
 
 /** Upload order: every media field's binaries, in the order the fields are listed. */
 export function uploadsOf(checked: Checked): Array<{ field: FieldData; property: string }> {

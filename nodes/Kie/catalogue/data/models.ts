@@ -10049,6 +10049,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 				description:
 					'Title for the generated music track. - Required in Custom Mode (`customMode: true`). - Max length: 80 characters. - Will be displayed in player interfaces and filenames.',
 				example: 'Peaceful Piano Meditation',
+				maxLength: 80,
 			},
 			{
 				name: 'customMode',
@@ -10126,6 +10127,29 @@ export const PAGE_MODELS: readonly ModelData[] = [
 			kind: 'urls',
 			media: 'audio',
 		},
+		rules: [
+			{
+				when: {
+					customMode: [true],
+				},
+				field: 'prompt',
+				maxLength: 3000,
+				reason: 'at most 3000 characters for model V4 in custom mode',
+			},
+			{
+				when: {
+					customMode: [false],
+				},
+				field: 'prompt',
+				maxLength: 500,
+				reason: 'at most 500 characters for model V4 in non-custom mode',
+			},
+			{
+				field: 'style',
+				maxLength: 200,
+				reason: 'at most 200 characters for model V4',
+			},
+		],
 	},
 	{
 		id: 'V4_5',
@@ -10165,6 +10189,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 				description:
 					'Title for the generated music track. - Required in Custom Mode (`customMode: true`). - Max length: 80 characters. - Will be displayed in player interfaces and filenames.',
 				example: 'Peaceful Piano Meditation',
+				maxLength: 80,
 			},
 			{
 				name: 'customMode',
@@ -10242,6 +10267,29 @@ export const PAGE_MODELS: readonly ModelData[] = [
 			kind: 'urls',
 			media: 'audio',
 		},
+		rules: [
+			{
+				when: {
+					customMode: [true],
+				},
+				field: 'prompt',
+				maxLength: 5000,
+				reason: 'at most 5000 characters for model V4_5 in custom mode',
+			},
+			{
+				when: {
+					customMode: [false],
+				},
+				field: 'prompt',
+				maxLength: 500,
+				reason: 'at most 500 characters for model V4_5 in non-custom mode',
+			},
+			{
+				field: 'style',
+				maxLength: 1000,
+				reason: 'at most 1000 characters for model V4_5',
+			},
+		],
 	},
 	{
 		id: 'V4_5PLUS',
@@ -10281,6 +10329,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 				description:
 					'Title for the generated music track. - Required in Custom Mode (`customMode: true`). - Max length: 80 characters. - Will be displayed in player interfaces and filenames.',
 				example: 'Peaceful Piano Meditation',
+				maxLength: 80,
 			},
 			{
 				name: 'customMode',
@@ -10358,6 +10407,29 @@ export const PAGE_MODELS: readonly ModelData[] = [
 			kind: 'urls',
 			media: 'audio',
 		},
+		rules: [
+			{
+				when: {
+					customMode: [true],
+				},
+				field: 'prompt',
+				maxLength: 5000,
+				reason: 'at most 5000 characters for model V4_5PLUS in custom mode',
+			},
+			{
+				when: {
+					customMode: [false],
+				},
+				field: 'prompt',
+				maxLength: 500,
+				reason: 'at most 500 characters for model V4_5PLUS in non-custom mode',
+			},
+			{
+				field: 'style',
+				maxLength: 1000,
+				reason: 'at most 1000 characters for model V4_5PLUS',
+			},
+		],
 	},
 	{
 		id: 'V4_5ALL',
@@ -10397,6 +10469,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 				description:
 					'Title for the generated music track. - Required in Custom Mode (`customMode: true`). - Max length: 80 characters. - Will be displayed in player interfaces and filenames.',
 				example: 'Peaceful Piano Meditation',
+				maxLength: 80,
 			},
 			{
 				name: 'customMode',
@@ -10474,6 +10547,29 @@ export const PAGE_MODELS: readonly ModelData[] = [
 			kind: 'urls',
 			media: 'audio',
 		},
+		rules: [
+			{
+				when: {
+					customMode: [true],
+				},
+				field: 'prompt',
+				maxLength: 5000,
+				reason: 'at most 5000 characters for model V4_5ALL in custom mode',
+			},
+			{
+				when: {
+					customMode: [false],
+				},
+				field: 'prompt',
+				maxLength: 500,
+				reason: 'at most 500 characters for model V4_5ALL in non-custom mode',
+			},
+			{
+				field: 'style',
+				maxLength: 1000,
+				reason: 'at most 1000 characters for model V4_5ALL',
+			},
+		],
 	},
 	{
 		id: 'V5',
@@ -10513,6 +10609,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 				description:
 					'Title for the generated music track. - Required in Custom Mode (`customMode: true`). - Max length: 80 characters. - Will be displayed in player interfaces and filenames.',
 				example: 'Peaceful Piano Meditation',
+				maxLength: 80,
 			},
 			{
 				name: 'customMode',
@@ -10590,6 +10687,29 @@ export const PAGE_MODELS: readonly ModelData[] = [
 			kind: 'urls',
 			media: 'audio',
 		},
+		rules: [
+			{
+				when: {
+					customMode: [true],
+				},
+				field: 'prompt',
+				maxLength: 5000,
+				reason: 'at most 5000 characters for model V5 in custom mode',
+			},
+			{
+				when: {
+					customMode: [false],
+				},
+				field: 'prompt',
+				maxLength: 500,
+				reason: 'at most 500 characters for model V5 in non-custom mode',
+			},
+			{
+				field: 'style',
+				maxLength: 1000,
+				reason: 'at most 1000 characters for model V5',
+			},
+		],
 	},
 	{
 		id: 'V5_5',
@@ -10629,6 +10749,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 				description:
 					'Title for the generated music track. - Required in Custom Mode (`customMode: true`). - Max length: 80 characters. - Will be displayed in player interfaces and filenames.',
 				example: 'Peaceful Piano Meditation',
+				maxLength: 80,
 			},
 			{
 				name: 'customMode',
@@ -10706,6 +10827,29 @@ export const PAGE_MODELS: readonly ModelData[] = [
 			kind: 'urls',
 			media: 'audio',
 		},
+		rules: [
+			{
+				when: {
+					customMode: [true],
+				},
+				field: 'prompt',
+				maxLength: 5000,
+				reason: 'at most 5000 characters for model V5_5 in custom mode',
+			},
+			{
+				when: {
+					customMode: [false],
+				},
+				field: 'prompt',
+				maxLength: 500,
+				reason: 'at most 500 characters for model V5_5 in non-custom mode',
+			},
+			{
+				field: 'style',
+				maxLength: 1000,
+				reason: 'at most 1000 characters for model V5_5',
+			},
+		],
 	},
 	{
 		id: 'suno/generate-lyrics',
@@ -10936,6 +11080,67 @@ export const PAGE_MODELS: readonly ModelData[] = [
 			kind: 'urls',
 			media: 'audio',
 		},
+		rules: [
+			{
+				when: {
+					model: ['V5_5', 'V5', 'V4_5PLUS', 'V4_5', 'V4_5ALL'],
+					customMode: [true],
+				},
+				field: 'prompt',
+				maxLength: 5000,
+				reason:
+					'at most 5000 characters for models V5_5, V5, V4_5PLUS, V4_5, V4_5ALL in custom mode',
+			},
+			{
+				when: {
+					model: ['V4'],
+					customMode: [true],
+				},
+				field: 'prompt',
+				maxLength: 3000,
+				reason: 'at most 3000 characters for model V4 in custom mode',
+			},
+			{
+				when: {
+					customMode: [false],
+				},
+				field: 'prompt',
+				maxLength: 500,
+				reason: 'at most 500 characters in non-custom mode',
+			},
+			{
+				when: {
+					model: ['V5_5', 'V5', 'V4_5PLUS', 'V4_5', 'V4_5ALL'],
+				},
+				field: 'style',
+				maxLength: 1000,
+				reason: 'at most 1000 characters for models V5_5, V5, V4_5PLUS, V4_5, V4_5ALL',
+			},
+			{
+				when: {
+					model: ['V4'],
+				},
+				field: 'style',
+				maxLength: 200,
+				reason: 'at most 200 characters for model V4',
+			},
+			{
+				when: {
+					model: ['V5_5', 'V5', 'V4_5PLUS', 'V4_5'],
+				},
+				field: 'title',
+				maxLength: 100,
+				reason: 'at most 100 characters for models V5_5, V5, V4_5PLUS, V4_5',
+			},
+			{
+				when: {
+					model: ['V4_5ALL', 'V4'],
+				},
+				field: 'title',
+				maxLength: 80,
+				reason: 'at most 80 characters for models V4_5ALL, V4',
+			},
+		],
 	},
 	{
 		id: 'suno/upload-and-extend-audio',
@@ -11078,6 +11283,56 @@ export const PAGE_MODELS: readonly ModelData[] = [
 			kind: 'urls',
 			media: 'audio',
 		},
+		rules: [
+			{
+				when: {
+					model: ['V5_5', 'V5', 'V4_5PLUS', 'V4_5', 'V4_5ALL'],
+				},
+				field: 'prompt',
+				maxLength: 5000,
+				reason: 'at most 5000 characters for models V5_5, V5, V4_5PLUS, V4_5, V4_5ALL',
+			},
+			{
+				when: {
+					model: ['V4'],
+				},
+				field: 'prompt',
+				maxLength: 3000,
+				reason: 'at most 3000 characters for model V4',
+			},
+			{
+				when: {
+					model: ['V5_5', 'V5', 'V4_5PLUS', 'V4_5', 'V4_5ALL'],
+				},
+				field: 'style',
+				maxLength: 1000,
+				reason: 'at most 1000 characters for models V5_5, V5, V4_5PLUS, V4_5, V4_5ALL',
+			},
+			{
+				when: {
+					model: ['V4'],
+				},
+				field: 'style',
+				maxLength: 200,
+				reason: 'at most 200 characters for model V4',
+			},
+			{
+				when: {
+					model: ['V5_5', 'V5', 'V4_5PLUS', 'V4_5'],
+				},
+				field: 'title',
+				maxLength: 100,
+				reason: 'at most 100 characters for models V5_5, V5, V4_5PLUS, V4_5',
+			},
+			{
+				when: {
+					model: ['V4_5ALL', 'V4'],
+				},
+				field: 'title',
+				maxLength: 80,
+				reason: 'at most 80 characters for models V4_5ALL, V4',
+			},
+		],
 	},
 	{
 		id: 'suno/add-vocals',
@@ -11615,6 +11870,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 				description:
 					'Title for the generated music track. - Only available and required in Custom Mode (`customMode: true`). - Max length: 80 characters. - Will be displayed in player interfaces and filenames.',
 				example: 'Relaxing Piano',
+				maxLength: 80,
 			},
 			{
 				name: 'customMode',
@@ -11685,6 +11941,51 @@ export const PAGE_MODELS: readonly ModelData[] = [
 			kind: 'urls',
 			media: 'audio',
 		},
+		rules: [
+			{
+				when: {
+					model: ['V4'],
+					customMode: [true],
+				},
+				field: 'prompt',
+				maxLength: 3000,
+				reason: 'at most 3000 characters for model V4 in custom mode',
+			},
+			{
+				when: {
+					model: ['V4_5', 'V4_5PLUS', 'V4_5ALL', 'V5', 'V5_5'],
+					customMode: [true],
+				},
+				field: 'prompt',
+				maxLength: 5000,
+				reason:
+					'at most 5000 characters for models V4_5, V4_5PLUS, V4_5ALL, V5, V5_5 in custom mode',
+			},
+			{
+				when: {
+					customMode: [false],
+				},
+				field: 'prompt',
+				maxLength: 500,
+				reason: 'at most 500 characters in non-custom mode',
+			},
+			{
+				when: {
+					model: ['V4'],
+				},
+				field: 'style',
+				maxLength: 200,
+				reason: 'at most 200 characters for model V4',
+			},
+			{
+				when: {
+					model: ['V4_5', 'V4_5PLUS', 'V4_5ALL', 'V5', 'V5_5'],
+				},
+				field: 'style',
+				maxLength: 1000,
+				reason: 'at most 1000 characters for models V4_5, V4_5PLUS, V4_5ALL, V5, V5_5',
+			},
+		],
 	},
 	{
 		id: 'suno/generate-sounds',
@@ -12215,5 +12516,55 @@ export const CONTINUATION_MODELS: readonly ModelData[] = [
 			kind: 'urls',
 			media: 'audio',
 		},
+		rules: [
+			{
+				when: {
+					model: ['V4'],
+				},
+				field: 'prompt',
+				maxLength: 3000,
+				reason: 'at most 3000 characters for model V4',
+			},
+			{
+				when: {
+					model: ['V4_5', 'V4_5PLUS', 'V4_5ALL', 'V5_5', 'V5'],
+				},
+				field: 'prompt',
+				maxLength: 5000,
+				reason: 'at most 5000 characters for models V4_5, V4_5PLUS, V4_5ALL, V5_5, V5',
+			},
+			{
+				when: {
+					model: ['V4'],
+				},
+				field: 'style',
+				maxLength: 200,
+				reason: 'at most 200 characters for model V4',
+			},
+			{
+				when: {
+					model: ['V4_5', 'V4_5PLUS', 'V4_5ALL', 'V5_5', 'V5'],
+				},
+				field: 'style',
+				maxLength: 1000,
+				reason: 'at most 1000 characters for models V4_5, V4_5PLUS, V4_5ALL, V5_5, V5',
+			},
+			{
+				when: {
+					model: ['V4', 'V4_5ALL'],
+				},
+				field: 'title',
+				maxLength: 80,
+				reason: 'at most 80 characters for models V4, V4_5ALL',
+			},
+			{
+				when: {
+					model: ['V4_5', 'V4_5PLUS', 'V5_5', 'V5'],
+				},
+				field: 'title',
+				maxLength: 100,
+				reason: 'at most 100 characters for models V4_5, V4_5PLUS, V5_5, V5',
+			},
+		],
 	},
 ];

@@ -1,9 +1,10 @@
 /**
  * Node version 1's Audio → Generate on the catalogue: each v1 Model value is the catalogue model
  * of the same id (Suno's versions, ElevenLabs' speech and sound effect). What v1's panel promised
- * beyond the pages is here as data (Suno's text limits per mode, the voice sent when none is
- * given, the voice names it showed) and in `v1AudioValues`; check/build do the rest. Frozen: saved
- * workflows run on it, so it changes only to keep them running.
+ * beyond the pages is here as data (the voice sent when none is given, the voice names it showed)
+ * and in `v1AudioValues`; Suno's text limits per version and mode are the pages' (the catalogue's
+ * rules); check/build do the rest. Frozen: saved workflows run on it, so it changes only to keep
+ * them running.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -12,37 +13,25 @@ import { checkFieldValue, parseAdditionalInput } from '../fieldChecks';
 import { readPrompt, type Source } from '../inputs';
 import type { ModelData } from '../modelData';
 import { catalogueModel } from '../modelCatalogue';
+import { textLimit } from '../ruleConditions';
 import { v1Parameters, type V1Model, type V1Run, type V1Values } from './mapping';
 
-/**
- * Suno's limits in custom mode (the prompt is the lyrics); outside it the prompt takes 500.
- * Extend Music's page allows titles of `extendTitle` (Generate Music's: 80).
- */
-interface SunoLimits {
-	prompt: number;
-	style: number;
-	extendTitle: number;
-}
-
 export interface V1AudioModel extends V1Model {
-	suno?: SunoLimits;
+	/** A Suno version: its text limits are its catalogue record's (Generate Music's page). */
+	suno?: boolean;
 	/** The voice sent when Voice is empty (ElevenLabs' speech models). */
 	voice?: string;
 }
 
-const SUNO_5000: SunoLimits = { prompt: 5000, style: 1000, extendTitle: 100 };
-/** Generate Music's page: "Maximum 500 characters" outside custom mode, 80 for a title. */
-const SIMPLE_PROMPT_MAX = 500;
-const TITLE_MAX = 80;
 const SUNO_TEXTS = ['customMode', 'instrumental', 'style', 'title'];
 /** Additional Input keys v1 sent as written (it checked only the ones it named). */
 const SUNO_UNCHECKED = ['negativeTags', 'personaId'];
 
-const suno = (id: string, displayName: string, description: string, limits = SUNO_5000) => ({
+const suno = (id: string, displayName: string, description: string) => ({
 	id,
 	displayName,
 	description,
-	suno: limits,
+	suno: true,
 	parameters: Object.fromEntries(SUNO_TEXTS.map((name) => [name, name])),
 });
 
@@ -58,17 +47,10 @@ const speech = (id: string, displayName: string, description: string): V1AudioMo
 export const V1_AUDIO_MODELS: readonly V1AudioModel[] = [
 	suno('V5', 'Suno V5', 'Suno V5: superior musical expression, faster generation'),
 	suno('V5_5', 'Suno V5.5', 'Suno V5.5: custom models tailored to your taste'),
-	suno('V4_5ALL', 'Suno V4.5 All', 'Suno V4.5 All: V4.5 for every kind of song', {
-		...SUNO_5000,
-		extendTitle: 80,
-	}),
+	suno('V4_5ALL', 'Suno V4.5 All', 'Suno V4.5 All: V4.5 for every kind of song'),
 	suno('V4_5PLUS', 'Suno V4.5+', 'Suno V4.5+: richer sound, songs up to 8 minutes'),
 	suno('V4_5', 'Suno V4.5', 'Suno V4.5: smarter prompts, faster generations, up to 8 minutes'),
-	suno('V4', 'Suno V4', 'Suno V4: improved vocals, songs up to 4 minutes', {
-		prompt: 3000,
-		style: 200,
-		extendTitle: 80,
-	}),
+	suno('V4', 'Suno V4', 'Suno V4: improved vocals, songs up to 4 minutes'),
 	speech(
 		'elevenlabs/text-to-speech-multilingual-v2',
 		'ElevenLabs Multilingual v2 (Speech)',
@@ -140,6 +122,20 @@ export function requireText(name: string, value: unknown, why: string): never {
 export const FROM_ADDITIONAL = ' (from Additional Input)';
 const has = (object: IDataObject, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 
+/**
+ * The most characters `model` takes in a Suno text sent with `fields` (the pages' limits per
+ * version and mode, in the catalogue's data).
+ */
+export function sunoLimit(
+	model: ModelData,
+	name: 'prompt' | 'style' | 'title',
+	fields: IDataObject,
+): number {
+	const limit = textLimit(model, name, fields);
+	if (limit === undefined) throw new Error(`The catalogue has no ${name} limit for ${model.id}`);
+	return limit;
+}
+
 /** A Suno text (prompt, style, title) within `max`; undefined when empty. */
 export function sunoText(
 	name: 'prompt' | 'style' | 'title',
@@ -170,7 +166,7 @@ export function v1AudioValues(
 		if (has(additional, key)) refuseNodeSet(key, values.additionalInput);
 	}
 	if (v1.suno) {
-		const suno = sunoValues(v1.id, v1.suno, values, additional);
+		const suno = sunoValues(model, values, additional);
 		withV1Blanks(model, suno.values.additionalInput as IDataObject);
 		return suno;
 	}
@@ -253,8 +249,7 @@ const isBlank = (value: unknown) =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 function sunoValues(
-	id: string,
-	limits: SunoLimits,
+	model: ModelData,
 	values: V1Values,
 	additional: IDataObject,
 ): { values: V1Values; asSent: IDataObject } {
@@ -267,18 +262,19 @@ function sunoValues(
 		);
 	const customMode = flag('customMode', 'Custom Mode');
 	const instrumental = flag('instrumental', 'Instrumental');
-	const what = `Suno ${id} (${customMode ? 'custom mode' : 'non-custom mode'})`;
-	const text = (name: 'prompt' | 'style' | 'title', max: number) => {
+	const what = `Suno ${model.id} (${customMode ? 'custom mode' : 'non-custom mode'})`;
+	const text = (name: 'prompt' | 'style' | 'title') => {
 		const raw = has(additional, name)
 			? additional[name]
 			: customMode || name === 'prompt'
 				? values[name]
 				: undefined;
+		const max = sunoLimit(model, name, { customMode });
 		return sunoText(name, raw, has(additional, name), max, what);
 	};
-	const prompt = text('prompt', customMode ? limits.prompt : SIMPLE_PROMPT_MAX);
-	const style = text('style', limits.style);
-	const title = text('title', TITLE_MAX);
+	const prompt = text('prompt');
+	const style = text('style');
+	const title = text('title');
 	if (customMode) {
 		if (style === undefined) requireText('style', given('style'), 'Suno custom mode needs a style');
 		if (title === undefined) requireText('title', given('title'), 'Suno custom mode needs a title');

@@ -2,8 +2,8 @@
  * Audio → Extend (both versions show version 1's panel) on the catalogue: Suno's Extend Music
  * (`suno/extend-music`, a continuation of data/models.ts) continues a track of a finished Suno
  * task. What v1 read from the source task (its Suno version, the track, the track's style,
- * title and length) and its text limits per version (v1/audio.ts) are kept here, with v1's
- * messages; check/build do the rest. Frozen: saved workflows run on it.
+ * title and length) is kept here, with v1's messages (its text limits per version are Extend
+ * Music's page's, in the catalogue's data); check/build do the rest. Frozen: saved workflows run on it.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -15,6 +15,7 @@ import {
 	FROM_ADDITIONAL,
 	refuseNodeSet,
 	requireText,
+	sunoLimit,
 	sunoText,
 	V1_AUDIO_MODELS,
 	withV1Blanks,
@@ -76,8 +77,7 @@ export function v1SunoExtend(
 	source: SourceTrack,
 	fields: AudioExtendFields,
 ): V1Run & { model: ModelData; asSent: IDataObject } {
-	const limits = V1_AUDIO_MODELS.find((model) => model.id === modelId)?.suno;
-	if (!limits) {
+	if (!V1_AUDIO_MODELS.find((model) => model.id === modelId)?.suno) {
 		throw new KieInputError(
 			'taskId',
 			modelId,
@@ -90,7 +90,9 @@ export function v1SunoExtend(
 	const additional = readAdditional(fields.additionalInput);
 	const continueAt = readContinueAt(fields.continueAt, source);
 	const what = `Suno ${modelId} (extend)`;
-	const prompt = sunoText('prompt', fields.prompt, false, limits.prompt, what);
+	// Extend Music's page's limits for the source's version.
+	const max = (name: 'prompt' | 'style' | 'title') => sunoLimit(model, name, { model: modelId });
+	const prompt = sunoText('prompt', fields.prompt, false, max('prompt'), what);
 	// v1's messages name the Suno version.
 	withV1Blanks({ ...model, id: modelId }, additional, CHECKED);
 	for (const field of model.fields.filter((candidate) => CHECKED.includes(candidate.name))) {
@@ -105,13 +107,13 @@ export function v1SunoExtend(
 		if (continueAt !== undefined) own.continueAt = continueAt;
 	} else {
 		// Empty style or title: the source track's own (its tags, its title).
-		const inherited = (name: 'style' | 'title', given: unknown, max: number) => {
+		const inherited = (name: 'style' | 'title', given: unknown) => {
 			const blank = given === undefined || given === null || String(given).trim() === '';
 			const value = blank ? source[name === 'style' ? 'tags' : 'title'] : given;
-			return sunoText(name, value, false, max, what);
+			return sunoText(name, value, false, max(name), what);
 		};
-		const style = inherited('style', fields.style, limits.style);
-		const title = inherited('title', fields.title, limits.extendTitle);
+		const style = inherited('style', fields.style);
+		const title = inherited('title', fields.title);
 		if (style === undefined)
 			requireText('style', fields.style, 'extending with a prompt needs a style');
 		if (title === undefined)

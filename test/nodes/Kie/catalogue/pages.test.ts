@@ -68,6 +68,33 @@ withDocs(
 			expect(creates.filter((page) => !inData.has(page))).toEqual([]);
 		});
 
+		it('reads Suno\'s text limits per version and mode from the pages\' prose ("**V4**: Maximum 3000 characters")', () => {
+			const all = [...PAGE_MODELS, ...CONTINUATION_MODELS];
+			const limits = (id: string, field: string) =>
+				(all.find((m) => m.id === id)?.rules ?? [])
+					.filter((rule) => rule.field === field && rule.maxLength !== undefined)
+					.map((rule) => [rule.when ?? {}, rule.maxLength]);
+			// Generate Music: one record per version, the limits of its own.
+			expect(limits('V4', 'prompt')).toEqual([
+				[{ customMode: [true] }, 3000],
+				[{ customMode: [false] }, 500],
+			]);
+			expect(limits('V5_5', 'style')).toEqual([[{}, 1000]]);
+			expect(
+				all.find((m) => m.id === 'V4')?.fields.find((f) => f.name === 'title')?.maxLength,
+			).toBe(80);
+			// The tools: the version is a field.
+			expect(limits('suno/upload-and-cover-audio', 'title')).toEqual([
+				[{ model: ['V5_5', 'V5', 'V4_5PLUS', 'V4_5'] }, 100],
+				[{ model: ['V4_5ALL', 'V4'] }, 80],
+			]);
+			expect(limits('suno/generate-mashup', 'prompt')).toEqual([
+				[{ model: ['V4'], customMode: [true] }, 3000],
+				[{ model: ['V4_5', 'V4_5PLUS', 'V4_5ALL', 'V5', 'V5_5'], customMode: [true] }, 5000],
+				[{ customMode: [false] }, 500],
+			]);
+		});
+
 		it('is in step: the committed data is what scripts/catalogue/generate.mjs makes from the pages', () => {
 			const check = runScript('generate.mjs', '--check');
 			expect(check.stderr).toBe('');
@@ -120,11 +147,15 @@ describe('catalogue fidelity: every model as its page says, but where an overrid
 			// Model properties: the page's, but those an override sets (names come from the picker).
 			const setKeys = new Set(overrides.flatMap((override) => Object.keys(override.set ?? {})));
 			for (const key of Object.keys(pageModel) as Array<keyof typeof pageModel>) {
-				if (['fields', 'displayName', 'description'].includes(key) || setKeys.has(key)) continue;
+				if (['fields', 'displayName', 'description', 'rules'].includes(key) || setKeys.has(key))
+					continue;
 				expect({ key, value: model![key] }).toEqual({ key, value: pageModel[key] });
 			}
-			// Rules come only from the overrides.
-			expect(model!.rules ?? []).toEqual(overrides.flatMap((override) => override.rules ?? []));
+			// Rules: the page's (its text limits per version and mode), then the overrides'.
+			expect(model!.rules ?? []).toEqual([
+				...(pageModel.rules ?? []),
+				...overrides.flatMap((override) => override.rules ?? []),
+			]);
 			// Fields: the page's, but those an override changes, removes or adds.
 			const touched = new Set(
 				overrides.flatMap((override) => [
