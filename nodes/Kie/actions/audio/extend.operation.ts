@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { KieInputError } from '../../catalogue';
-import { v1Error, withV1Request } from '../../catalogue/v1/mapping';
+import { withV1Request } from '../../catalogue/v1/mapping';
 import {
 	V1_SUNO_EXTEND,
 	v1SunoExtend,
@@ -11,7 +11,7 @@ import {
 } from '../../catalogue/v1/sunoExtend';
 import type { KieTask } from '../../client';
 import { taskIdProperty } from '../common/properties';
-import { runCatalogueModel } from '../common/runModel';
+import { runV1Model } from '../common/runV1Model';
 import { readCallbackUrl, type OperationExecute } from '../common/taskOutput';
 import { additionalInputProperty } from '../image/fields';
 import { audioOptionsCollection, audioWaitProperties } from './audioOptions';
@@ -137,13 +137,8 @@ export const execute: OperationExecute = async function (itemIndex, run) {
 		);
 	}
 	const track = sourceTrack(source, audioId);
-	const { model, parameters, v1Names, asSent } = v1SunoExtend(source.model ?? '', track, fields);
-	try {
-		return await runCatalogueModel(this, itemIndex, run, model, parameters, {
-			finish: (request) =>
-				withV1Request(V1_SUNO_EXTEND, { ...request, body: { ...request.body, ...asSent } }),
-		});
-	} catch (error) {
-		throw v1Error(error, v1Names);
-	}
+	const { model, asSent, ...mapped } = v1SunoExtend(source.model ?? '', track, fields);
+	return await runV1Model(this, itemIndex, run, model, mapped, (request) =>
+		withV1Request(V1_SUNO_EXTEND, { ...request, body: { ...request.body, ...asSent } }),
+	);
 };

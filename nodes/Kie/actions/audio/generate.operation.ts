@@ -7,10 +7,10 @@ import {
 
 import { CUSTOM_MODEL_ID } from '../../catalogue';
 import { checkV1AudioCustom, v1AudioGenerate } from '../../catalogue/v1/audio';
-import { v1Error } from '../../catalogue/v1/mapping';
 import { v1AudioModelProperties } from '../../catalogue/v1/panel';
 import { modelOperation } from '../common/modelOperation';
-import { byVersion, runCatalogueModel, runCustomModel } from '../common/runModel';
+import { byVersion, runCustomModel } from '../common/runModel';
+import { runV1Model } from '../common/runV1Model';
 import type { ItemRun } from '../common/taskOutput';
 import { additionalInputProperty } from '../image/fields';
 import { audioOptionsCollection, audioWaitProperties } from './audioOptions';
@@ -48,7 +48,7 @@ async function executeVersion1(
 		checkV1AudioCustom(param('customModel'), param('additionalInput'));
 		return await runCustomModel(this, itemIndex, run, 'audio');
 	}
-	const { model, parameters, v1Names, asSent } = v1AudioGenerate(raw, {
+	const { model, asSent, ...mapped } = v1AudioGenerate(raw, {
 		prompt: param('prompt'),
 		customMode: param('customMode', false),
 		instrumental: param('instrumental', false),
@@ -57,13 +57,10 @@ async function executeVersion1(
 		voice: param('voice'),
 		additionalInput: param('additionalInput'),
 	});
-	try {
-		return await runCatalogueModel(this, itemIndex, run, model, parameters, {
-			finish: (request) => ({ ...request, body: { ...request.body, ...asSent } }),
-		});
-	} catch (error) {
-		throw v1Error(error, v1Names);
-	}
+	return await runV1Model(this, itemIndex, run, model, mapped, (request) => ({
+		...request,
+		body: { ...request.body, ...asSent },
+	}));
 }
 
 export const execute = byVersion(executeVersion1, v2.execute);

@@ -3,11 +3,11 @@ import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { KieInputError } from '../../catalogue';
 import { describeValue } from '../../catalogue/errors';
 import { CONTINUATIONS } from '../../catalogue/modelCatalogue';
-import { v1Error, v1Parameters, withV1Request } from '../../catalogue/v1/mapping';
+import { v1Parameters, withV1Request } from '../../catalogue/v1/mapping';
 import { V1_EXTEND } from '../../catalogue/v1/video';
 import { modelOperation } from '../common/modelOperation';
 import { waitProperties, taskIdProperty } from '../common/properties';
-import { runCatalogueModel } from '../common/runModel';
+import { runV1Model } from '../common/runV1Model';
 import type { OperationExecute } from '../common/taskOutput';
 import { additionalInputProperty, promptProperty } from '../image/fields';
 import { choiceProperty, readTaskId, videoOptionsCollection } from './common';
@@ -106,18 +106,14 @@ export const execute: OperationExecute = async function (itemIndex, run) {
 		);
 	}
 	const param = (name: string) => this.getNodeParameter(name, itemIndex, '') as unknown;
-	const { parameters, v1Names } = v1Parameters(model, v1, {
+	const mapped = v1Parameters(model, v1, {
 		taskId: readTaskId(this, itemIndex),
 		prompt: param('prompt'),
 		extendModel: param('extendModel'),
 		resolution: param('resolution'),
 		additionalInput: param('additionalInput'),
 	});
-	try {
-		return await runCatalogueModel(this, itemIndex, run, model, parameters, {
-			finish: (request) => withV1Request(v1, request),
-		});
-	} catch (error) {
-		throw v1Error(error, v1Names);
-	}
+	return await runV1Model(this, itemIndex, run, model, mapped, (request) =>
+		withV1Request(v1, request),
+	);
 };

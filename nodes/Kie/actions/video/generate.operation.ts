@@ -7,12 +7,13 @@ import {
 
 import { catalogueModel, CUSTOM_MODEL_ID, KieInputError } from '../../catalogue';
 import { describeValue } from '../../catalogue/errors';
-import { v1Error, v1Parameters, withV1Request, type V1Values } from '../../catalogue/v1/mapping';
+import { v1Parameters, withV1Request, type V1Values } from '../../catalogue/v1/mapping';
 import { V1_VIDEO_MODELS } from '../../catalogue/v1/video';
 import { videoModelProperties, videoModelsWithImages } from '../../catalogue/v1/panel';
 import { modelOperation } from '../common/modelOperation';
 import { waitProperties } from '../common/properties';
-import { byVersion, runCatalogueModel, runCustomModel } from '../common/runModel';
+import { byVersion, runCustomModel } from '../common/runModel';
+import { runV1Model } from '../common/runV1Model';
 import type { ItemRun } from '../common/taskOutput';
 import { additionalInputProperty, modelAndPromptProperties } from '../image/fields';
 import { videoOptionsCollection } from './common';
@@ -105,14 +106,10 @@ async function executeVersion1(
 		additionalInput: param('additionalInput'),
 	};
 	const modelIsExpression = String(this.getNode().parameters.model ?? '').startsWith('=');
-	const { parameters, v1Names } = v1Parameters(model, v1, values, modelIsExpression);
-	try {
-		return await runCatalogueModel(this, itemIndex, run, model, parameters, {
-			finish: (request) => withV1Request(v1, request),
-		});
-	} catch (error) {
-		throw v1Error(error, v1Names);
-	}
+	const mapped = v1Parameters(model, v1, values, modelIsExpression);
+	return await runV1Model(this, itemIndex, run, model, mapped, (request) =>
+		withV1Request(v1, request),
+	);
 }
 
 export const execute = byVersion(executeVersion1, v2.execute);
