@@ -11,7 +11,10 @@
  */
 import { systemClock, throwIfCancelled, type Clock } from './clock';
 import { CancelledError } from './errors';
+import { takeNext, type LikelyDone, type Waiter } from './limiterQueue';
 import { DEFAULT_CREATE_PACING, type PacingOptions } from './pacing';
+
+export type { LikelyDone } from './limiterQueue';
 
 interface Slot {
 	/** When the answer came back; undefined while the request is in flight. */
@@ -33,38 +36,12 @@ export interface Permit {
 	rateLimited(retryAfterMs?: number): void;
 }
 
-/**
- * Clock times between which the chance that a request pays (a poll finds its task done) grows
- * from 0 to 1; past `to` it is 1 (never, while both are Infinity). Read at each grant, so its
- * owner may move it while the request waits (a poll's kind learns from tasks that finish).
- */
-export interface LikelyDone {
-	from: number;
-	to: number;
-}
-
-interface Waiter {
-	grant(permit: Permit): void;
-	signal?: AbortSignal;
-	onAbort?: () => void;
-	enqueuedAt: number;
-	likelyDone?: LikelyDone;
-}
-
-/** How likely a waiter's request is to pay now (0 without a ramp). */
-function likelihood(waiter: Waiter, now: number): number {
-	const ramp = waiter.likelyDone;
-	if (!ramp || now < ramp.from) return 0;
-	if (now >= ramp.to) return 1;
-	return (now - ramp.from) / Math.max(1, ramp.to - ramp.from);
-}
-
 export class PacedLimiter {
 	private slots: Slot[] = [];
 	private pausedUntil = 0;
 
 	/** Requests waiting for a slot (see the file's comment for who goes next). */
-	private queue: Waiter[] = [];
+	private queue: Array<Waiter<Permit>> = [];
 
 	/** When the one wake-up timer is due, if one is armed. */
 	private wakeAt: number | undefined;
@@ -148,7 +125,12 @@ export class PacedLimiter {
 	async acquire(signal?: AbortSignal, likelyDone?: LikelyDone): Promise<Permit> {
 		throwIfCancelled(signal);
 		return await new Promise<Permit>((resolve, reject) => {
-			const waiter: Waiter = { grant: resolve, signal, enqueuedAt: this.clock.now(), likelyDone };
+			const waiter: Waiter<Permit> = {
+				grant: resolve,
+				signal,
+				enqueuedAt: this.clock.now(),
+				likelyDone,
+			};
 			if (signal) {
 				waiter.onAbort = () => {
 					this.queue = this.queue.filter((other) => other !== waiter);
@@ -315,25 +297,10 @@ export class PacedLimiter {
 				this.armWakeUp(this.clock.now() + waitMs);
 				return;
 			}
-			const waiter = this.next();
+			const waiter = takeNext(this.queue, this.clock.now(), this.pacing.queueAgingMs);
 			if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
 			waiter.grant(this.take());
 		}
-	}
-
-	/**
-	 * Takes the waiter to grant next out of the queue: the likeliest to pay (its `likelyDone` ramp),
-	 * its time waiting over `queueAgingMs` added so none starves. Without ramps: first come first.
-	 */
-	private next(): Waiter {
-		const now = this.clock.now();
-		const score = (waiter: Waiter) =>
-			likelihood(waiter, now) + (now - waiter.enqueuedAt) / this.pacing.queueAgingMs;
-		let best = 0;
-		for (let index = 1; index < this.queue.length; index++) {
-			if (score(this.queue[index]) > score(this.queue[best])) best = index;
-		}
-		return this.queue.splice(best, 1)[0];
 	}
 
 	private armWakeUp(at: number): void {
