@@ -21,6 +21,8 @@ interface Slot {
 	settledAt?: number;
 	accepted?: boolean;
 	grantedAt: number;
+	/** Sent above the rate to find room a peer left (see PacingOptions.probeQuietWindows). */
+	probe?: boolean;
 }
 
 export interface Permit {
@@ -146,7 +148,10 @@ export class PacedLimiter {
 	/** Only from pump(), right after msUntilFree() pruned the slots at this same instant. */
 	private take(): Permit {
 		if (this.slots.length === 0) this.burstAnsweredAt = undefined;
-		const slot: Slot = { grantedAt: this.clock.now() };
+		const slot: Slot = {
+			grantedAt: this.clock.now(),
+			probe: this.slots.length >= Math.max(1, Math.floor(this.rate + 1e-9)),
+		};
 		this.slots.push(slot);
 		this.lastGrantAt = this.clock.now();
 		let done = false;
@@ -162,6 +167,9 @@ export class PacedLimiter {
 				settle();
 				slot.accepted = true;
 				this.acceptedAt.push(slot.settledAt!);
+				// Room above the rate: a quiet window's worth, so the rate triples from here.
+				if (slot.probe)
+					this.acceptedSinceRefusal = Math.max(this.acceptedSinceRefusal, Math.ceil(this.rate));
 				grew = this.grow();
 				this.pump();
 			},
@@ -177,7 +185,11 @@ export class PacedLimiter {
 					settle();
 					slot.accepted = false;
 				}
-				this.refused(slot.grantedAt);
+				if (slot.probe) {
+					// No room above the rate: nothing to slow down; the next probe waits its turn.
+					this.lastRefusalAt = this.clock.now();
+					this.acceptedSinceRefusal = 0;
+				} else this.refused(slot.grantedAt);
 				if (retryAfterMs !== undefined && retryAfterMs > 0) this.pause(retryAfterMs);
 				else this.pump();
 			},
@@ -267,10 +279,12 @@ export class PacedLimiter {
 		if (now < probeEndsAt && inFlight >= 1 && this.slots.length >= burstAtOnce)
 			return probeEndsAt - now;
 		if (this.slots.length >= allowed) {
+			const probeIn = this.probeAt() - now;
+			if (probeIn <= 0) return 0;
 			const expiries = this.slots
 				.filter((slot) => slot.settledAt !== undefined)
 				.map((slot) => this.expiryOf(slot) - now);
-			return expiries.length > 0 ? Math.max(1, Math.min(...expiries)) : Infinity;
+			return Math.max(1, Math.min(probeIn, ...expiries));
 		}
 		// Spread over the window after the first few (before Kie's first 429: a burst's share).
 		const refusedYet = this.lastRefusalAt > -Infinity;
@@ -282,6 +296,14 @@ export class PacedLimiter {
 			if (due > 0) return Math.max(1, due);
 		}
 		return 0;
+	}
+
+	/** When one request may go above the rate (Infinity: not now; see probeQuietWindows). */
+	private probeAt(): number {
+		const quiet = this.pacing.probeQuietWindows;
+		if (!(quiet > 0) || this.rate >= this.max || this.lastRefusalAt === -Infinity) return Infinity;
+		if (this.slots.some((slot) => slot.probe && slot.settledAt === undefined)) return Infinity;
+		return this.lastRefusalAt + quiet * this.windowMs;
 	}
 
 	/**

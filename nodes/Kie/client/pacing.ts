@@ -28,6 +28,11 @@
  * - a refused create's slot counts for a quarter window only (Kie did not count it): a process
  *   that arrived when another held the whole account tries again at other moments than that
  *   process's window boundaries, instead of in step with them and refused every time;
+ * - a process held below the limit, its slots all taken and no 429 for a window, sends one create
+ *   above its rate (a probe): accepted, a peer has left room (it finished) and the rate triples
+ *   per window from there; refused, the rate stays. Without it the process left alone found the
+ *   room a window late, once a window of its own creates had been accepted (2 s of 18 in the
+ *   queue-mode bench; pacing-sim.ts replays it);
  * - creates in flight are limited to a count that starts small and grows with each accepted
  *   create (halved on a 429);
  * - Retry-After, when Kie sends it, holds every create of the account that long.
@@ -68,6 +73,12 @@ export interface PacingOptions {
 	 * to pay go first, and none waits much longer than this behind them.
 	 */
 	queueAgingMs: number;
+	/**
+	 * Below the credential's limit, with every slot taken and no 429 for this many windows, one
+	 * request goes above the rate (0: never): accepted, the rate triples per window from there
+	 * (a peer has stopped); refused, the rate stays and the next probe waits as long again.
+	 */
+	probeQuietWindows: number;
 }
 
 export const DEFAULT_CREATE_PACING: PacingOptions = {
@@ -86,6 +97,7 @@ export const DEFAULT_CREATE_PACING: PacingOptions = {
 	refusedHoldWindows: 0.25,
 	// Creates carry no ramp: by waiting time alone, first come first served.
 	queueAgingMs: 1000,
+	probeQuietWindows: 1,
 };
 
 /**
@@ -121,4 +133,5 @@ export const DEFAULT_STATUS_PACING: PacingOptions = {
 	spreadAfter: 1,
 	// A small batch's few polls leave together (cold start: three tasks polled at once).
 	burstAtOnceShare: 0.5,
+	probeQuietWindows: 0,
 };

@@ -86,8 +86,9 @@ describe('two processes sharing one account, neither seeing the other', () => {
 			expect(run.account.maxAcceptedInAnyWindow()).toBeLessThanOrEqual(20);
 			// Both learn of each other in the first window; afterwards refusals stay few (a refused
 			// create is tried again a quarter window later, see the lock-out test below).
-			expect(run.laterRefusedShare).toBeLessThan(0.13);
-			expect(run.refusedShare).toBeLessThan(0.12);
+			// (Under 15 %, the queue-mode target; the create probe costs about a point here.)
+			expect(run.laterRefusedShare).toBeLessThan(0.15);
+			expect(run.refusedShare).toBeLessThan(0.15);
 			// Near the limit: windows 1–7 (both processes busy) average at least 15 of 20.
 			expect(mean(acceptedPerWindow(run.account).slice(1, 8))).toBeGreaterThanOrEqual(15);
 			expect(run.lastAcceptedAt).toBeLessThan(1.4 * boundMs);
@@ -123,11 +124,12 @@ describe('two processes sharing one account, neither seeing the other', () => {
 			const shipped = await twoProcesses(pacedLimiter(), seed, 300, [100, 100], [2, 8]);
 			// The second gets creates in from its second window on; the account is used throughout.
 			expect(Math.min(...acceptedPerWindow(shipped.account, 1).slice(2, 5))).toBeGreaterThan(0);
-			expect(shipped.lastAcceptedAt).toBeLessThan(1.18 * boundMs);
+			expect(shipped.lastAcceptedAt).toBeLessThan(1.2 * boundMs);
 			// Control: a refused create's slot counting a whole window, the second tries again in
 			// step with the first one's windows and is refused every time until the first is done.
 			const locked = await twoProcesses(
-				pacedLimiter({ refusedHoldWindows: 1 }),
+				// (No probe either: an accepted probe would let it in through another door.)
+				pacedLimiter({ refusedHoldWindows: 1, probeQuietWindows: 0 }),
 				seed,
 				300,
 				[100, 100],
@@ -181,7 +183,8 @@ describe('one process whose credential claims 4 × what the account allows', () 
 			const { account, run } = await overClaim(pacedLimiter(), seed);
 			expect(run.done).toHaveLength(60);
 			expect(account.refusedShare()).toBeLessThanOrEqual(0.25);
-			expect(account.refusedShare(2 * WINDOW_MS)).toBeLessThan(0.2);
+			// A refused probe a window after each 429 adds about 4 points (pacing-sim: 0.15 → 0.19).
+			expect(account.refusedShare(2 * WINDOW_MS)).toBeLessThan(0.22);
 			expect(mean(acceptedPerWindow(account).slice(1, 11))).toBeGreaterThanOrEqual(3.8);
 		},
 	);
