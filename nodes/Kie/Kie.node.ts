@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { nodeProperties } from './actions/properties';
+import { nodeProperties, rawInEditorMark } from './actions/properties';
 import { router } from './actions/router';
 import { kieNodeLook } from './shared/nodeLook';
 
@@ -27,6 +27,8 @@ export class Kie implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		properties: nodeProperties,
+		// Like each definition (actions/properties.ts): so the list of them is not a proxy either.
+		...rawInEditorMark,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
