@@ -13,9 +13,9 @@
  * milliseconds, and the size of our node's description (JSON characters).
  *
  * EDITOR_TIMINGS_PROFILE=<folder>: also records the page's CPU profile (Chrome DevTools) over each
- * opening of our panel and each model switch, writes <folder>/open.cpuprofile and
- * <folder>/<resource>-switch.cpuprofile and prints the functions with the most time
- * (editor-profile.mjs).
+ * opening of our panel and of Gemini's and each model switch, writes <folder>/open.cpuprofile,
+ * <folder>/gemini-open.cpuprofile and <folder>/<resource>-switch.cpuprofile and prints the
+ * functions with the most time (editor-profile.mjs). Where the time goes: docs/editor-speed.md.
  *
  * Works on a version-1-only build too (the picker is then `model`), so older commits can be
  * measured: build them in a clone and run this file there (see docs or the commit message).
@@ -223,7 +223,8 @@ async function main() {
 		}
 		for (const node of [KIE, GEMINI]) {
 			const times = [];
-			const profile = await profiler(page, PROFILE && node === KIE && path.join(PROFILE, 'open'));
+			const file = node === KIE ? 'open' : 'gemini-open';
+			const profile = await profiler(page, PROFILE && path.join(PROFILE, file));
 			for (let round = 0; round < ROUNDS; round++) {
 				times.push(await openPanel(page, node, profile));
 				await closePanel(page);
