@@ -11,10 +11,10 @@
  */
 import { systemClock, throwIfCancelled, type Clock } from './clock';
 import { CancelledError } from './errors';
-import { takeNext, type LikelyDone, type Waiter } from './limiterQueue';
 import { DEFAULT_CREATE_PACING, type PacingOptions } from './pacing';
+import { takeNext, type LikelyDone, type Waiter } from './pollSchedule';
 
-export type { LikelyDone } from './limiterQueue';
+export type { LikelyDone } from './pollSchedule';
 
 interface Slot {
 	/** When the answer came back; undefined while the request is in flight. */
