@@ -47,7 +47,10 @@ const s = (ms: number) => (Number.isFinite(ms) ? (ms / 1000).toFixed(2) : '–')
 
 async function main(): Promise<void> {
 	const generationMs = Number(argument('--generation-ms') ?? QUEUE.generationMs);
-	const traceFile = path.join(await mkdtemp(path.join(tmpdir(), 'kie-queue-trace-')), 'trace.jsonl');
+	const traceFile = path.join(
+		await mkdtemp(path.join(tmpdir(), 'kie-queue-trace-')),
+		'trace.jsonl',
+	);
 	const loadBefore = loadavg()[0];
 	let sim: KieSimulatorApi | undefined;
 	let sentAt = 0;
@@ -73,7 +76,8 @@ async function main(): Promise<void> {
 	const workerOf = new Map<string, number>();
 	for (const line of trace) if (line.e === 'create' && line.task) workerOf.set(line.task, line.pid);
 	const pids = [...new Set(trace.map((line) => line.pid))].sort();
-	const workerName = (pid: number | undefined) => (pid === undefined ? '?' : `w${pids.indexOf(pid) + 1}`);
+	const workerName = (pid: number | undefined) =>
+		pid === undefined ? '?' : `w${pids.indexOf(pid) + 1}`;
 	const grants = trace.filter((line) => line.e === 'grant' && line.limiter === 'status');
 	const nodeRuns = trace.filter((line) => line.e === 'node');
 
@@ -90,53 +94,96 @@ async function main(): Promise<void> {
 		return { ...task, worker: workerName(workerOf.get(task.taskId)), polls };
 	});
 	const byExecution = new Map<number, typeof rows>();
-	for (const row of rows) byExecution.set(row.execution, [...(byExecution.get(row.execution) ?? []), row]);
+	for (const row of rows)
+		byExecution.set(row.execution, [...(byExecution.get(row.execution) ?? []), row]);
 
 	const lines: string[] = [];
 	const say = (text: string) => lines.push(text);
-	say(`queue trace: 200 items, generation ${generationMs} ms, load before ${loadBefore.toFixed(2)}`);
-	say(`wall ${s(run.wallMs)} s (${(run.wallMs / QUEUE.lowerBoundMs).toFixed(2)} × ${s(QUEUE.lowerBoundMs)} s); ` +
-		`creates ${run.createRequests} (${run.answered429} 429); status ${run.statusRequests} (${run.statusAnswered429} 429); ` +
-		`executions per worker ${run.executionsPerWorker.join(' + ')}; failed checks ${run.failures.length}`);
-	say(`first create arrived ${s(run.record.firstCreateArrivedMs)} s, last create accepted ${s(run.record.lastCreateAcceptedMs)} s, ` +
-		`last finish ${s(run.record.lastTaskFinishedMs)} s, last seen ${s(run.record.lastTaskSeenMs)} s`);
-	say('per execution: worker, created first/last, finished last, seen last, node returned, answered');
+	say(
+		`queue trace: 200 items, generation ${generationMs} ms, load before ${loadBefore.toFixed(2)}`,
+	);
+	say(
+		`wall ${s(run.wallMs)} s (${(run.wallMs / QUEUE.lowerBoundMs).toFixed(2)} × ${s(QUEUE.lowerBoundMs)} s); ` +
+			`creates ${run.createRequests} (${run.answered429} 429); status ${run.statusRequests} (${run.statusAnswered429} 429); ` +
+			`executions per worker ${run.executionsPerWorker.join(' + ')}; failed checks ${run.failures.length}`,
+	);
+	say(
+		`first create arrived ${s(run.record.firstCreateArrivedMs)} s, last create accepted ${s(run.record.lastCreateAcceptedMs)} s, ` +
+			`last finish ${s(run.record.lastTaskFinishedMs)} s, last seen ${s(run.record.lastTaskSeenMs)} s`,
+	);
+	say(
+		'per execution: worker, created first/last, finished last, seen last, node returned, answered',
+	);
 	for (const [execution, list] of [...byExecution].sort((a, b) => a[0] - b[0])) {
 		const worker = list[0].worker;
 		const pid = pids[Number(worker.slice(1)) - 1];
-		const run_ = nodeRuns.find((one) => one.pid === pid && list.length === one.items && Math.abs(rel(one.at) - Math.max(...list.map((r) => r.seen))) < 30_000);
-		say(`  e${execution} ${worker}: created ${s(Math.min(...list.map((r) => r.created)))}–${s(Math.max(...list.map((r) => r.created)))}, ` +
-			`finished ≤ ${s(Math.max(...list.map((r) => r.finished)))}, seen ≤ ${s(Math.max(...list.map((r) => r.seen)))}, ` +
-			`node ${s(rel(run_?.startedAt))}→${s(rel(run_?.at))}, answered ${s(run.record.answeredMs[execution])}`);
+		const run_ = nodeRuns.find(
+			(one) =>
+				one.pid === pid &&
+				list.length === one.items &&
+				Math.abs(rel(one.at) - Math.max(...list.map((r) => r.seen))) < 30_000,
+		);
+		say(
+			`  e${execution} ${worker}: created ${s(Math.min(...list.map((r) => r.created)))}–${s(Math.max(...list.map((r) => r.created)))}, ` +
+				`finished ≤ ${s(Math.max(...list.map((r) => r.finished)))}, seen ≤ ${s(Math.max(...list.map((r) => r.seen)))}, ` +
+				`node ${s(rel(run_?.startedAt))}→${s(rel(run_?.at))}, answered ${s(run.record.answeredMs[execution])}`,
+		);
 	}
 	// Status requests per second per worker (granted by its limiter), and its rate then.
-	say('status requests granted per second (w1 | w2), and the limiter rate at the last grant of that second');
+	say(
+		'status requests granted per second (w1 | w2), and the limiter rate at the last grant of that second',
+	);
 	const seconds = Math.ceil(Math.max(...grants.map((grant) => rel(grant.at))) / 1000);
 	for (let second = 0; second <= seconds; second++) {
 		const cells = pids.map((pid) => {
-			const inSecond = grants.filter((grant) => grant.pid === pid && Math.floor(rel(grant.at) / 1000) === second);
+			const inSecond = grants.filter(
+				(grant) => grant.pid === pid && Math.floor(rel(grant.at) / 1000) === second,
+			);
 			const rate = inSecond.length ? inSecond[inSecond.length - 1].rate!.toFixed(1) : '';
 			const maxQueued = inSecond.length ? Math.max(...inSecond.map((g) => g.queued ?? 0)) : 0;
 			return `${String(inSecond.length).padStart(2)} r${rate.padEnd(4)} q${maxQueued}`;
 		});
-		const refused = trace.filter((line) => line.e === 'refused' && line.limiter === 'status' && Math.floor(rel(line.at) / 1000) === second).length;
+		const refused = trace.filter(
+			(line) =>
+				line.e === 'refused' &&
+				line.limiter === 'status' &&
+				Math.floor(rel(line.at) / 1000) === second,
+		).length;
 		const finished = tasks.filter((task) => Math.floor(task.finished / 1000) === second).length;
-		say(`  ${String(second).padStart(3)} s: ${cells.join(' | ')}  429s ${refused}  tasks finishing ${finished}`);
+		say(
+			`  ${String(second).padStart(3)} s: ${cells.join(' | ')}  429s ${refused}  tasks finishing ${finished}`,
+		);
 	}
 	const tail = [...rows].sort((a, b) => b.seen - a.seen).slice(0, 12);
-	say('the 12 tasks seen last: execution worker created finished seen late | polls: asked→granted (queue, rate, ramp) → answer');
+	say(
+		'the 12 tasks seen last: execution worker created finished seen late | polls: asked→granted (queue, rate, ramp) → answer',
+	);
 	for (const row of tail) {
-		say(`  e${row.execution} ${row.worker} created ${s(row.created)} finished ${s(row.finished)} seen ${s(row.seen)} late ${s(row.seen - row.finished)}`);
+		say(
+			`  e${row.execution} ${row.worker} created ${s(row.created)} finished ${s(row.finished)} seen ${s(row.seen)} late ${s(row.seen - row.finished)}`,
+		);
 		for (const [index, poll] of row.polls.entries()) {
 			const answer = row.answers[index];
-			say(`     ${s(poll.asked)}→${s(poll.granted)} q${poll.queued} r${poll.rate?.toFixed(1)} ramp ${s(poll.ramp[0])}..${s(poll.ramp[1])} → ${answer ? `${s(answer.arrived)} ${answer.what}` : '?'}`);
+			say(
+				`     ${s(poll.asked)}→${s(poll.granted)} q${poll.queued} r${poll.rate?.toFixed(1)} ramp ${s(poll.ramp[0])}..${s(poll.ramp[1])} → ${answer ? `${s(answer.arrived)} ${answer.what}` : '?'}`,
+			);
 		}
 	}
 	const lateness = rows.map((row) => row.seen - row.finished).sort((a, b) => a - b);
-	say(`seen − finished: median ${s(lateness[Math.floor(lateness.length / 2)])} s, p90 ${s(lateness[Math.floor(lateness.length * 0.9)])} s, max ${s(lateness[lateness.length - 1])} s`);
+	say(
+		`seen − finished: median ${s(lateness[Math.floor(lateness.length / 2)])} s, p90 ${s(lateness[Math.floor(lateness.length * 0.9)])} s, max ${s(lateness[lateness.length - 1])} s`,
+	);
 	process.stdout.write(`${lines.join('\n')}\n`);
 	const out = argument('--out');
-	if (out) writeFileSync(out, JSON.stringify({ run, rows, trace: trace.map((line) => ({ ...line, at: rel(line.at) })) }, null, 1));
+	if (out)
+		writeFileSync(
+			out,
+			JSON.stringify(
+				{ run, rows, trace: trace.map((line) => ({ ...line, at: rel(line.at) })) },
+				null,
+				1,
+			),
+		);
 }
 
 /** Per task from the simulator: execution, created, finished, seen (ms after the first POST). */

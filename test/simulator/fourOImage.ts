@@ -174,7 +174,8 @@ function downloadUrl(state: SimulatorState, context: RequestContext): Answer {
 		return refuse('The request parameters failed validation checks: taskId and url are required');
 	}
 	const task = state.record.tasks.get(taskId);
-	if (!task || apiOf(task) !== '4o-image' || task.apiKey !== apiKey) return refuse('record is null');
+	if (!task || apiOf(task) !== '4o-image' || task.apiKey !== apiKey)
+		return refuse('record is null');
 	if (stateOf(task, Date.now()) !== 'success') return refuse('record status is not success');
 	if (!task.resultUrls.includes(url)) return refuse('record result data not exist');
 	const token = randomBytes(12).toString('hex');

@@ -11,5 +11,7 @@ import { V1_VIDEO_MODELS } from './v1/video';
 /** `param`: aspectRatio, resolution, outputFormat or duration. */
 export function isSomeModelsDefault(param: string, value: unknown): boolean {
 	if (value === undefined || value === null || value === '') return false;
-	return [...V1_VIDEO_MODELS, ...V1_IMAGE_MODELS].some((model) => v1Default(model, param) === value);
+	return [...V1_VIDEO_MODELS, ...V1_IMAGE_MODELS].some(
+		(model) => v1Default(model, param) === value,
+	);
 }

@@ -12,7 +12,14 @@ import type { INodeParameters } from 'n8n-workflow';
 import type { WorkflowRunResult } from '../../harness';
 import { makePng, startSimulator } from '../../simulator';
 import type { KieSimulator } from '../../simulator';
-import { binaryOf, FAST_POLL, kieOutput, runKie, SECRET_KEY, visibleText } from '../../helpers/workflow';
+import {
+	binaryOf,
+	FAST_POLL,
+	kieOutput,
+	runKie,
+	SECRET_KEY,
+	visibleText,
+} from '../../helpers/workflow';
 import { reserveRefusingPort } from '../../helpers/unreachable';
 import type { KieRunOptions } from '../../helpers/workflow';
 

@@ -39,12 +39,14 @@ function shown(of: INodeTypeDescription, version: number, values: INodeParameter
 			typeof value === 'string' && value.startsWith('=') ? '' : value,
 		]),
 	);
-	return of.properties
-		.filter((property) => NodeHelpers.displayParameter(parameters, property, node, of))
-		// `__v_skip` (for n8n's editor, actions/properties.ts) is on the merged definitions only.
-		.map((property) =>
-			JSON.stringify({ ...property, displayOptions: undefined, __v_skip: undefined }),
-		);
+	return (
+		of.properties
+			.filter((property) => NodeHelpers.displayParameter(parameters, property, node, of))
+			// `__v_skip` (for n8n's editor, actions/properties.ts) is on the merged definitions only.
+			.map((property) =>
+				JSON.stringify({ ...property, displayOptions: undefined, __v_skip: undefined }),
+			)
+	);
 }
 
 const optionValues = (property: INodeProperties) =>

@@ -14,7 +14,11 @@ import { Container } from '@n8n/di';
 import { NodeApiError } from 'n8n-workflow';
 import type { IExecuteFunctions, IHttpRequestOptions, INode, JsonObject } from 'n8n-workflow';
 
-import { AmbiguousCreateError, KieClient, type CreateTaskRequest } from '../../../../nodes/Kie/client';
+import {
+	AmbiguousCreateError,
+	KieClient,
+	type CreateTaskRequest,
+} from '../../../../nodes/Kie/client';
 import { KieRequestError } from '../../../../nodes/Kie/client/errors';
 import type { KieAccount } from '../../../../nodes/Kie/client/http';
 import { startSimulator } from '../../../simulator';

@@ -537,7 +537,7 @@ describe('the first tasks of a kind in a fresh process (cold start)', () => {
 		expect(late[1] - late[0]).toBeCloseTo(PLAN.maxIntervalMs, 0);
 	});
 
-	it("a prior does not postpone the first looks: 6 s images under the 30 s image prior are seen within a second", async () => {
+	it('a prior does not postpone the first looks: 6 s images under the 30 s image prior are seen within a second', async () => {
 		// Without the looks, the first poll came at half the prior (15 s): 9 s late.
 		const images = await runBatch(new ManualClock(), new GenerationTimes(), [6000, 6000, 6000], {
 			expectedMs: 30_000,

@@ -27,7 +27,12 @@ import type { WorkflowRunResult } from '../../../harness';
 import { KieClient } from '../../../../nodes/Kie/client';
 import type { KieAccount } from '../../../../nodes/Kie/client/http';
 import { makePng, startSimulator } from '../../../simulator';
-import type { FaultSpec, KieSimulator, RecordedRequest, SimulatorOptions } from '../../../simulator';
+import type {
+	FaultSpec,
+	KieSimulator,
+	RecordedRequest,
+	SimulatorOptions,
+} from '../../../simulator';
 import { kieWorkflow } from '../../../helpers/workflow';
 import type { FixtureItemSpec } from '../../../helpers/workflow';
 import { reserveRefusingPort } from '../../../helpers/unreachable';
