@@ -3,7 +3,6 @@
  * converge on the account's real limit from the refusals alone. Time is a manual clock; the
  * account is a small simulated Kie counter (test/helpers/simulatedAccount.ts).
  */
-import type { PacingOptions } from '../../../../nodes/Kie/client/pacing';
 import { PacedLimiter, type Permit } from '../../../../nodes/Kie/client/pacedLimiter';
 import { LegacyCreateLimiter } from '../../../helpers/legacyCreateLimiter';
 import { mean } from '../../../helpers/mean';
@@ -14,8 +13,7 @@ import {
 	SimulatedAccount,
 	type CreateLimiter,
 } from '../../../helpers/simulatedAccount';
-
-const WINDOW_MS = 2000;
+import { pacedLimiter, twoProcesses, WINDOW_MS } from '../../../helpers/twoProcesses';
 
 /** Accepted creates per window of the run (window 0 starts at clock time 0). */
 function acceptedPerWindow(account: SimulatedAccount, process?: number): number[] {
@@ -26,52 +24,6 @@ function acceptedPerWindow(account: SimulatedAccount, process?: number): number[
 		counts[index]++;
 	}
 	return counts;
-}
-
-/** The shipped limiter at the credential's 20 per 2 s; `pacing` changes it for a control. */
-const pacedLimiter =
-	(pacing: Partial<PacingOptions> = {}) =>
-	(clock: ManualClock) =>
-		new PacedLimiter(20, WINDOW_MS, clock, undefined, pacing);
-
-interface SharedRun {
-	account: SimulatedAccount;
-	lastAcceptedAt: number;
-	refusedShare: number;
-	firstWindowRefused: number;
-	laterRefusedShare: number;
-}
-
-/** Two processes (each its own limiter, credential 20 per 2 s) sharing an account of 20 per 2 s. */
-async function twoProcesses(
-	makeLimiter: (clock: ManualClock) => CreateLimiter,
-	seed: number,
-	secondStartsAt = 150,
-	items: [number, number] = [100, 100],
-	/** One-way delay of a create, ms (from, to). */
-	[delayFrom, delayTo]: [number, number] = [5, 40],
-): Promise<SharedRun> {
-	const clock = new ManualClock(0);
-	const random = seededRandom(seed);
-	const account = new SimulatedAccount(20, WINDOW_MS);
-	const runs = await runProcesses(
-		clock,
-		account,
-		[
-			{ limiter: makeLimiter(clock), items: items[0], startAt: 0 },
-			{ limiter: makeLimiter(clock), items: items[1], startAt: secondStartsAt },
-		],
-		() => delayFrom + random() * (delayTo - delayFrom),
-	);
-	expect(runs.map((run) => run.done.length)).toEqual(items);
-	return {
-		account,
-		lastAcceptedAt: Math.max(...runs.flatMap((run) => run.done)),
-		refusedShare: account.refusedShare(),
-		firstWindowRefused: account.creates.filter((c) => !c.accepted && c.arrivedAt < WINDOW_MS)
-			.length,
-		laterRefusedShare: account.refusedShare(2 * WINDOW_MS),
-	};
 }
 
 describe('two processes sharing one account, neither seeing the other', () => {

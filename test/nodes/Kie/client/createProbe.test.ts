@@ -7,40 +7,20 @@
 import type { PacingOptions } from '../../../../nodes/Kie/client/pacing';
 import { PacedLimiter, type Permit } from '../../../../nodes/Kie/client/pacedLimiter';
 import { ManualClock, settle } from '../../../helpers/manualClock';
-import { runProcesses, seededRandom, SimulatedAccount } from '../../../helpers/simulatedAccount';
+import { pacedLimiter, twoProcesses, WINDOW_MS } from '../../../helpers/twoProcesses';
 
-const WINDOW_MS = 2000;
 // 200 creates, 20 per 2 s: the last 20 cannot be accepted before 18 s.
 const BOUND_MS = ((200 - 20) / 20) * WINDOW_MS;
 
-/** Two processes (credential 20 per 2 s each) on an account of 20 per 2 s, creates 5–40 ms each way. */
-async function twoProcesses(items: [number, number], seed: number, pacing: Partial<PacingOptions>) {
-	const clock = new ManualClock(0);
-	const random = seededRandom(seed);
-	const account = new SimulatedAccount(20, WINDOW_MS);
-	const runs = await runProcesses(
-		clock,
-		account,
-		[
-			{
-				limiter: new PacedLimiter(20, WINDOW_MS, clock, undefined, pacing),
-				items: items[0],
-				startAt: 0,
-			},
-			{
-				limiter: new PacedLimiter(20, WINDOW_MS, clock, undefined, pacing),
-				items: items[1],
-				startAt: 150,
-			},
-		],
-		() => 5 + random() * 35,
-	);
-	expect(runs.map((run) => run.done.length)).toEqual(items);
-	expect(account.maxAcceptedInAnyWindow()).toBeLessThanOrEqual(20);
-	return {
-		lastAcceptedAt: Math.max(...runs.flatMap((run) => run.done)),
-		refusedShare: account.refusedShare(),
-	};
+/** Two processes on one account (the second 150 ms later), never above the account's 20 a window. */
+async function twoProcessesWith(
+	items: [number, number],
+	seed: number,
+	pacing: Partial<PacingOptions>,
+) {
+	const run = await twoProcesses(pacedLimiter(pacing), seed, 150, items);
+	expect(run.account.maxAcceptedInAnyWindow()).toBeLessThanOrEqual(20);
+	return run;
 }
 
 describe('a process whose peer has finished', () => {
@@ -52,12 +32,12 @@ describe('a process whose peer has finished', () => {
 	])(
 		'%i + %i items: the last create is accepted within a window and a quarter of the bound (seed %i)',
 		async (first, second, seed) => {
-			const shipped = await twoProcesses([first, second], seed, {});
+			const shipped = await twoProcessesWith([first, second], seed, {});
 			expect(shipped.lastAcceptedAt).toBeLessThan(BOUND_MS + 1.25 * WINDOW_MS);
 			expect(shipped.refusedShare).toBeLessThan(0.15);
 			// Control: without the probe, the process left alone sends at its share for another
 			// window before its accepted creates count as a quiet window and its rate grows.
-			const control = await twoProcesses([first, second], seed, { probeQuietWindows: 0 });
+			const control = await twoProcessesWith([first, second], seed, { probeQuietWindows: 0 });
 			expect(control.lastAcceptedAt).toBeGreaterThan(BOUND_MS + 1.5 * WINDOW_MS);
 		},
 	);
