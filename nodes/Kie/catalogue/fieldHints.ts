@@ -4,7 +4,7 @@
  * ("Required when Multi Shots is off"), all in the names the panel shows; and a placeholder that
  * fits what the field takes.
  */
-import type { FieldData, FieldRule, ModelData } from './modelData';
+import type { FieldData, FieldRule, FieldValue, ModelData } from './modelData';
 
 /** A Kie field name → the label the panel shows for it. */
 export type LabelOf = (kieName: string) => string;
@@ -75,7 +75,7 @@ function mediaHint(field: FieldData, required: boolean): string {
 		.join(' ');
 }
 
-function condition(rule: FieldRule, labelOf: LabelOf, model: ModelData): string {
+function condition(rule: Pick<FieldRule, 'when'>, labelOf: LabelOf, model: ModelData): string {
 	const parts = Object.entries(rule.when ?? {}).map(([name, wanted]) => {
 		const label = labelOf(name);
 		const boolean = model.fields.some((field) => field.name === name && field.type === 'boolean');
@@ -107,6 +107,84 @@ export function ruleHint(rule: FieldRule, labelOf: LabelOf, model: ModelData): s
 	return '';
 }
 
+/** The pages' own statements of a text limit, replaced by the limits from the data. */
+const LIMIT_PROSE = [
+	/(?:-\s*)?Character limits by model:?\s*(?:-\s*\*\*[^*]+\*\*:\s*Maximum [\d,]+ characters\s*)+/gi,
+	/(?:-\s*)?(?:Max(?:imum)? length:|Maximum) [\d,]+ characters\.?/gi,
+];
+
+const statesLimit = (text: string) => LIMIT_PROSE.some((prose) => text.search(prose) >= 0);
+
+const withoutLimitProse = (text: string) =>
+	LIMIT_PROSE.reduce((rest, prose) => rest.replace(prose, ' '), text)
+		.replace(/\(\s*\)|\s+/g, ' ')
+		.replace(/\s+([.,])/g, '$1')
+		.trim();
+
+type Limit = { maxLength: number; when: NonNullable<FieldRule['when']> };
+
+/** How many sets of values a condition takes in (none: all of them). */
+const reach = (limit: Limit) =>
+	Object.values(limit.when).reduce(
+		(count, wanted) => count * (Array.isArray(wanted) ? wanted.length : 1),
+		Object.keys(limit.when).length === 0 ? Infinity : 1,
+	);
+
+/** Every value of the field `name` (its enum, or a boolean's two). */
+function valuesOf(model: ModelData, name: string): readonly FieldValue[] | undefined {
+	const field = model.fields.find((candidate) => candidate.name === name);
+	return field?.type === 'boolean' ? [true, false] : field?.enum;
+}
+
+/** `first` holds for every value of one field the others do not name: it is the rest's limit. */
+function isOtherwise(model: ModelData, first: Limit, rest: readonly Limit[]): boolean {
+	const names = Object.keys(first.when);
+	if (names.length !== 1 || rest.length === 0) return false;
+	const [name] = names;
+	const named = [first, ...rest].flatMap((limit) => {
+		const wanted = limit.when[name];
+		return Object.keys(limit.when).length === 1 && Array.isArray(wanted) ? wanted : [undefined];
+	});
+	const values = valuesOf(model, name);
+	return !!values && !named.includes(undefined) && values.every((value) => named.includes(value));
+}
+
+/**
+ * The field's text limits in a sentence: "Up to 5000 characters; 3000 when Model is V4." The
+ * limit most values get comes first, the others with their conditions. A condition all the
+ * limits share is left out when the field has limits under its other values that are not among
+ * these: the property is shown for that value alone (Suno's Lyrics is custom mode's prompt).
+ */
+function lengthHint(
+	model: ModelData,
+	field: FieldData,
+	rules: readonly FieldRule[],
+	labelOf: LabelOf,
+): string {
+	const limited = rules.filter((rule) => rule.maxLength !== undefined);
+	const others = (model.rules ?? []).filter(
+		(rule) => rule.field === field.name && rule.maxLength !== undefined && !limited.includes(rule),
+	);
+	const decided = (name: string) =>
+		others.some((rule) => rule.when?.[name] !== undefined) &&
+		limited.every(
+			(rule) => JSON.stringify(rule.when?.[name]) === JSON.stringify(limited[0].when?.[name]),
+		);
+	const limits: Limit[] = limited.map((rule) => ({
+		maxLength: rule.maxLength as number,
+		when: Object.fromEntries(Object.entries(rule.when ?? {}).filter(([name]) => !decided(name))),
+	}));
+	if (field.maxLength !== undefined) limits.push({ maxLength: field.maxLength, when: {} });
+	if (limits.length === 0) return '';
+	const [first, ...rest] = [...limits].sort((a, b) => reach(b) - reach(a));
+	const general = reach(first) === Infinity || isOtherwise(model, first, rest);
+	const exceptions = rest
+		.filter((limit) => reach(first) !== Infinity || limit.maxLength < first.maxLength)
+		.map((limit) => `; ${limit.maxLength}${condition(limit, labelOf, model)}`);
+	const when = general ? '' : condition(first, labelOf, model);
+	return `Up to ${first.maxLength} characters${when}${exceptions.join('')}.`;
+}
+
 export interface HintOf {
 	/** The model's conditions on the field. */
 	rules: readonly FieldRule[];
@@ -128,14 +206,19 @@ export function fieldHint(model: ModelData, field: FieldData, of: HintOf): strin
 	// "What to make" is a prompt's; a prompt the model sings (Lyrics) keeps its page's words.
 	const common = of.label === 'Lyrics' ? undefined : COMMON_HINTS[field.name];
 	const names = model.fields.map((candidate) => candidate.name);
+	const page = (field.description ?? '').replace(/\s+/g, ' ').trim();
+	const limitRules = of.rules.some((rule) => rule.maxLength !== undefined);
+	// The limits from the data replace the page's words for them (cut at MAX_HINT otherwise).
+	const length =
+		common || limitRules || statesLimit(page) ? lengthHint(model, field, of.rules, labelOf) : '';
 	const text = inPanelWords(
-		of.text ?? common ?? (field.description ?? '').replace(/\s+/g, ' ').trim(),
+		of.text ?? common ?? (length ? withoutLimitProse(page) : page),
 		labelOf,
 		names,
 	);
 	const short = text.length > MAX_HINT ? `${text.slice(0, MAX_HINT - 1).trimEnd()}…` : text;
 	const limits: string[] = [];
-	if (common && field.maxLength !== undefined) limits.push(`Up to ${field.maxLength} characters.`);
+	if (length) limits.push(length);
 	if (required) limits.push('Required.');
 	return [short.replace(/[.]?$/, short ? '.' : ''), ...limits, ...conditions]
 		.filter(Boolean)

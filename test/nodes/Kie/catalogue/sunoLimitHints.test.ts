@@ -1,0 +1,158 @@
+/**
+ * Suno's text limits per version and mode, stated under the field before running (issue 22), in
+ * the panel's names, as n8n's editor shows version 2's description: the numbers the hint gives
+ * for a version are the ones the check applies to it (textLimit, from the same data).
+ */
+import {
+	NodeHelpers,
+	type INodeParameters,
+	type INodeProperties,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { Kie } from '../../../../nodes/Kie/Kie.node';
+import { catalogueModel } from '../../../../nodes/Kie/catalogue/modelCatalogue';
+import { textLimit } from '../../../../nodes/Kie/catalogue/ruleConditions';
+
+const description = new Kie().description;
+const node = { typeVersion: 2 };
+
+/** The parameters n8n's editor shows for these values (defaults filled in). */
+function shown(values: INodeParameters): INodeProperties[] {
+	const parameters = NodeHelpers.getNodeParameters(
+		description.properties,
+		{ resource: 'audio', ...values },
+		true,
+		false,
+		node,
+		description,
+	) as INodeParameters;
+	return description.properties.filter((property) =>
+		NodeHelpers.displayParameter(parameters, property, node, description),
+	);
+}
+
+function hint(values: INodeParameters, name: string): string {
+	const property = shown(values).find((candidate) => candidate.name === name);
+	if (!property) throw new Error(`${name} is not shown for ${JSON.stringify(values)}`);
+	return `${property.displayName}: ${property.description}`;
+}
+
+const custom = { customMode: true, instrumental: false };
+const generate = (audioModel: string, mode: INodeParameters = custom) => ({
+	operation: 'generate',
+	audioModel,
+	...mode,
+});
+const cover = { operation: 'uploadAndCover', audioModel: 'suno/upload-and-cover-audio', ...custom };
+const extend = { operation: 'uploadAndExtend', audioModel: 'suno/upload-and-extend-audio' };
+
+describe('Suno text limits shown under the field', () => {
+	it.each<[string, INodeParameters, string, string]>([
+		[
+			'Generate V4, lyrics',
+			generate('V4'),
+			'prompt',
+			'Lyrics: The words Suno sings, as written. Up to 3000 characters. Required',
+		],
+		[
+			'Generate V5, lyrics',
+			generate('V5'),
+			'prompt',
+			'Lyrics: The words Suno sings, as written. Up to 5000 characters. Required',
+		],
+		[
+			'Generate V5, prompt',
+			generate('V5', { customMode: false }),
+			'prompt',
+			'Up to 500 characters. Required when Custom Mode is off.',
+		],
+		[
+			'Generate V4, style',
+			generate('V4'),
+			'style',
+			'Style: Music style specification for the generated audio.',
+		],
+		[
+			'Generate V4, style limit',
+			generate('V4'),
+			'style',
+			'Up to 200 characters. Required when Custom Mode is on.',
+		],
+		[
+			'Generate V4_5, style limit',
+			generate('V4_5'),
+			'style',
+			'Up to 1000 characters. Required when Custom Mode is on.',
+		],
+		[
+			'Generate, title',
+			generate('V5'),
+			'title',
+			'Will be displayed in player interfaces and filenames. Up to 80 characters.',
+		],
+		[
+			'Upload and Cover, lyrics',
+			cover,
+			'prompt',
+			'Up to 5000 characters; 3000 when Model is V4. Required',
+		],
+		[
+			'Upload and Cover, style',
+			cover,
+			'style',
+			'Up to 1000 characters; 200 when Model is V4. Required',
+		],
+		[
+			'Upload and Cover, title',
+			cover,
+			'title',
+			'Up to 100 characters; 80 when Model is V4_5ALL or V4. Required',
+		],
+		[
+			'Upload and Extend, title',
+			extend,
+			'title',
+			'Title: Music title. Up to 100 characters; 80 when Model is V4_5ALL or V4.',
+		],
+	])('%s', (_name, values, name, text) => {
+		expect(hint(values, name)).toContain(text);
+	});
+
+	it('names the version field as the panel shows it; no text hint keeps the page’s limit list', () => {
+		expect(shown(cover).map((property) => property.displayName)).toContain('Model');
+		for (const values of [generate('V4'), generate('V5'), cover, extend]) {
+			for (const name of ['prompt', 'style', 'title']) {
+				expect(hint(values, name)).not.toMatch(/\*\*|Character limits|Maximum|customMode/);
+			}
+		}
+	});
+
+	it.each([
+		['suno/upload-and-cover-audio', cover],
+		['suno/upload-and-extend-audio', extend],
+		[
+			'suno/generate-mashup',
+			{ operation: 'mashup', audioModel: 'suno/generate-mashup', ...custom },
+		],
+	] as const)('%s: the limit the hint gives each version is the one checked', (id, values) => {
+		const model = catalogueModel(id)!;
+		const versions = shown(values).find((property) => property.name === 'model')!
+			.options as INodePropertyOptions[];
+		for (const name of ['prompt', 'style', 'title']) {
+			const text = hint(values, name);
+			for (const { value: version } of versions) {
+				const exception = [...text.matchAll(/(\d+) when Model is ([\w ]+?)[.;]/g)].find(
+					([, , names]) => names.split(' or ').includes(String(version)),
+				);
+				const general = /Up to (\d+) characters/.exec(text);
+				const stated = Number((exception ?? general)?.[1]);
+				expect({ name, version, stated }).toEqual({
+					name,
+					version,
+					stated: textLimit(model, name, { model: version, ...custom }),
+				});
+			}
+		}
+	});
+});
