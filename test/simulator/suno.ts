@@ -17,6 +17,7 @@ import { type Answer, jsonAnswer, type RequestContext } from './http';
 import { TINY_JPEG } from './images';
 import type { Route } from './routes';
 import type { FileBody, SimulatorState } from './state';
+import { checkLengths, generateLimits, type Limits, textLength, versionLimits } from './sunoLimits';
 import { createTaskRecord, notePoll, stateOf } from './tasks';
 import type { SimulatedTask } from './types';
 
@@ -38,21 +39,6 @@ const SUNO_CREDITS = 12;
 /** Fractions of the generation time at which the text and first-track stages are reached. */
 const TEXT_AT = 0.3;
 const FIRST_AT = 0.6;
-
-interface Limits {
-	prompt: number;
-	style: number;
-	title: number;
-}
-
-const isV4 = (model: string) => model === 'V4';
-const generateLimits = (model: string): Limits =>
-	isV4(model) ? { prompt: 3000, style: 200, title: 80 } : { prompt: 5000, style: 1000, title: 80 };
-/** Extend Music's own title limits (100 for V4_5, V4_5PLUS, V5 and V5_5). */
-const extendLimits = (model: string): Limits => ({
-	...generateLimits(model),
-	title: model === 'V4' || model === 'V4_5ALL' ? 80 : 100,
-});
 
 export interface SunoTrack {
 	id: string;
@@ -104,20 +90,7 @@ export const SUNO_ROUTES: readonly Route[] = [
 	},
 ];
 
-const textLength = (value: unknown) => (typeof value === 'string' ? [...value].length : 0);
 const isBlank = (value: unknown) => typeof value !== 'string' || value.trim() === '';
-
-function checkLength(
-	body: Record<string, unknown>,
-	field: keyof Limits,
-	limits: Limits,
-	model: string,
-) {
-	if (textLength(body[field]) > limits[field]) {
-		return `${field} length cannot exceed ${limits[field]} characters for model ${model}`;
-	}
-	return undefined;
-}
 
 export function checkCommon(body: Record<string, unknown>): string | undefined {
 	if (typeof body.model !== 'string' || !(SUNO_MODELS as readonly string[]).includes(body.model)) {
@@ -136,10 +109,13 @@ export function checkCommon(body: Record<string, unknown>): string | undefined {
 	return undefined;
 }
 
-export function checkGenerate(body: Record<string, unknown>): string | undefined {
+/** Generate Music's checks; `limitsOf`: the endpoint's text limits per version. */
+export function checkGenerate(
+	body: Record<string, unknown>,
+	limitsOf: (model: string) => Limits = generateLimits,
+): string | undefined {
 	const common = checkCommon(body);
 	if (common) return common;
-	const model = body.model as string;
 	if (typeof body.customMode !== 'boolean') return 'customMode is required';
 	if (typeof body.instrumental !== 'boolean') return 'instrumental is required';
 	if (!body.customMode) {
@@ -153,12 +129,7 @@ export function checkGenerate(body: Record<string, unknown>): string | undefined
 	if (!body.instrumental && isBlank(body.prompt)) {
 		return 'prompt is required in custom mode when instrumental is false';
 	}
-	const limits = generateLimits(model);
-	return (
-		checkLength(body, 'prompt', limits, model) ??
-		checkLength(body, 'style', limits, model) ??
-		checkLength(body, 'title', limits, model)
-	);
+	return checkLengths(body, limitsOf(body.model as string));
 }
 
 /** The finished Suno track `audioId` of this key, with the model its task used. */
@@ -197,12 +168,7 @@ function checkExtend(
 	if (typeof continueAt !== 'number' || continueAt <= 0 || continueAt >= source.track.duration) {
 		return `continueAt must be greater than 0 and less than the audio duration (${source.track.duration})`;
 	}
-	const limits = extendLimits(model);
-	return (
-		checkLength(body, 'prompt', limits, model) ??
-		checkLength(body, 'style', limits, model) ??
-		checkLength(body, 'title', limits, model)
-	);
+	return checkLengths(body, versionLimits(model));
 }
 
 function trackId(taskId: string, index: number): string {

@@ -5,6 +5,7 @@ import { type Answer, API_UNAUTHORIZED, jsonAnswer, type RequestContext } from '
 import type { Route } from './routes';
 import type { SimulatorState } from './state';
 import { checkCommon, checkGenerate, createSong, findTrack } from './suno';
+import { checkLengths, generateLimits, textLength, versionLimits } from './sunoLimits';
 import { createToolTask, statusRoute } from './toolTasks';
 
 /*
@@ -15,6 +16,8 @@ import { createToolTask, statusRoute } from './toolTasks';
  * - in upload-extend the prompt is lyrics: a short one-line instruction (under 100 characters,
  *   no [section] tag, no line break) is refused with code 531;
  * - replace-section needs `fullLyrics`, and a section of 10–480 s.
+ * Upload-cover, upload-extend (with defaultParamFlag) and mashup refuse texts over their pages'
+ * limits per version (sunoLimits.ts).
  */
 
 const isBlank = (value: unknown) => typeof value !== 'string' || value.trim() === '';
@@ -60,7 +63,7 @@ type SongCheck = (
 const CHECKS: Record<string, SongCheck> = {
 	upload_cover: (_state, _key, body) =>
 		isHttpUrl(body.uploadUrl)
-			? checkGenerate(body)
+			? checkGenerate(body, versionLimits)
 			: 'uploadUrl is required and must be a valid URL',
 	upload_extend: (_state, _key, body) => {
 		if (!isHttpUrl(body.uploadUrl)) return 'uploadUrl is required and must be a valid URL';
@@ -77,6 +80,8 @@ const CHECKS: Record<string, SongCheck> = {
 				body.instrumental ? ['style', 'title'] : ['style', 'title', 'prompt'],
 			);
 			if (missing) return missing;
+			const long = checkLengths(body, versionLimits(String(body.model)));
+			if (long) return long;
 		}
 		if (!body.instrumental && readsAsInstruction(body.prompt)) {
 			return jsonAnswer(200, { code: 531, msg: 'The prompt must be lyrics', data: null });
@@ -115,12 +120,17 @@ const CHECKS: Record<string, SongCheck> = {
 		if (common) return common;
 		if (typeof body.customMode !== 'boolean') return 'customMode is required';
 		if (body.customMode) {
-			return required(
-				body,
-				body.instrumental === true ? ['style', 'title'] : ['style', 'title', 'prompt'],
+			return (
+				required(
+					body,
+					body.instrumental === true ? ['style', 'title'] : ['style', 'title', 'prompt'],
+				) ?? checkLengths(body, generateLimits(String(body.model)))
 			);
 		}
-		return isBlank(body.prompt) ? 'prompt is required' : undefined;
+		if (isBlank(body.prompt)) return 'prompt is required';
+		return textLength(body.prompt) > 500
+			? 'prompt length cannot exceed 500 characters in non-custom mode'
+			: undefined;
 	},
 	sounds: (_state, _key, body) => {
 		if (isBlank(body.prompt)) return 'prompt is required';

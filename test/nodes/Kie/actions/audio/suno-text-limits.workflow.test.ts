@@ -122,8 +122,7 @@ describe('Suno text limits per version, before any request', () => {
 				model: 'V5',
 				prompt: lyrics(3001),
 				style: text(201),
-				// The page allows V5 100, the simulator Generate's 80 (as Kie may).
-				title: text(80),
+				title: text(100),
 			}),
 			await audio('uploadAndExtend', 'suno/upload-and-extend-audio', {
 				...extend,
@@ -140,7 +139,7 @@ describe('Suno text limits per version, before any request', () => {
 		expect(
 			bodies.map((body) => [body.prompt.length, body.style.length, body.title.length]),
 		).toEqual([
-			[3001, 201, 80],
+			[3001, 201, 100],
 			[3000, 200, 80],
 		]);
 	});
