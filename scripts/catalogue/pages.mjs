@@ -213,7 +213,8 @@ function readAcceptedFiles(description) {
 /**
  * Limits some pages state only in the description, read where the schema lacks them: "(Minimum:
  * 6, Maximum: 30, Step: 1)", "Maximum length: 5000 characters", "Maximum length is 1800
- * characters", "a minimum of 2 characters", "Must be between 3 and 5000 characters", "Up to 5
+ * characters", "Sound task type limit: 500 characters", "Can be empty or 0 - 2500 characters long",
+ * "a minimum of 2 characters", "Must be between 3 and 5000 characters", "Up to 5
  * … URLs", "Up to 7 images are supported", and a closing "Default: 1:1" that names an enum value.
  */
 function readProseLimits(field, description) {
@@ -235,7 +236,7 @@ function readProseLimits(field, description) {
 	if (field.type === 'string' && !field.enum && !field.media) {
 		// A mode's own limit is a rule (textLimits.mjs), not the field's.
 		const max = outsideModes(description).match(
-			/Max(?:imum)? length(?::| is) ([\d,]+) characters/i,
+			/(?:Max(?:imum)? length(?::| is)|\blimit:|\b0 - ) ?([\d,]+) characters/i,
 		);
 		if (max && field.maxLength === undefined) found.maxLength = Number(max[1].replace(/,/g, ''));
 		const between = description.match(/between (\d+) and ([\d,]+) characters/i);

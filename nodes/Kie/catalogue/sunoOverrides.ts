@@ -67,6 +67,12 @@ const SUNO_VERSION_DEFAULT = {
 	source: 'nodes/Kie/catalogue/panel.ts: audio.generate defaults to V5',
 };
 
+/*
+ * Text limits: the pages' own are read by scripts/catalogue/textLimits.mjs and pages.mjs. Add
+ * Vocals, Add Instrumental and Replace Section state none (fields or prose), and no page gives
+ * them one: quickstart.md's "Prompt Character Limits" are Generate Music's modes, and its
+ * 80-character title is not the tools' (Upload and Cover/Extend allow 100). None is checked.
+ */
 export const SUNO_TOOL_OVERRIDES: readonly ModelOverride[] = [
 	{
 		page: 'suno-api/upload-and-cover-audio.md',

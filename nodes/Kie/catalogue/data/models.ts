@@ -5045,6 +5045,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 				required: false,
 				description:
 					'(Optional) Text prompt words, used to guide the generation of animation content. Can be empty or 0 - 2500 characters long.',
+				maxLength: 2500,
 			},
 			{
 				name: 'input_urls',
@@ -12007,6 +12008,7 @@ export const PAGE_MODELS: readonly ModelData[] = [
 				type: 'string',
 				required: true,
 				description: 'Sound task type limit: 500 characters',
+				maxLength: 500,
 			},
 			{
 				name: 'model',

@@ -95,6 +95,24 @@ withDocs(
 			]);
 		});
 
+		it('reads a limit stated in other words, and gives none where no page states one', () => {
+			const all = [...PAGE_MODELS, ...CONTINUATION_MODELS];
+			const maxLength = (id: string, field: string) =>
+				all.find((m) => m.id === id)?.fields.find((f) => f.name === field)?.maxLength;
+			// "Sound task type limit: 500 characters"; "Can be empty or 0 - 2500 characters long".
+			expect(maxLength('suno/generate-sounds', 'prompt')).toBe(500);
+			expect(maxLength('kling-3.0/motion-control', 'prompt')).toBe(2500);
+			// Their pages (and no page about them) state no text limit.
+			for (const id of ['suno/add-vocals', 'suno/add-instrumental', 'suno/replace-section']) {
+				const model = all.find((m) => m.id === id)!;
+				expect({ id, limited: model.fields.filter((f) => f.maxLength !== undefined) }).toEqual({
+					id,
+					limited: [],
+				});
+				expect((model.rules ?? []).filter((rule) => rule.maxLength !== undefined)).toEqual([]);
+			}
+		});
+
 		it('is in step: the committed data is what scripts/catalogue/generate.mjs makes from the pages', () => {
 			const check = runScript('generate.mjs', '--check');
 			expect(check.stderr).toBe('');

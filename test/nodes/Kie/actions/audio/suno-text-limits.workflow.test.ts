@@ -103,6 +103,13 @@ describe('Suno text limits per version, before any request', () => {
 			/Style .* is 201 characters long.*at most 200/,
 		],
 		[
+			'Sounds: a prompt of 501 ("Sound task type limit: 500 characters")',
+			'sounds',
+			'suno/generate-sounds',
+			{ prompt: text(501) },
+			/Prompt .* is 501 characters long.*at most 500/,
+		],
+		[
 			'Generate (version 2) V4, custom: lyrics of 3001',
 			'generate',
 			'V4',
