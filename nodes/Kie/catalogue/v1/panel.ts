@@ -253,7 +253,7 @@ export function v1AudioModelProperties(): INodeProperties[] {
 			default: '',
 			placeholder: 'A calm and relaxing piano track with soft melodies',
 			description:
-				'Suno: the idea of the song (up to 500 characters), or in Custom Mode the lyrics. ElevenLabs: the text to speak, or the sound effect to make (up to 5,000 characters).',
+				'Suno: the idea of the song (up to 500 characters), or in Custom Mode the lyrics (V4: up to 3,000 characters, later: 5,000). ElevenLabs: the text to speak, or the sound effect to make (up to 5,000 characters).',
 		},
 		sunoOnly({
 			displayName: 'Custom Mode',

@@ -15,10 +15,9 @@ import { catalogueModel } from '../../../../nodes/Kie/catalogue/modelCatalogue';
 import { textLimit } from '../../../../nodes/Kie/catalogue/ruleConditions';
 
 const description = new Kie().description;
-const node = { typeVersion: 2 };
 
 /** The parameters n8n's editor shows for these values (defaults filled in). */
-function shown(values: INodeParameters): INodeProperties[] {
+function shown(values: INodeParameters, node = { typeVersion: 2 }): INodeProperties[] {
 	const parameters = NodeHelpers.getNodeParameters(
 		description.properties,
 		{ resource: 'audio', ...values },
@@ -126,6 +125,27 @@ describe('Suno text limits shown under the field', () => {
 				expect(hint(values, name)).not.toMatch(/\*\*|Character limits|Maximum|customMode/);
 			}
 		}
+	});
+
+	it('version 1: Audio → Generate states the limits its checks apply (from the same data)', () => {
+		const v1 = (model: string, name: string) => {
+			const property = shown(
+				{ operation: 'generate', model, customMode: true },
+				{ typeVersion: 1 },
+			).find((candidate) => candidate.name === name);
+			return property?.description ?? '';
+		};
+		const limit = (id: string, name: string, customMode: boolean) =>
+			textLimit(catalogueModel(id)!, name, { customMode })!.toLocaleString('en-US');
+		const prompt = v1('V5', 'prompt');
+		expect(prompt).toContain(`the song (up to ${limit('V5', 'prompt', false)} characters)`);
+		expect(prompt).toContain(
+			`in Custom Mode the lyrics (V4: up to ${limit('V4', 'prompt', true)} characters, later: ${limit('V5', 'prompt', true)})`,
+		);
+		expect(v1('V4', 'style')).toContain(
+			`(V4: up to ${limit('V4', 'style', true)} characters, later: ${limit('V5', 'style', true)})`,
+		);
+		expect(v1('V4', 'title')).toContain(`(up to ${limit('V4', 'title', true)} characters)`);
 	});
 
 	it.each([
