@@ -38,7 +38,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'Extend the music with a gentle bridge section',
 		description:
-			'How the music continues. Empty: Suno continues with the source track’s own parameters.',
+			'How the music continues (V4: up to 3,000 characters, later: 5,000). Empty: Suno continues with the source track’s own parameters.',
 	},
 	{
 		displayName: 'Continue At (Seconds)',
@@ -54,14 +54,16 @@ const properties: INodeProperties[] = [
 		name: 'style',
 		type: 'string',
 		default: '',
-		description: 'Style of the extension. Empty: the source track’s style (its tags).',
+		description:
+			'Style of the extension (V4: up to 200 characters, later: 1,000). Empty: the source track’s style (its tags).',
 	},
 	{
 		displayName: 'Title',
 		name: 'title',
 		type: 'string',
 		default: '',
-		description: 'Title of the extension. Empty: the source track’s title.',
+		description:
+			'Title of the extension (V4 and V4_5ALL: up to 80 characters, others: 100). Empty: the source track’s title.',
 	},
 	{
 		...additionalInputProperty,

@@ -11,7 +11,7 @@ import {
 } from 'n8n-workflow';
 
 import { Kie } from '../../../../nodes/Kie/Kie.node';
-import { catalogueModel } from '../../../../nodes/Kie/catalogue/modelCatalogue';
+import { CONTINUATIONS, catalogueModel } from '../../../../nodes/Kie/catalogue/modelCatalogue';
 import { textLimit } from '../../../../nodes/Kie/catalogue/ruleConditions';
 
 const description = new Kie().description;
@@ -146,6 +146,29 @@ describe('Suno text limits shown under the field', () => {
 			`(V4: up to ${limit('V4', 'style', true)} characters, later: ${limit('V5', 'style', true)})`,
 		);
 		expect(v1('V4', 'title')).toContain(`(up to ${limit('V4', 'title', true)} characters)`);
+	});
+
+	it('Audio → Extend (both versions) states the limits of the source track’s version', () => {
+		const extendMusic = CONTINUATIONS.find((model) => model.id === 'suno/extend-music')!;
+		const limit = (name: string, version: string) =>
+			textLimit(extendMusic, name, { model: version })!.toLocaleString('en-US');
+		for (const typeVersion of [1, 2]) {
+			const properties = shown({ operation: 'extend' }, { typeVersion });
+			const of = (name: string) => properties.find((p) => p.name === name)?.description;
+			expect(of('prompt')).toContain(
+				`(V4: up to ${limit('prompt', 'V4')} characters, later: ${limit('prompt', 'V5')})`,
+			);
+			expect(of('style')).toContain(
+				`(V4: up to ${limit('style', 'V4')} characters, later: ${limit('style', 'V5')})`,
+			);
+			expect([limit('title', 'V4'), limit('title', 'V4_5PLUS')]).toEqual([
+				limit('title', 'V4_5ALL'),
+				limit('title', 'V5'),
+			]);
+			expect(of('title')).toContain(
+				`(V4 and V4_5ALL: up to ${limit('title', 'V4')} characters, others: ${limit('title', 'V5')})`,
+			);
+		}
 	});
 
 	it.each([
