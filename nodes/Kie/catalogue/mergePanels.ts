@@ -10,6 +10,8 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { walkOrder } from './walkOrder';
+
 interface Entry {
 	key: string;
 	property: INodeProperties;
@@ -219,70 +221,7 @@ export function mergeAcrossPanels(
 			}
 		}
 	}
-	return dependenciesFirst(withoutImpliedVersions(list.map((entry) => entry.property)));
-}
-
-/** The keys no expression can stand in for (resource and operation take none). */
-const FIXED_KEYS = ['@version', 'resource', 'operation'];
-
-/**
- * The fixed conditions n8n reads before any other: it shows a parameter as soon as one condition's
- * value is an expression (Task → Get's API is one), so only these are sure to be read.
- */
-function leadingFixed(property: INodeProperties): Record<string, unknown> {
-	const show = property.displayOptions?.show ?? {};
-	const keys = Object.keys(show);
-	const first = keys.findIndex((key) => !FIXED_KEYS.includes(key));
-	return Object.fromEntries(
-		keys.slice(0, first < 0 ? keys.length : first).map((key) => [key, show[key]]),
-	);
-}
-
-/** Two parameters no panel shows together: shown for different versions, resources or operations. */
-function apart(a: INodeProperties, b: INodeProperties): boolean {
-	const [showA, showB] = [leadingFixed(a), leadingFixed(b)];
-	return FIXED_KEYS.some((key) => {
-		const [x, y] = [showA[key], showB[key]];
-		return Array.isArray(x) && Array.isArray(y) && !x.some((value) => y.includes(value));
-	});
-}
-
-/**
- * n8n walks a node's parameters in their order (NodeHelpers.getNodeParameters: on every change in
- * the editor and once more per options list shown); a parameter whose displayOptions name one not
- * yet walked is walked again later, once per such name. So each parameter others are shown by
- * (resource, operation, the model pickers) moves up before every parameter it is never shown
- * with, which leaves each panel's order as it was. For that (and to rule a parameter out at
- * once) each parameter's show conditions are read version, resource and operation first: the
- * editor resolves expressions before it reads them, so what a panel shows does not change.
- */
-function dependenciesFirst(properties: INodeProperties[]): INodeProperties[] {
-	const shownBy = new Set(
-		properties.flatMap((property) =>
-			Object.values(property.displayOptions ?? {}).flatMap((rule) => Object.keys(rule ?? {})),
-		),
-	);
-	const list = properties.map(fixedKeysFirst);
-	for (let i = 0; i < list.length; i++) {
-		if (!shownBy.has(list[i].name)) continue;
-		let to = i;
-		while (to > 0 && apart(list[to - 1], list[i])) to--;
-		if (to < i) list.splice(to, 0, ...list.splice(i, 1));
-	}
-	return list;
-}
-
-function fixedKeysFirst(property: INodeProperties): INodeProperties {
-	const show = property.displayOptions?.show;
-	if (!show) return property;
-	const keys = Object.keys(show);
-	const ordered = [
-		...FIXED_KEYS.filter((key) => key in show),
-		...keys.filter((key) => !FIXED_KEYS.includes(key)),
-	];
-	if (ordered.every((key, index) => key === keys[index])) return property;
-	const reordered = Object.fromEntries(ordered.map((key) => [key, show[key]]));
-	return { ...property, displayOptions: { ...property.displayOptions, show: reordered } };
+	return walkOrder(withoutImpliedVersions(list.map((entry) => entry.property)));
 }
 
 /**

@@ -138,6 +138,43 @@ describe('mergeAcrossPanels', () => {
 		expect(again(nodeProperties)).toBeLessThan(20);
 	});
 
+	it("keeps n8n's parameter resolve order cheap: the names others are shown by come first", () => {
+		// n8n's getParameterResolveOrder, in every getNodeParameters (several per change in the
+		// editor), looks up, for each definition, each name any definition of its name is shown by
+		// in the names met so far, from the first (Array.includes); counted here as n8n does it.
+		const lookups = (properties: INodeProperties[]) => {
+			const shownBy = new Map<string, string[]>();
+			for (const property of properties) {
+				const names = shownBy.get(property.name) ?? [];
+				for (const rule of Object.values(property.displayOptions ?? {}))
+					for (const name of Object.keys(rule ?? {}))
+						if (!name.startsWith('@') && !names.includes(name)) names.push(name);
+				shownBy.set(property.name, names);
+			}
+			const resolved: string[] = [];
+			let compared = 0;
+			for (const property of properties) {
+				for (const name of shownBy.get(property.name)!) {
+					const at = resolved.indexOf(name);
+					compared += at < 0 ? resolved.length : at + 1;
+				}
+				resolved.push(property.name);
+			}
+			return compared;
+		};
+		// Measured: 53,112 with the order mergeAcrossPanels had before walkOrder's lookups step.
+		expect(lookups(nodeProperties)).toBeLessThan(20_000);
+		for (const name of ['customMode', 'instrumental', 'model', 'imageModel', 'videoModel'])
+			expect(nodeProperties.findIndex((property) => property.name === name)).toBeLessThan(20);
+	});
+
+	it('keeps the description the size docs/editor-speed.md measures (each definition is walked)', () => {
+		// Each of n8n's walks (several per change in the editor) reads every definition of both
+		// versions: a larger count is a slower panel. 661 definitions, 356,076 characters on 2026-12-06.
+		expect(nodeProperties.length).toBeLessThanOrEqual(680);
+		expect(JSON.stringify(description).length).toBeLessThan(370_000);
+	});
+
 	it('defines an Options collection shared by resources and versions once', () => {
 		expect(description.properties).toBe(nodeProperties);
 		const options = (properties: INodeProperties[]) =>
