@@ -4,6 +4,7 @@
  * ("Required when Multi Shots is off"), all in the names the panel shows; and a placeholder that
  * fits what the field takes.
  */
+import { panelProse } from './hintProse';
 import type { FieldData, FieldRule, FieldValue, ModelData } from './modelData';
 
 /** A Kie field name → the label the panel shows for it. */
@@ -22,6 +23,31 @@ const COMMON_HINTS: Readonly<Record<string, string>> = {
 	seed: 'Same seed and input, similar result',
 	image_size: 'Size or shape of the image',
 };
+
+const SEEDREAM_MAX_IMAGES =
+	'At most this many images (1 to 6) in one set; as they are made in one shot, state the same number in the prompt so both settings agree';
+const WAN_MULTI_SHOTS =
+	'Whether the video is a single continuous shot or multiple shots with transitions';
+
+/**
+ * Our words for fields whose page puts what matters past the hint's length, by API (or model id)
+ * and field; each says only what its page says.
+ */
+const PAGE_WORDS: Readonly<Record<string, string>> = {
+	'veo generationType':
+		'TEXT_2_VIDEO: text only; FIRST_AND_LAST_FRAMES_2_VIDEO: 1 image, or 2 as first and last frame; REFERENCE_2_VIDEO: 1 to 3 reference images, Veo 3.1 Fast only',
+	'flux-kontext safetyTolerance':
+		'Moderation level for inputs and outputs, from 0 (most strict) to 6 (more permissive); when editing an image, 0 to 2 (balanced). Default: 2',
+	'suno-vocal-separation type':
+		'separate_vocal: a vocal and an instrumental track; split_stem: a track per sound (vocals, backing vocals, drums, bass, guitar, keyboard, strings and others)',
+	'bytedance/seedream-v4-edit max_images': SEEDREAM_MAX_IMAGES,
+	'bytedance/seedream-v4-text-to-image max_images': SEEDREAM_MAX_IMAGES,
+	'wan/2-6-flash-image-to-video multi_shots': WAN_MULTI_SHOTS,
+	'wan/2-6-flash-video-to-video multi_shots': WAN_MULTI_SHOTS,
+};
+
+const pageWords = (model: ModelData, field: FieldData): string | undefined =>
+	PAGE_WORDS[`${model.id} ${field.name}`] ?? PAGE_WORDS[`${model.api} ${field.name}`];
 
 const ROLES: Readonly<Record<string, string>> = {
 	input: 'to work on',
@@ -212,15 +238,21 @@ export function fieldHint(model: ModelData, field: FieldData, of: HintOf): strin
 	const length =
 		common || limitRules || statesLimit(page) ? lengthHint(model, field, of.rules, labelOf) : '';
 	const text = inPanelWords(
-		of.text ?? common ?? (length ? withoutLimitProse(page) : page),
+		of.text ?? common ?? pageWords(model, field) ?? (length ? withoutLimitProse(page) : page),
 		labelOf,
 		names,
 	);
-	const short = text.length > MAX_HINT ? `${text.slice(0, MAX_HINT - 1).trimEnd()}…` : text;
+	const short = panelProse(text, MAX_HINT, {
+		labels: model.fields.map((candidate) => labelOf(candidate.name)),
+		switches: model.fields
+			.filter((candidate) => candidate.type === 'boolean')
+			.map((candidate) => labelOf(candidate.name)),
+		values: field.enum,
+	});
 	const limits: string[] = [];
 	if (length) limits.push(length);
 	if (required) limits.push('Required.');
-	return [short.replace(/[.]?$/, short ? '.' : ''), ...limits, ...conditions]
+	return [short && !/[.!?…]$/.test(short) ? `${short}.` : short, ...limits, ...conditions]
 		.filter(Boolean)
 		.join(' ');
 }

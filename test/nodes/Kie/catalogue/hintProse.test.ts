@@ -1,0 +1,165 @@
+/**
+ * The words under each field read as panel text (issue 22): no Markdown or list dashes, no
+ * "(Optional)" or "Required field." noise, Kie's names in the panel's, and a cut at a sentence or
+ * clause, never inside a word. Without panelProse (fieldHints.ts cutting at 160 characters as
+ * before) the walk over version 2's description fails on every check but the length.
+ */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { Kie } from '../../../../nodes/Kie/Kie.node';
+import { PAGE_MODELS } from '../../../../nodes/Kie/catalogue/data/models';
+import { fieldProperties } from '../../../../nodes/Kie/catalogue/fields';
+import { panelProse, type ProseOf } from '../../../../nodes/Kie/catalogue/hintProse';
+import { catalogueModel } from '../../../../nodes/Kie/catalogue/modelCatalogue';
+
+const none: ProseOf = { labels: [], switches: [] };
+
+describe('panelProse', () => {
+	it('turns Markdown lists into sentences and leaves out what the panel says itself', () => {
+		expect(
+			panelProse(
+				'(Optional) Whether to generate audio. - **true**: Generate with audio - **false**: Generate without audio',
+				160,
+				none,
+			),
+		).toBe('Whether to generate audio. true: Generate with audio. false: Generate without audio.');
+		expect(
+			panelProse('Task ID. Required field. - Optional - Boolean value: true / false', 160, none),
+		).toBe('Task ID.');
+	});
+
+	it('keeps a list announced by a colon whole, or leaves it out', () => {
+		const text = 'The mode. Options: - **a**: fast - **b**: slow';
+		expect(panelProse(text, 160, none)).toBe('The mode. Options: a: fast; b: slow.');
+		expect(panelProse(text, 30, none)).toBe('The mode.');
+	});
+
+	it('cuts at the last sentence that fits, else at a clause, never inside a word', () => {
+		const text =
+			'Frames per second. Must be between 4 to 60. When using interpolation the final FPS is higher.';
+		expect(panelProse(text, 50, none)).toBe('Frames per second. Must be between 4 to 60.');
+		expect(
+			panelProse('A long first sentence, with a clause that runs on and on without end', 40, none),
+		).toBe('A long first sentence…');
+		expect(panelProse('One two three four five six', 12, none)).toBe('One two…');
+	});
+
+	it('reads on/off fields and repeated conditions in the panel’s words', () => {
+		const of: ProseOf = { labels: ['Custom Mode', 'Style'], switches: ['Custom Mode'] };
+		expect(
+			panelProse(
+				'Required in Custom Mode (Custom Mode: true). Only when Custom Mode is true.',
+				160,
+				of,
+			),
+		).toBe('Required in Custom Mode. Only when Custom Mode is on.');
+		expect(panelProse('In custom mode (customMode: true): style needed.', 160, of)).toBe(
+			'In custom mode: style needed.',
+		);
+	});
+
+	it('states ranges and defaults once, without repeating an option the dropdown shows', () => {
+		expect(
+			panelProse(
+				'Inference steps. Default value: 30 (Min: 2, Max: 49, Step: 1) (step: 1)',
+				160,
+				none,
+			),
+		).toBe('Inference steps. Default: 30. From 2 to 49.');
+		expect(
+			panelProse('Speed. - TURBO: Turbo - QUALITY: Best detail', 160, {
+				...none,
+				values: ['TURBO', 'QUALITY'],
+			}),
+		).toBe('Speed. QUALITY: Best detail.');
+	});
+
+	it('keeps a difference of two fields and a range as they are', () => {
+		const of: ProseOf = { labels: ['Vocal End', 'Vocal Start'], switches: [] };
+		expect(panelProse('Vocal End - Vocal Start must be 10 - 30 seconds.', 160, of)).toBe(
+			'Vocal End - Vocal Start must be 10 - 30 seconds.',
+		);
+	});
+});
+
+/** Every hint in the node's description, with the label it stands under. */
+function hints(properties: readonly INodeProperties[]): Array<[string, string]> {
+	return properties.flatMap((property) => [
+		...(property.description
+			? [[property.displayName, property.description] as [string, string]]
+			: []),
+		...((property.options ?? []) as INodeProperties[]).flatMap((option) =>
+			'type' in option ? hints([option]) : [],
+		),
+	]);
+}
+
+/** Every word of Kie's pages: a cut that ends in one of them did not end inside a word. */
+const pageWords = new Set(
+	PAGE_MODELS.flatMap((model) =>
+		model.fields.flatMap((field) => field.description?.match(/\w+/g) ?? []),
+	),
+);
+
+describe('version 2’s hints', () => {
+	const all = hints(new Kie().description.properties);
+
+	it.each([
+		['Markdown', /\*\*|__|\|\s*-{3}/],
+		['a list dash', /[.:] - /],
+		['"(Optional)" or "Optional."', /\(Optional\)|(^|\. )Optional\./],
+		['"Required field."', /Required field/],
+		['"Default value"', /Default value/],
+		['a doubled stop', /…\.|\.\.(?!\.)/],
+		['a switch as Kie writes it', /\([A-Z][\w ]*: (true|false)\)|\(customMode: /],
+	])('none has %s', (_, pattern) => {
+		expect(all.filter(([, hint]) => pattern.test(hint))).toEqual([]);
+	});
+
+	it('none is cut inside a word', () => {
+		const cut = all.filter(([, hint]) =>
+			[...hint.matchAll(/(\w+)…/g)].some(([, word]) => !pageWords.has(word)),
+		);
+		expect(cut).toEqual([]);
+	});
+
+	const hintOf = (id: string, name: string) => {
+		const model = catalogueModel(id);
+		const field = model?.fields.find((candidate) => candidate.name === name);
+		if (!model || !field) throw new Error(`${id} has no ${name}`);
+		return fieldProperties(model, field).map((property) => property.description);
+	};
+
+	it('says in our words what a page puts past the length', () => {
+		expect(hintOf('veo3_fast', 'generationType')).toEqual([
+			'TEXT_2_VIDEO: text only; FIRST_AND_LAST_FRAMES_2_VIDEO: 1 image, or 2 as first and last frame; REFERENCE_2_VIDEO: 1 to 3 reference images, Veo 3.1 Fast only.',
+		]);
+		expect(hintOf('flux-kontext-pro', 'safetyTolerance')).toEqual([
+			'Moderation level for inputs and outputs, from 0 (most strict) to 6 (more permissive); when editing an image, 0 to 2 (balanced). Default: 2.',
+		]);
+	});
+
+	it('reads as these do', () => {
+		expect(hintOf('ideogram/character', 'rendering_speed')).toEqual([
+			'The rendering speed to use. Default: BALANCED.',
+		]);
+		expect(hintOf('wan/2-7-image', 'color_palette')).toEqual([
+			'Custom color theme. Only available when Enable Sequential is off. Requires 3-10 colors, 8 recommended.',
+		]);
+		expect(hintOf('suno/upload-and-extend-audio', 'personaId')).toEqual([
+			'Only available when Custom Mode (Default Param Flag on) is enabled. Persona ID to apply to the generated music.',
+		]);
+		expect(hintOf('kling-3.0/video', 'multi_prompt')).toEqual([
+			'Shot prompts. Takes effect when Multi Shots is on. Used to describe the text and duration of each shot. Supports up to 5 shots. Required when Multi Shots is on.',
+		]);
+		expect(hintOf('ideogram/v3-remix', 'strength')).toEqual([
+			'Strength of the input image in the remix. Minimum: 0.01. Maximum: 1. Step: 0.01.',
+		]);
+		expect(hintOf('V5', 'instrumental')).toEqual([
+			'Determines if the audio should be instrumental (no lyrics). Required.',
+		]);
+		expect(hintOf('suno/generate-persona', 'taskId')).toEqual([
+			'Unique identifier of the original music generation task. Required.',
+		]);
+	});
+});
