@@ -44,6 +44,11 @@ const PAGE_WORDS: Readonly<Record<string, string>> = {
 	'bytedance/seedream-v4-text-to-image max_images': SEEDREAM_MAX_IMAGES,
 	'wan/2-6-flash-image-to-video multi_shots': WAN_MULTI_SHOTS,
 	'wan/2-6-flash-video-to-video multi_shots': WAN_MULTI_SHOTS,
+	// The page: "Is it a cycle?" and "Whether to capture the lyrics subtitles Will the interface be
+	// called after completion to obtain the lyrics subtitles?"
+	'suno/generate-sounds soundLoop': 'Whether the sound is made to loop (play in a cycle)',
+	'suno/generate-sounds grabLyrics':
+		'Whether to fetch the lyrics subtitles once the task completes',
 };
 
 const pageWords = (model: ModelData, field: FieldData): string | undefined =>
@@ -247,6 +252,7 @@ export function fieldHint(model: ModelData, field: FieldData, of: HintOf): strin
 		switches: model.fields
 			.filter((candidate) => candidate.type === 'boolean')
 			.map((candidate) => labelOf(candidate.name)),
+		onOff: field.type === 'boolean',
 		values: field.enum,
 	});
 	const limits: string[] = [];

@@ -9,6 +9,8 @@ export interface ProseOf {
 	labels: readonly string[];
 	/** The labels of its on/off fields ("Custom Mode is true" reads "Custom Mode is on"). */
 	switches: readonly string[];
+	/** The field itself is on/off: its page's "true" and "false" read "on" and "off". */
+	onOff?: boolean;
 	/** The field's options: an item that only repeats one ("TURBO: Turbo") is left out. */
 	values?: readonly unknown[];
 }
@@ -29,8 +31,18 @@ function repeatsOption(unit: string, values: readonly unknown[]): boolean {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Words a unit may be that say nothing the panel does not already say. */
-const NOISE =
-	/^(?:optional(?: field| parameter)?|required field|required for all requests|boolean value: true \/ false)$/i;
+const NOISE = new RegExp(
+	[
+		'optional(?: field| parameter)?',
+		'required field',
+		'required for all requests',
+		'boolean value: (?:true|on) / (?:false|off)',
+		'you can (?:set|turn) it (?:to )?(?:true|false|on|off) based on your needs',
+	]
+		.map((words) => `^${words}$`)
+		.join('|'),
+	'i',
+);
 
 /** Markdown, tables, links and Kie's generated range notes as plain words. */
 function plain(text: string): string {
@@ -61,16 +73,40 @@ function switchWords(text: string, of: ProseOf): string {
 		(whole: string, name: string, value: string, at: number) => {
 			const before = text.slice(Math.max(0, at - 40), at).toLowerCase();
 			if (!of.labels.includes(name) || before.includes(name.toLowerCase())) return '';
-			return ` (${name} ${value === 'true' ? 'on' : 'off'})`;
+			return ` (${name} ${onOff(value)})`;
 		},
 	);
 	for (const label of of.switches) {
 		words = words.replace(
 			new RegExp(`\\b${escape(label)}(?: is|\\s*=)\\s*(true|false)\\b`, 'g'),
-			(_, value: string) => `${label} is ${value === 'true' ? 'on' : 'off'}`,
+			(_, value: string) => `${label} is ${onOff(value)}`,
 		);
 	}
-	return words;
+	words = words.replace(/\bwhen [\w -]+? \(([^()]+) on\) is enabled/g, 'when $1 is on');
+	return of.onOff ? ownSwitch(words) : words;
+}
+
+const onOff = (value: string) => (value === 'true' ? 'on' : 'off');
+
+/** An on/off field's own "true" and "false" as the toggle reads: "Set to true to" is "Turn on to". */
+function ownSwitch(text: string): string {
+	return text
+		.replace(/\bIf set to (true|false)\b/g, (_, value: string) => `When ${onOff(value)}`)
+		.replace(/\bIf (true|false):/g, (_, value: string) => (value === 'true' ? 'On:' : 'Off:'))
+		.replace(/\bIf (true|false)\b/g, (_, value: string) => `When ${onOff(value)}`)
+		.replace(
+			/\b([Ss])et(ting)? (it )?(?:to )?(true|false)\b/g,
+			(_, s: string, ing = '', it = '', value: string) =>
+				`${s === 'S' ? 'T' : 't'}urn${ing ? 'ing' : ''} ${it}${onOff(value)}`,
+		)
+		.replace(
+			/(?<!\bis |")\b(true|false)\b(?!")/g,
+			(value: string, _: string, at: number, all: string) => {
+				const word = onOff(value);
+				const starts = at === 0 || /(?:[.!?]|\s-)\s$/.test(all.slice(0, at));
+				return starts ? `${word.charAt(0).toUpperCase()}${word.slice(1)}` : word;
+			},
+		);
 }
 
 /** A list dash, not a range ("0 - 2500") nor a difference of two fields ("End - Start"). */

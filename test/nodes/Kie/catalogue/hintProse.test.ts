@@ -58,6 +58,23 @@ describe('panelProse', () => {
 		);
 	});
 
+	it('says an on/off field’s own true and false as its toggle does', () => {
+		const own: ProseOf = { labels: [], switches: [], onOff: true };
+		expect(
+			panelProse(
+				'Defaults to false. If set to true, the checker runs. - **true**: Fast - **false**: Slow. Set to true to use servers in China, false to use others.',
+				200,
+				own,
+			),
+		).toBe(
+			'Default: off. When on, the checker runs. On: Fast. Off: Slow. Turn on to use servers in China, off to use others.',
+		);
+		expect(
+			panelProse('Prompt required if instrumental is false. If true: only style.', 160, own),
+		).toBe('Prompt required if instrumental is false. On: only style.');
+		expect(panelProse('Set to true to use it.', 160, none)).toBe('Set to true to use it.');
+	});
+
 	it('states ranges and defaults once, without repeating an option the dropdown shows', () => {
 		expect(
 			panelProse(
@@ -140,6 +157,12 @@ describe('version 2’s hints', () => {
 	});
 
 	it('reads as these do', () => {
+		expect(hintOf('V5', 'customMode')).toEqual([
+			'Determines if advanced parameter customization is enabled. On: Allows detailed control with specific requirements for style and title fields. Required.',
+		]);
+		expect(hintOf('grok-imagine/text-to-video', 'nsfw_checker')).toEqual([
+			'Default: off. When off, our content filtering will be disabled, and all results will be returned directly by the model itself.',
+		]);
 		expect(hintOf('ideogram/character', 'rendering_speed')).toEqual([
 			'The rendering speed to use. Default: BALANCED.',
 		]);
@@ -147,7 +170,7 @@ describe('version 2’s hints', () => {
 			'Custom color theme. Only available when Enable Sequential is off. Requires 3-10 colors, 8 recommended.',
 		]);
 		expect(hintOf('suno/upload-and-extend-audio', 'personaId')).toEqual([
-			'Only available when Custom Mode (Default Param Flag on) is enabled. Persona ID to apply to the generated music.',
+			'Only available when Default Param Flag is on. Persona ID to apply to the generated music. Use this to apply a specific persona style to your music generation.',
 		]);
 		expect(hintOf('kling-3.0/video', 'multi_prompt')).toEqual([
 			'Shot prompts. Takes effect when Multi Shots is on. Used to describe the text and duration of each shot. Supports up to 5 shots. Required when Multi Shots is on.',
