@@ -126,3 +126,17 @@ export function perTaskLines(tasks: TaskTimeline[]): string[] {
 		return `+${task.createdAt - first} ms, ${task.finishedAt - task.createdAt} ms: late ${late} ms, polls at ${ages.join(' ')}`;
 	});
 }
+
+/**
+ * When the last of these tasks would be seen if one process polled each exactly once, from its
+ * finish, `perSecond` in any second (ms, as the finishes): the status budget's floor for a run.
+ */
+export function onePollFloor(finishes: readonly number[], perSecond: number): number {
+	const seen: number[] = [];
+	[...finishes]
+		.sort((a, b) => a - b)
+		.forEach((finish, index) =>
+			seen.push(index < perSecond ? finish : Math.max(finish, seen[index - perSecond] + 1000)),
+		);
+	return Math.max(...seen);
+}

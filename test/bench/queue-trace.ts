@@ -17,6 +17,7 @@ import path from 'node:path';
 import { runQueueMode } from '../e2e/queue-mode';
 import type { KieSimulatorApi } from '../simulator';
 import { answeredRateLimit } from '../simulator/record';
+import { onePollFloor } from './metrics';
 import { tracedPackage } from './queue-packages';
 import { QUEUE } from './scale-scenarios';
 
@@ -172,6 +173,21 @@ async function main(): Promise<void> {
 	const lateness = rows.map((row) => row.seen - row.finished).sort((a, b) => a - b);
 	say(
 		`seen − finished: median ${s(lateness[Math.floor(lateness.length / 2)])} s, p90 ${s(lateness[Math.floor(lateness.length * 0.9)])} s, max ${s(lateness[lateness.length - 1])} s`,
+	);
+	// The status budget's floor: each task polled once from its finish, 10 in any second; and the
+	// share of the key the run used from the first finish to the last seen.
+	const finishes = rows.map((row) => row.finished);
+	const firstFinish = Math.min(...finishes);
+	const lastSeen = Math.max(...rows.map((row) => row.seen));
+	const accepted = rows
+		.flatMap((row) => row.answers)
+		.filter(
+			(answer) =>
+				answer.what !== '429' && answer.arrived >= firstFinish && answer.arrived <= lastSeen,
+		).length;
+	say(
+		`one poll per task from its finish, 10 a second: last seen ${s(onePollFloor(finishes, 10))} s (the run: ${s(lastSeen)} s); ` +
+			`key used from the first finish to the last seen ${((100 * accepted) / (((lastSeen - firstFinish) / 1000) * 10)).toFixed(0)} %`,
 	);
 	process.stdout.write(`${lines.join('\n')}\n`);
 	const out = argument('--out');

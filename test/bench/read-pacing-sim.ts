@@ -1,6 +1,6 @@
 /* eslint-disable -- test code, not shipped: eslint.tests.config.mjs lints it */
 /**
- * `node build-test/test/bench/read-pacing-sim.js [--seeds 12]`: status pacing across processes
+ * `node build-test/test/bench/read-pacing-sim.js [--seeds 12] [--only <words of a scenario's name>]`: status pacing across processes
  * that share one key (n8n queue mode's workers), in virtual time (a manual clock). Each process
  * has its own status limiter (the shipped PacedLimiter with DEFAULT_STATUS_PACING, 10 per
  * second) and its own learned times; the account is a simulated Kie counting status requests on
@@ -22,6 +22,8 @@
  * Environment: `PACING='{"decrease":0.7}'` tries other status pacing options; `LEG='1,4'` the
  * one-way delay range (ms) of a request. Not a benchmark of the node: n8n is left out.
  */
+import { readFileSync } from 'node:fs';
+
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { KieTask } from '../../nodes/Kie/client';
@@ -35,7 +37,7 @@ import { ManualClock } from '../helpers/manualClock';
 import { runProcesses, SimulatedAccount } from '../helpers/simulatedAccount';
 import { maxInAnyWindow } from '../simulator/record';
 import { seededRandom } from '../simulator/state';
-import { quantile, seedSpread } from './metrics';
+import { onePollFloor, quantile, seedSpread } from './metrics';
 
 const OVERRIDES = JSON.parse(process.env.PACING ?? '{}') as object;
 const PACING = { ...DEFAULT_STATUS_PACING, ...OVERRIDES };
@@ -110,6 +112,8 @@ interface Figures {
 	maxPerSecond: number;
 	ratio: number;
 	medianLatenessS?: number;
+	/** A replay: the last task seen if one process polled each task once, at its finish, at 10 per second. */
+	floorRatio?: number;
 	/** 429s among the requests arriving in the first 2 s (the processes meeting). */
 	early429: number;
 }
@@ -133,11 +137,40 @@ function early429(account: SimulatedAccount): number {
 	return account.creates.filter((request) => !request.accepted && request.arrivedAt < 2000).length;
 }
 
+/** A task of a real queue run (queue-trace.ts --out): when it was created and finished, by whom. */
+interface ReplayedTask {
+	createdAt: number;
+	finishedAt: number;
+	worker: number;
+}
+
+/** The tasks of a queue-trace file, times from its first create. */
+function replayOf(file: string): ReplayedTask[] {
+	const rows = (
+		JSON.parse(readFileSync(file, 'utf8')) as {
+			rows: { created: number; finished: number; worker: string }[];
+		}
+	).rows;
+	const start = Math.min(...rows.map((row) => row.created));
+	return rows
+		.map((row) => ({
+			createdAt: row.created - start,
+			finishedAt: row.finished - start,
+			worker: row.worker === 'w1' ? 0 : 1,
+		}))
+		.sort((a, b) => a.createdAt - b.createdAt);
+}
+
 /**
  * The queue bench's shape: 200 tasks of 3 s, 20 created per 2 s, `firstShare` of them on the
  * first worker (n8n hands each worker whole executions: 2 + 2 of the 4, or 3 + 1).
  */
-async function queueBench(seed: number, firstShare = 0.5, joinAtMs = 0): Promise<Figures> {
+async function queueBench(
+	seed: number,
+	firstShare = 0.5,
+	joinAtMs = 0,
+	replay?: ReplayedTask[],
+): Promise<Figures> {
 	const random = seededRandom(seed * 7919);
 	const leg = () => LEG_MIN + random() * (LEG_MAX - LEG_MIN);
 	const clock = new ManualClock(0);
@@ -147,7 +180,7 @@ async function queueBench(seed: number, firstShare = 0.5, joinAtMs = 0): Promise
 		transport: workerTransport(clock, worker, account, tasks, leg),
 		generationTimes: new GenerationTimes(),
 	}));
-	const items = 200;
+	const items = replay?.length ?? 200;
 	const generationMs = 3000;
 	const boundMs = ((items - 20) / 20) * 2000 + generationMs;
 	const lateness: number[] = [];
@@ -156,13 +189,17 @@ async function queueBench(seed: number, firstShare = 0.5, joinAtMs = 0): Promise
 		// A create window's 20: five at once, then one after another (the create limiter's burst).
 		const window = Math.floor(index / 20);
 		const inWindow = index % 20;
-		const offset = window * 2000 + (inWindow < 5 ? 0 : (inWindow - 4) * 12) + random() * 20;
+		const offset = replay
+			? replay[index].createdAt
+			: window * 2000 + (inWindow < 5 ? 0 : (inWindow - 4) * 12) + random() * 20;
 		await clock.sleep(offset);
-		const first = offset < joinAtMs || (index * firstShare) % 1 < firstShare - 1e-9;
+		const first = replay
+			? replay[index].worker === 0
+			: offset < joinAtMs || (index * firstShare) % 1 < firstShare - 1e-9;
 		const worker = workers[first ? 0 : 1];
 		const createdAt = clock.now();
 		const taskStart = createdAt + leg();
-		const finishAt = taskStart + generationMs;
+		const finishAt = replay ? replay[index].finishedAt : taskStart + generationMs;
 		const taskId = `t${index}`;
 		let seenAt = NaN;
 		const task = (now: number): KieTask => {
@@ -205,8 +242,16 @@ async function queueBench(seed: number, firstShare = 0.5, joinAtMs = 0): Promise
 	return {
 		share429: account.refusedShare(),
 		maxPerSecond: account.maxAcceptedInAnyWindow(),
-		ratio: lastSeen / boundMs,
+		// A replayed run: from its first create, as the bound is (the bench's wall adds n8n's
+		// hand-over before it and the answer after).
+		ratio: lastSeen / (replay ? 21_000 : boundMs),
 		medianLatenessS: quantile(lateness, 0.5) / 1000,
+		floorRatio: replay
+			? onePollFloor(
+					replay.map((task) => task.finishedAt),
+					PER_SECOND,
+				) / 21_000
+			: undefined,
 		early429: early429(account),
 	};
 }
@@ -261,7 +306,18 @@ async function main() {
 			(seed) => backlog(seed, [120, 300], 3000),
 		],
 	];
+	const replayArg = process.argv.indexOf('--replay');
+	if (replayArg > 0) {
+		// Each file's own creates and finishes (a seed: the legs' draws); wall from its first create.
+		for (const file of process.argv[replayArg + 1].split(',')) {
+			const tasks = replayOf(file);
+			scenarios.push([`replay ${file}`, async (seed) => await queueBench(seed, 0.5, 0, tasks)]);
+		}
+	}
+	const onlyArg = process.argv.indexOf('--only');
+	const only = onlyArg > 0 ? process.argv[onlyArg + 1] : '';
 	for (const [name, run] of scenarios) {
+		if (!name.includes(only)) continue;
 		const all: Figures[] = [];
 		for (let seed = 1; seed <= seeds; seed++) all.push(await run(seed));
 		const spread = (pick: (f: Figures) => number | undefined, digits = 2) =>
@@ -274,6 +330,9 @@ async function main() {
 			`   status 429 share ${spread((f) => f.share429, 3)} | most accepted in 1 s ${spread((f) => f.maxPerSecond, 0)} | wall ÷ bound ${spread((f) => f.ratio)}` +
 				(all[0].medianLatenessS !== undefined
 					? ` | median lateness (s) ${spread((f) => f.medianLatenessS)}`
+					: '') +
+				(all[0].floorRatio !== undefined
+					? ` | one-poll floor ${spread((f) => f.floorRatio)}`
 					: '') +
 				` | 429s in the first 2 s ${spread((f) => f.early429, 0)}   (p10 / median / p90 over ${seeds} seeds)`,
 		);
