@@ -68,6 +68,9 @@ export class PacedLimiter {
 	/** Requests Kie accepted from this process since its last 429 (counts quiet windows). */
 	private acceptedSinceRefusal = 0;
 
+	/** Quiet windows since the last 429, each accepted request as 1 ÷ the rate it was accepted at. */
+	private quietSinceRefusal = 0;
+
 	private lastGrantAt = -Infinity;
 
 	/**
@@ -168,8 +171,10 @@ export class PacedLimiter {
 				slot.accepted = true;
 				this.acceptedAt.push(slot.settledAt!);
 				// Room above the rate: a quiet window's worth, so the rate triples from here.
-				if (slot.probe)
+				if (slot.probe) {
 					this.acceptedSinceRefusal = Math.max(this.acceptedSinceRefusal, Math.ceil(this.rate));
+					this.quietSinceRefusal = Math.max(this.quietSinceRefusal, 1);
+				}
 				grew = this.grow();
 				this.pump();
 			},
@@ -189,6 +194,7 @@ export class PacedLimiter {
 					// No room above the rate: nothing to slow down; the next probe waits its turn.
 					this.lastRefusalAt = this.clock.now();
 					this.acceptedSinceRefusal = 0;
+					this.quietSinceRefusal = 0;
 				} else this.refused(slot.grantedAt);
 				if (retryAfterMs !== undefined && retryAfterMs > 0) this.pause(retryAfterMs);
 				else this.pump();
@@ -208,15 +214,16 @@ export class PacedLimiter {
 		const inFlightBefore = this.inFlightCap;
 		this.inFlightCap = Math.min(this.max, this.inFlightCap + 1);
 		if (this.rate < this.max) {
-			const quietWindows = Math.floor(
-				this.acceptedSinceRefusal / Math.max(1, Math.floor(this.rate + 1e-9)),
-			);
+			const quietWindows = this.pacing.quietAtSentRate
+				? Math.floor(this.quietSinceRefusal + 1e-9)
+				: Math.floor(this.acceptedSinceRefusal / Math.max(1, Math.floor(this.rate + 1e-9)));
 			const growing = Math.max(0, quietWindows - this.pacing.steadyWindows);
 			let step = this.pacing.firstStep * this.pacing.stepGrowth ** Math.min(growing, 10);
 			if (growing >= 1) step = Math.max(step, this.rate * this.pacing.quietGrowth);
 			this.rate = Math.min(this.max, this.rate + Math.min(this.max, step) / Math.max(1, this.rate));
 		}
 		this.acceptedSinceRefusal++;
+		this.quietSinceRefusal += 1 / Math.max(1, Math.floor(rateBefore + 1e-9));
 		return { rate: this.rate - rateBefore, inFlight: this.inFlightCap - inFlightBefore };
 	}
 
@@ -230,6 +237,7 @@ export class PacedLimiter {
 		}
 		this.lastRefusalAt = now;
 		this.acceptedSinceRefusal = 0;
+		this.quietSinceRefusal = 0;
 		this.prune();
 		// What Kie took from this process: the accepted slots still counting, or, when the refused
 		// request was sent as the last window's slots expired (they no longer count now), the

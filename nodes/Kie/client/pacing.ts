@@ -56,6 +56,12 @@ export interface PacingOptions {
 	stepGrowth: number;
 	/** ... and at least this × the rate per window from the second such window on. */
 	quietGrowth: number;
+	/**
+	 * Quiet windows counted with each accepted request as 1 ÷ the rate it was accepted at, instead
+	 * of all of them ÷ the rate now: a process creeping from 2 to 3 a second does not see its 12
+	 * quiet windows shrink to 8 at each whole step, and regrows once its peers have stopped.
+	 */
+	quietAtSentRate: boolean;
 	/** Sends at least spread × window ÷ rate apart, before any 429 (0: in one burst) and after. */
 	spreadBefore: number;
 	spreadAfter: number;
@@ -90,6 +96,7 @@ export const DEFAULT_CREATE_PACING: PacingOptions = {
 	steadyWindows: 0,
 	stepGrowth: 3,
 	quietGrowth: 2,
+	quietAtSentRate: false,
 	spreadBefore: 0,
 	spreadAfter: 0.25,
 	burstAtOnceShare: 0.25,
@@ -114,13 +121,16 @@ export const DEFAULT_STATUS_PACING: PacingOptions = {
 	queueAgingMs: 3000,
 	// Several processes on one key (queue-mode workers) share 10 requests a second, and each sends
 	// whole requests: one more than the account's room in a second is a 429. So after a 429 the
-	// rate creeps back (a tenth of a request per second more each second: a process probes the
-	// level above about every 10 s, one refusal each) instead of tripling per window as creates
-	// do, which had two workers refused on 12-15 % of their status requests; after 12 quiet
-	// seconds it triples per second again, so a worker whose peers have finished takes the whole
-	// budget back within about 15 s. read-pacing-sim.ts replays both.
-	firstStep: 0.1,
+	// rate creeps back (a twentieth of a request per second more each second, one refusal each
+	// time it passes the account's room) instead of tripling per window as creates do, which had
+	// two workers refused on 12-15 % of their status requests; after 12 quiet seconds (counted at
+	// the rate each request was accepted at) the step triples per second, so a worker whose peers
+	// have finished goes from 3 a second to 10 in about 4 s. A tenth a second (the step until
+	// session 27) drew more refusals for no shorter wall in read-pacing-sim.ts, which replays
+	// these cases (docs/benchmarks.md).
+	firstStep: 0.05,
 	steadyWindows: 12,
+	quietAtSentRate: true,
 	// A worker refused in a second it sent little in (its polls were few) keeps 3 in 10 of its
 	// rate rather than falling to one a second and creeping back from there for about 15 s.
 	keptShare: 0.3,
