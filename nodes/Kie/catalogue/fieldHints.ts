@@ -216,6 +216,36 @@ function lengthHint(
 	return `Up to ${first.maxLength} characters${when}${exceptions.join('')}.`;
 }
 
+/**
+ * The rules' sentences once each, those that differ in one value joined: "Required when Type is A."
+ * and "Required when Type is B." read "Required when Type is A or B."; "Leave empty when First
+ * Frame URL is set." and "… when Last Frame URL is set." read "… when First Frame URL or Last Frame
+ * URL is set." (either one is enough, as each rule holds alone).
+ */
+function joinConditions(sentences: readonly string[]): string[] {
+	const joined: Array<{ head: string; parts: Array<[string, string]> } | string> = [];
+	for (const sentence of new Set(sentences.filter(Boolean))) {
+		const [, head, label, value] = /^(.+?) when (.+?) is (.+)\.$/.exec(sentence) ?? [];
+		const same = joined.find(
+			(entry) =>
+				typeof entry !== 'string' &&
+				entry.head === head &&
+				entry.parts.every(([l, v]) => l === label || v === value),
+		);
+		if (!head || / and /.test(sentence)) joined.push(sentence);
+		else if (typeof same === 'object') same.parts.push([label, value]);
+		else joined.push({ head, parts: [[label, value]] });
+	}
+	return joined.map((entry) => {
+		if (typeof entry === 'string') return entry;
+		const labels = [...new Set(entry.parts.map(([label]) => label))];
+		const values = [...new Set(entry.parts.map(([, value]) => value))];
+		return labels.length === 1
+			? `${entry.head} when ${labels[0]} is ${values.join(' or ')}.`
+			: `${entry.head} when ${labels.join(' or ')} is ${values[0]}.`;
+	});
+}
+
 export interface HintOf {
 	/** The model's conditions on the field. */
 	rules: readonly FieldRule[];
@@ -232,8 +262,8 @@ export interface HintOf {
 export function fieldHint(model: ModelData, field: FieldData, of: HintOf): string {
 	const { labelOf } = of;
 	const required = field.required && !of.conditional;
-	const conditions = [...new Set(of.rules.map((rule) => ruleHint(rule, labelOf, model)))];
-	if (field.media) return [mediaHint(field, required), ...conditions].join(' ').trim();
+	const conditions = joinConditions(of.rules.map((rule) => ruleHint(rule, labelOf, model)));
+	if (field.media) return [mediaHint(field, required), ...conditions].filter(Boolean).join(' ');
 	// "What to make" is a prompt's; a prompt the model sings (Lyrics) keeps its page's words.
 	const common = of.label === 'Lyrics' ? undefined : COMMON_HINTS[field.name];
 	const names = model.fields.map((candidate) => candidate.name);

@@ -127,7 +127,7 @@ describe('version 2’s hints', () => {
 		['"(Optional)" or "Optional."', /\(Optional\)|(^|\. )Optional\./],
 		['"Required field."', /Required field/],
 		['"Default value"', /Default value/],
-		['a doubled stop', /…\.|\.\.(?!\.)/],
+		['a doubled stop or space', /…\.|\.\.(?!\.)|\S {2}\S/],
 		['a switch as Kie writes it', /\([A-Z][\w ]*: (true|false)\)|\(customMode: /],
 	])('none has %s', (_, pattern) => {
 		expect(all.filter(([, hint]) => pattern.test(hint))).toEqual([]);
@@ -154,6 +154,16 @@ describe('version 2’s hints', () => {
 		expect(hintOf('flux-kontext-pro', 'safetyTolerance')).toEqual([
 			'Moderation level for inputs and outputs, from 0 (most strict) to 6 (more permissive); when editing an image, 0 to 2 (balanced). Default: 2.',
 		]);
+	});
+
+	it('joins rules that differ in one value into one sentence', () => {
+		expect(hintOf('veo3_fast', 'imageUrls')).toEqual([
+			'Image files to work on: URLs, or binaries in the field below. Up to 3 images. Leave empty when Generation Type is TEXT_2_VIDEO. Required when Generation Type is FIRST_AND_LAST_FRAMES_2_VIDEO or REFERENCE_2_VIDEO.',
+			expect.stringContaining('Comma-separated binary properties'),
+		]);
+		expect(hintOf('bytedance/seedance-2', 'reference_audio_urls')[0]).toBe(
+			'Audio files as reference: URLs, or binaries in the field below. Up to 3 audio files. Leave empty when First Frame URL or Last Frame URL is set.',
+		);
 	});
 
 	it('reads as these do', () => {
