@@ -5,8 +5,9 @@
  * profiler(page, file) records each action passed to `around` as its own profile (so the waits
  * between actions do not count), writes them to <file>.cpuprofile (a JSON array of profiles) and
  * prints, over all of them, the functions with the most time of their own and the most time
- * with what they call. n8n's editor ships minified without source maps: each function is named
- * by its script, line and column, with the start of its source there.
+ * with what they call, and per profile the time of n8n's walks over the node's definitions.
+ * n8n's editor ships minified without source maps: each function is named by its script, line
+ * and column, with the start of its source there.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -48,6 +49,44 @@ function summarize(profiles) {
 		});
 	}
 	return { functions: [...functions.values()], sampled };
+}
+
+/**
+ * n8n's functions that walk the node's definitions (docs/editor-speed.md), by name: self and
+ * total milliseconds per profile (a name counted once per sample however deep it recurses).
+ */
+const WALKS = [
+	'getNodeParameters',
+	'getParameterResolveOrder',
+	'getParameterDependencies',
+	'displayParameter',
+	'getParameterDisplayableOptions',
+	'shouldDisplayNodeParameter',
+	'updateNodeParameter',
+];
+
+function walks(profiles) {
+	const totals = new Map(WALKS.map((name) => [name, { self: 0, total: 0 }]));
+	for (const profile of profiles) {
+		const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+		const parents = new Map();
+		for (const node of profile.nodes)
+			for (const child of node.children ?? []) parents.set(child, node.id);
+		profile.samples.forEach((id, index) => {
+			const ms = (profile.timeDeltas[index + 1] ?? 0) / 1000;
+			const own = totals.get(nodes.get(id).callFrame.functionName);
+			if (own) own.self += ms;
+			const seen = new Set();
+			for (let at = id; at !== undefined; at = parents.get(at)) {
+				const name = nodes.get(at).callFrame.functionName;
+				if (seen.has(name) || !totals.has(name)) continue;
+				seen.add(name);
+				totals.get(name).total += ms;
+			}
+		});
+	}
+	const per = (value) => (value / profiles.length).toFixed(1).padStart(6);
+	return [...totals].map(([name, { self, total }]) => `${per(self)} ${per(total)}  ${name}`);
 }
 
 async function sourceAt(session, frame, sources) {
@@ -96,6 +135,8 @@ export async function profiler(page, file) {
 			console.log('  self  total (ms), by time of their own:');
 			for (const entry of [...functions].sort((a, b) => b.self - a.self).slice(0, TOP))
 				console.log(await line(entry));
+			console.log("  self  total (ms per profile): n8n's walks over the definitions");
+			for (const line of walks(profiles)) console.log(line);
 			console.log('  self  total (ms), by time with what they call:');
 			for (const entry of [...functions].sort((a, b) => b.total - a.total).slice(0, TOP * 2))
 				console.log(await line(entry));
