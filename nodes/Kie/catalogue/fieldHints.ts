@@ -283,6 +283,9 @@ export function fieldHint(model: ModelData, field: FieldData, of: HintOf): strin
 			.filter((candidate) => candidate.type === 'boolean')
 			.map((candidate) => labelOf(candidate.name)),
 		onOff: field.type === 'boolean',
+		requiredWhen: conditions.flatMap(
+			(sentence) => /^Required when (.+) is on\.$/.exec(sentence)?.[1] ?? [],
+		),
 		values: field.enum,
 	});
 	const limits: string[] = [];

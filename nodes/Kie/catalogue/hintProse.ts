@@ -11,6 +11,8 @@ export interface ProseOf {
 	switches: readonly string[];
 	/** The field itself is on/off: its page's "true" and "false" read "on" and "off". */
 	onOff?: boolean;
+	/** The on/off fields whose being on makes this one required, as its rules say already. */
+	requiredWhen?: readonly string[];
 	/** The field's options: an item that only repeats one ("TURBO: Turbo") is left out. */
 	values?: readonly unknown[];
 }
@@ -60,7 +62,7 @@ function plain(text: string): string {
 				(_, min: string, max: string, step: string) =>
 					`. From ${min} to ${max}${step === '1' ? '' : `, in steps of ${step}`}.`,
 			)
-			.replace(/([a-z0-9)])\s+(Default(?: value)?:)/g, '$1. $2')
+			.replace(/([a-z0-9)])\s+(Default(?: value)?:|Note:)/g, '$1. $2')
 			.replace(/\bDefault(?:s to| value(?: is|:))\s*"?([^"\s,.]+(?:\.\d+)?)"?/g, 'Default: $1')
 			.replace(/\s+/g, ' ')
 	);
@@ -201,13 +203,33 @@ function clause(text: string, max: number): string {
 	return `${room.slice(0, cut > 0 ? cut : max).replace(/[\s,;:(—–-]+$/, '')}…`;
 }
 
+/** "Required in Custom Mode." goes when the hint's rules say it ("Required when Custom Mode is on."). */
+function withoutRequiredIn(unit: string, labels: readonly string[]): string {
+	const label = labels.find((candidate) =>
+		new RegExp(`required in ${escape(candidate)}\\.?$`, 'i').test(unit),
+	);
+	if (!label) return unit;
+	return unit
+		.replace(
+			new RegExp(`^Only available and required in ${escape(label)}`, 'i'),
+			`Only available in ${label}`,
+		)
+		.replace(new RegExp(`^Required in ${escape(label)}\\.?$`, 'i'), '');
+}
+
 /** `text` as panel prose of at most `max` characters. */
 export function panelProse(text: string, max: number, of: ProseOf): string {
 	const all = sentences(
-		units(switchWords(plain(text), of), of).filter((unit) => {
-			const words = unit.text.replace(/[.:]$/, '').trim();
-			return !NOISE.test(words) && !(unit.item && repeatsOption(words, of.values ?? []));
-		}),
+		units(switchWords(plain(text), of), of)
+			.map((unit) => ({ ...unit, text: withoutRequiredIn(unit.text, of.requiredWhen ?? []) }))
+			.filter((unit) => {
+				const words = unit.text.replace(/[.:]$/, '').trim();
+				return (
+					words !== '' &&
+					!NOISE.test(words) &&
+					!(unit.item && repeatsOption(words, of.values ?? []))
+				);
+			}),
 	);
 	let prose = '';
 	for (const next of all) {

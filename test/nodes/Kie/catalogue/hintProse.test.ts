@@ -58,6 +58,31 @@ describe('panelProse', () => {
 		);
 	});
 
+	it('leaves out "Required in Custom Mode" when the rules say it', () => {
+		const of: ProseOf = {
+			labels: ['Custom Mode'],
+			switches: ['Custom Mode'],
+			requiredWhen: ['Custom Mode'],
+		};
+		expect(
+			panelProse(
+				'Style. - Required in Custom Mode (Custom Mode: true). Genre. Note: short',
+				160,
+				of,
+			),
+		).toBe('Style. Genre. Note: short.');
+		expect(
+			panelProse(
+				'Title. - Only available and required in Custom Mode (Custom Mode: true).',
+				160,
+				of,
+			),
+		).toBe('Title. Only available in Custom Mode.');
+		expect(panelProse('Title. Required in Custom Mode.', 160, { ...of, requiredWhen: [] })).toBe(
+			'Title. Required in Custom Mode.',
+		);
+	});
+
 	it('says an on/off field’s own true and false as its toggle does', () => {
 		const own: ProseOf = { labels: [], switches: [], onOff: true };
 		expect(
@@ -167,6 +192,9 @@ describe('version 2’s hints', () => {
 	});
 
 	it('reads as these do', () => {
+		expect(hintOf('V5', 'style')).toEqual([
+			'Music style specification for the generated audio. Defines the genre, mood, or artistic direction. Up to 1000 characters. Required when Custom Mode is on.',
+		]);
 		expect(hintOf('V5', 'customMode')).toEqual([
 			'Determines if advanced parameter customization is enabled. On: Allows detailed control with specific requirements for style and title fields. Required.',
 		]);
