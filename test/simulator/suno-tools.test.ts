@@ -351,7 +351,7 @@ describe('Suno tools that make music, lyrics and immediate answers', () => {
 		expect(sim.record.createdTaskCount()).toBe(0);
 	});
 
-	it('upload-extend: continueAt and instrumental required (live API), a one-line instruction refused with 531', async () => {
+	it('upload-extend: instrumental required, continueAt with defaultParamFlag (live API; without it, the page’s prose), a one-line instruction refused with 531', async () => {
 		const base = {
 			uploadUrl: upload,
 			defaultParamFlag: true,
@@ -380,7 +380,19 @@ describe('Suno tools that make music, lyrics and immediate answers', () => {
 			prompt: '[Verse]\nThe tide comes in\nthe tide goes out',
 		});
 		expect(lyrics.json.code).toBe(200);
-		expect(sim.record.createdTaskCount()).toBe(1);
+		const inherited = {
+			uploadUrl: upload,
+			defaultParamFlag: false,
+			instrumental: true,
+			model: 'V5',
+			callBackUrl: hook,
+			prompt: 'Longer',
+		};
+		expect(
+			(await post('/api/v1/generate/upload-extend', { ...inherited, continueAt: 0 })).json.msg,
+		).toMatch(/continueAt/);
+		expect((await post('/api/v1/generate/upload-extend', inherited)).json.code).toBe(200);
+		expect(sim.record.createdTaskCount()).toBe(2);
 	});
 
 	it('replace-section: fullLyrics and a 10–480 s section of a finished track (live API)', async () => {

@@ -12,7 +12,9 @@ import { createToolTask, statusRoute } from './toolTasks';
  * Suno's tools that make music (read like songs at /api/v1/generate/record-info), lyrics, and
  * the three that answer at once, as ../shared/kie-docs/suno-api/ documents them, with what peers
  * found the live API does beyond the pages:
- * - upload-extend needs `continueAt` and `instrumental` although the page marks them optional;
+ * - upload-extend needs `instrumental`, and `continueAt` with `defaultParamFlag` true (the page's
+ *   schema lists both as required, its prose needs neither without the flag; peers sent the flag
+ *   on, so without it only the prose is known: continueAt may be left out);
  * - in upload-extend the prompt is lyrics: a short one-line instruction (under 100 characters,
  *   no [section] tag, no line break) is refused with code 531;
  * - replace-section needs `fullLyrics`, and a section of 10–480 s.
@@ -71,8 +73,9 @@ const CHECKS: Record<string, SongCheck> = {
 		if (common) return common;
 		if (typeof body.defaultParamFlag !== 'boolean') return 'defaultParamFlag is required';
 		if (typeof body.instrumental !== 'boolean') return 'instrumental is required';
-		if (typeof body.continueAt !== 'number' || body.continueAt <= 0) {
-			return 'continueAt is required and must be greater than 0';
+		const at = body.continueAt;
+		if ((body.defaultParamFlag || at !== undefined) && (typeof at !== 'number' || at <= 0)) {
+			return 'continueAt is required with defaultParamFlag true and must be greater than 0';
 		}
 		if (body.defaultParamFlag) {
 			const missing = required(

@@ -288,10 +288,15 @@ export function fieldHint(model: ModelData, field: FieldData, of: HintOf): strin
 		),
 		values: field.enum,
 	});
+	// A page sentence one of the rules says too ("Required when Default Param Flag is on.") is said once, last.
+	const prose = conditions
+		.reduce((rest, sentence) => rest.split(sentence).join(' '), short)
+		.replace(/\s+/g, ' ')
+		.trim();
 	const limits: string[] = [];
 	if (length) limits.push(length);
 	if (required) limits.push('Required.');
-	return [short && !/[.!?…]$/.test(short) ? `${short}.` : short, ...limits, ...conditions]
+	return [prose && !/[.!?…]$/.test(prose) ? `${prose}.` : prose, ...limits, ...conditions]
 		.filter(Boolean)
 		.join(' ');
 }

@@ -91,12 +91,21 @@ export const SUNO_TOOL_OVERRIDES: readonly ModelOverride[] = [
 	{
 		page: 'suno-api/upload-and-extend-audio.md',
 		reason:
-			'Kie refuses continueAt 0 ("greater than 0"); with defaultParamFlag, style and title (and prompt with vocals) are needed; the prompt is sung as lyrics. The page gives no default Suno version (the node\'s is V5)',
+			"Kie refuses continueAt 0 (\"greater than 0\"); with defaultParamFlag, style and title (and prompt with vocals) are needed; the prompt is sung as lyrics. The page's schema lists continueAt as required, its description and usage guide only with defaultParamFlag true; docs that disagree: both handled, it is required with the flag on (as the peers' live requests had it) and never refused without it; the panel's untouched 0.01 is sent as before, so saved workflows send what they sent. The page gives no default Suno version (the node's is V5)",
 		source:
-			'suno-api/upload-and-extend-audio.md continueAt and defaultParamFlag; peers against the live API (issue 23): a one-line instruction as prompt is refused with 531',
-		fields: { continueAt: { minimum: 0.01 }, model: { default: 'V5' } },
+			'suno-api/upload-and-extend-audio.md continueAt ("Required when `defaultParamFlag` is `true`") and "Parameter Usage Guide"; peers against the live API (issue 23, with defaultParamFlag true): continueAt needed, a one-line instruction as prompt refused with 531',
+		fields: {
+			continueAt: { minimum: 0.01, required: false, default: 0.01 },
+			model: { default: 'V5' },
+		},
 		rules: [
 			...DEFAULT_PARAM_FLAG,
+			{
+				when: { defaultParamFlag: [true] },
+				field: 'continueAt',
+				required: true,
+				reason: 'with Default Param Flag on, Suno extends the upload from this second',
+			},
 			{
 				when: { defaultParamFlag: [true], instrumental: [false] },
 				field: 'prompt',

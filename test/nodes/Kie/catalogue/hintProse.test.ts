@@ -207,6 +207,10 @@ describe('version 2’s hints', () => {
 		expect(hintOf('wan/2-7-image', 'color_palette')).toEqual([
 			'Custom color theme. Only available when Enable Sequential is off. Requires 3-10 colors, 8 recommended.',
 		]);
+		// Its page says "Required when `defaultParamFlag` is `true`" as the rule does: said once.
+		expect(hintOf('suno/upload-and-extend-audio', 'continueAt')).toEqual([
+			'The time point (in seconds) from which to start extending the music. Required when Default Param Flag is on.',
+		]);
 		expect(hintOf('suno/upload-and-extend-audio', 'personaId')).toEqual([
 			'Only available when Default Param Flag is on. Persona ID to apply to the generated music. Use this to apply a specific persona style to your music generation.',
 		]);

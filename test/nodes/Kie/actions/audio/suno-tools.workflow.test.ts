@@ -278,6 +278,39 @@ describe('Suno tools that take the user’s audio (URL or binary)', () => {
 		expect(item.json).toMatchObject({ api: 'suno', state: 'success' });
 	});
 
+	it('Upload and Extend: Continue At needed with Default Param Flag on only (the page’s prose), refused before any request', async () => {
+		const upload = {
+			uploadUrl: 'https://example.com/mine.mp3',
+			instrumental: true,
+			prompt: 'Longer',
+			model: 'V5',
+			continueAt: '',
+		};
+		const refused = await audio(
+			'uploadAndExtend',
+			'suno/upload-and-extend-audio',
+			{ ...upload, defaultParamFlag: true, style: 'Indie', title: 'Mine, Longer' },
+			{ continueOnFail: true },
+		);
+		expect(String(kieOutput(refused)[0].json.error)).toMatch(
+			/^Continue At is empty: with Default Param Flag on, Suno extends the upload from this second/,
+		);
+		expect(sim.record.requests).toHaveLength(0);
+
+		// Without the flag the schema still lists continueAt, its description does not: not refused.
+		const [item] = kieOutput(
+			await audio('uploadAndExtend', 'suno/upload-and-extend-audio', {
+				...upload,
+				defaultParamFlag: false,
+			}),
+		);
+		const { continueAt: _, ...sent } = upload;
+		expect(bodies('sunoUploadExtend')).toEqual([
+			{ ...sent, defaultParamFlag: false, callBackUrl: PLACEHOLDER },
+		]);
+		expect(item.json).toMatchObject({ api: 'suno', state: 'success' });
+	});
+
 	it('Add Vocals and Add Instrumental: the page’s fields, from a URL and from a binary', async () => {
 		const vocals = {
 			uploadUrl: 'https://example.com/instrumental.mp3',
