@@ -395,7 +395,7 @@ describe('Suno tools that make music, lyrics and immediate answers', () => {
 		expect(sim.record.createdTaskCount()).toBe(2);
 	});
 
-	it('replace-section: fullLyrics and a 10–480 s section of a finished track (live API)', async () => {
+	it('replace-section: fullLyrics and a 10–480 s section (live API) of at most half a finished track (the page)', async () => {
 		const source = await song();
 		const base = {
 			taskId: source.taskId,
@@ -424,6 +424,15 @@ describe('Suno tools that make music, lyrics and immediate answers', () => {
 				})
 			).json.msg,
 		).toMatch(/10 to 480/);
+		expect(
+			(
+				await post('/api/v1/generate/replace-section', {
+					...withLyrics,
+					infillStartS: 10,
+					infillEndS: 10 + source.duration / 2 + 1,
+				})
+			).json.msg,
+		).toBe(`the section must be at most 50% of the track (${source.duration} s)`);
 		const created = await post('/api/v1/generate/replace-section', {
 			...withLyrics,
 			infillStartS: 10,

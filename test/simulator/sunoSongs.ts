@@ -17,7 +17,8 @@ import { createToolTask, statusRoute } from './toolTasks';
  *   on, so without it only the prose is known: continueAt may be left out);
  * - in upload-extend the prompt is lyrics: a short one-line instruction (under 100 characters,
  *   no [section] tag, no line break) is refused with code 531;
- * - replace-section needs `fullLyrics`, and a section of 10–480 s.
+ * - replace-section needs `fullLyrics`, and a section of 10–480 s (the page: 6–60 s); no live
+ *   finding on the page's "at most 50 % of the track", so it is refused as the page says.
  * Upload-cover, upload-extend (with defaultParamFlag) and mashup refuse texts over their pages'
  * limits per version (sunoLimits.ts).
  */
@@ -112,6 +113,9 @@ const CHECKS: Record<string, SongCheck> = {
 		if (end - start < 10 || end - start > 480) return 'the section must be 10 to 480 seconds long';
 		if (end > found.track.duration)
 			return `infillEndS is beyond the track (${found.track.duration} s)`;
+		if (end - start > found.track.duration / 2) {
+			return `the section must be at most 50% of the track (${found.track.duration} s)`;
+		}
 		return undefined;
 	},
 	mashup: (_state, _key, body) => {

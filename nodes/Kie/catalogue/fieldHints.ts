@@ -49,6 +49,9 @@ const PAGE_WORDS: Readonly<Record<string, string>> = {
 	'suno/generate-sounds soundLoop': 'Whether the sound is made to loop (play in a cycle)',
 	'suno/generate-sounds grabLyrics':
 		'Whether to fetch the lyrics subtitles once the task completes',
+	// The page's range, past the length; the node's own (sunoOverrides.ts) is its rule sentence.
+	'suno/replace-section infillEndS':
+		"End of the section to replace (seconds, 2 decimal places), after Infill Start S. Kie's page: a section of 6 to 60 s, at most 50% of the track",
 };
 
 const pageWords = (model: ModelData, field: FieldData): string | undefined =>

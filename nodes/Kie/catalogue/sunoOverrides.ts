@@ -141,14 +141,16 @@ export const SUNO_TOOL_OVERRIDES: readonly ModelOverride[] = [
 	{
 		page: 'suno-api/replace-section.md',
 		reason:
-			'The live API needs fullLyrics (the whole song with the new section) and a section of 10 to 480 seconds',
-		source: 'peers against the live API (issue 23); replace-section.md infillStartS/infillEndS',
+			"The live API needs fullLyrics (the whole song with the new section). The section's length: the page says 6 to 60 s and at most 50 % of the track, peers saw the live API take 10 to 480 s. Docs that disagree, both handled (bad input costs nothing): the node refuses only what both refuse, under 6 s or over 480 s; 6 to 10 s and 60 to 480 s are sent and Kie decides. The 50 % needs the track's duration, which the node does not read: not checked. The hint says what the page says (fieldHints.ts)",
+		source:
+			'replace-section.md "Time Range Instructions" and infillStartS/infillEndS; peers against the live API (issue 23): fullLyrics needed, a section of 10 to 480 s',
 		fields: { fullLyrics: { required: true } },
 		rules: [
 			{
 				field: 'infillEndS',
-				span: { from: 'infillStartS', min: 10, max: 480 },
-				reason: 'Suno replaces a section of 10 to 480 seconds (Infill End S − Infill Start S)',
+				span: { from: 'infillStartS', min: 6, max: 480 },
+				reason:
+					"Kie's page and its live API both refuse a section (Infill End S − Infill Start S) under 6 s or over 480 s",
 			},
 		],
 	},

@@ -75,7 +75,7 @@ export const SUNO_TOOL_OPTIONS: readonly Tool[] = [
 		name: 'Replace Section',
 		value: 'replaceSection',
 		action: 'Replace a section of a song',
-		description: 'Suno: new music for 10–480 s of a finished track',
+		description: 'Suno: new music for a section of a finished track (6 to 60 s on Kie’s page)',
 	},
 	{
 		name: 'Separate Vocals',

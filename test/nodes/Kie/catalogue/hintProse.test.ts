@@ -211,6 +211,20 @@ describe('version 2’s hints', () => {
 		expect(hintOf('suno/upload-and-extend-audio', 'continueAt')).toEqual([
 			'The time point (in seconds) from which to start extending the music. Required when Default Param Flag is on.',
 		]);
+		// The page's range, and the node's (what the page and the live API both refuse is refused).
+		expect(hintOf('suno/replace-section', 'infillEndS')).toEqual([
+			"End of the section to replace (seconds, 2 decimal places), after Infill Start S. Kie's page: a section of 6 to 60 s, at most 50% of the track. Required. 6 to 480 s after Infill Start S.",
+		]);
+		const replace = new Kie().description.properties
+			.filter((property) => property.name === 'operation')
+			.flatMap(
+				(property) => (property.options ?? []) as Array<{ value?: unknown; description?: string }>,
+			)
+			.filter((option) => option.value === 'replaceSection')
+			.map((option) => option.description);
+		expect(new Set(replace)).toEqual(
+			new Set(['Suno: new music for a section of a finished track (6 to 60 s on Kie’s page)']),
+		);
 		expect(hintOf('suno/upload-and-extend-audio', 'personaId')).toEqual([
 			'Only available when Default Param Flag is on. Persona ID to apply to the generated music. Use this to apply a specific persona style to your music generation.',
 		]);

@@ -203,7 +203,9 @@ describe('Suno tools that read a finished song', () => {
 			{ ...section, fullLyrics: '[Verse]\nold\n[Bridge]\nnew', infillEndS: 15 },
 			{ continueOnFail: true },
 		);
-		expect(String(kieOutput(short)[0].json.error)).toMatch(/Infill End S.*10 to 480 seconds/);
+		expect(String(kieOutput(short)[0].json.error)).toMatch(
+			/^Infill End S 15 makes a span of 5 s: .*Allowed: 6 to 480 seconds after infillStartS/,
+		);
 		expect(sim.record.requests.length).toBe(before);
 
 		const fullLyrics = '[Verse]\nold words\n[Bridge]\nnew words';
@@ -215,6 +217,25 @@ describe('Suno tools that read a finished song', () => {
 		]);
 		expect(item.json).toMatchObject({ api: 'suno', state: 'success' });
 		expect(item.binary?.data).toMatchObject({ mimeType: 'audio/mpeg' });
+	});
+
+	it('Replace Section: a section the page allows and the live API refused (8 s) is sent, and Kie’s answer shown', async () => {
+		const source = await song();
+		const section = {
+			...source,
+			prompt: 'A brighter bridge',
+			tags: 'pop, bright',
+			title: 'Harbour Lights',
+			fullLyrics: '[Verse]\nold words\n[Bridge]\nnew words',
+			infillStartS: 10,
+			infillEndS: 18,
+		};
+		const [item] = kieOutput(
+			await audio('replaceSection', 'suno/replace-section', section, { continueOnFail: true }),
+		);
+		expect(bodies('sunoReplaceSection')).toEqual([{ ...section, callBackUrl: PLACEHOLDER }]);
+		expect(String(item.json.error)).toMatch(/the section must be 10 to 480 seconds long/);
+		expect(sim.record.createdTaskCount()).toBe(1);
 	});
 });
 
