@@ -28,7 +28,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. e231…8cadc7dc',
 		description:
-			'Which of the task’s tracks to continue: the ID of one of its `tracks`. Empty: the first track.',
+			'Which of the task’s tracks to continue: the ID of one of the tracks in its output. Empty: the first track.',
 	},
 	{
 		displayName: 'Prompt',

@@ -31,7 +31,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 3 },
 		default: '',
-		description: 'Instructions the model follows for the whole conversation (optional)',
+		description: 'Instructions the model follows for the whole conversation',
 	},
 	optionsCollection([
 		{

@@ -147,15 +147,25 @@ describe('version 2’s hints', () => {
 	const all = hints(new Kie().description.properties);
 
 	it.each([
-		['Markdown', /\*\*|__|\|\s*-{3}/],
+		['Markdown', /\*\*|__|\|\s*-{3}|`/],
 		['a list dash', /[.:] - /],
-		['"(Optional)" or "Optional."', /\(Optional\)|(^|\. )Optional\./],
+		['"(Optional)" or "Optional."', /\(optional\)|(^|\. )Optional\./i],
 		['"Required field."', /Required field/],
 		['"Default value"', /Default value/],
 		['a doubled stop or space', /…\.|\.\.(?!\.)|\S {2}\S/],
 		['a switch as Kie writes it', /\([A-Z][\w ]*: (true|false)\)|\(customMode: /],
 	])('none has %s', (_, pattern) => {
 		expect(all.filter(([, hint]) => pattern.test(hint))).toEqual([]);
+	});
+
+	it('says Extend’s Audio ID and Chat’s System Prompt in panel words', () => {
+		const under = (label: string) => new Set(all.filter(([l]) => l === label).map(([, h]) => h));
+		expect(under('System Prompt')).toEqual(
+			new Set(['Instructions the model follows for the whole conversation']),
+		);
+		expect(under('Audio ID')).toContain(
+			'Which of the task’s tracks to continue: the ID of one of the tracks in its output. Empty: the first track.',
+		);
 	});
 
 	it('none is cut inside a word', () => {
