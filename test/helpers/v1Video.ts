@@ -6,7 +6,7 @@ import {
 	validateCustom,
 	type CustomFields,
 } from '../../nodes/Kie/catalogue';
-import { catalogueModel } from '../../nodes/Kie/catalogue/modelCatalogue';
+import { catalogueModel, CONTINUATIONS } from '../../nodes/Kie/catalogue/modelCatalogue';
 import {
 	v1Error,
 	v1Parameters,
@@ -14,7 +14,6 @@ import {
 	type V1Values,
 } from '../../nodes/Kie/catalogue/v1/mapping';
 import { V1_EXTEND, V1_VIDEO_MODELS } from '../../nodes/Kie/catalogue/v1/video';
-import { CONTINUATIONS } from '../../nodes/Kie/catalogue/modelCatalogue';
 
 /** `uploadedUrls`: what the binaries (`binaryProperties`) uploaded to, in order. */
 export function v1VideoRequest(

@@ -15,8 +15,7 @@ import {
 import { Kie } from '../../../../nodes/Kie/Kie.node';
 import { toNodeError } from '../../../../nodes/Kie/actions/common/errors';
 import { KieInputError } from '../../../../nodes/Kie/catalogue/errors';
-import { CATALOGUE } from '../../../../nodes/Kie/catalogue/modelCatalogue';
-import { catalogueModel } from '../../../../nodes/Kie/catalogue/modelCatalogue';
+import { CATALOGUE, catalogueModel } from '../../../../nodes/Kie/catalogue/modelCatalogue';
 import { PICKERS } from '../../../../nodes/Kie/catalogue/panel';
 import { check } from '../../../../nodes/Kie/catalogue/request';
 import type { CatalogueResource } from '../../../../nodes/Kie/catalogue/modelData';

@@ -325,7 +325,8 @@ describe('Suno tools that take the user’s audio (URL or binary)', () => {
 				defaultParamFlag: false,
 			}),
 		);
-		const { continueAt: _, ...sent } = upload;
+		const sent: Record<string, unknown> = { ...upload };
+		delete sent.continueAt;
 		expect(bodies('sunoUploadExtend')).toEqual([
 			{ ...sent, defaultParamFlag: false, callBackUrl: PLACEHOLDER },
 		]);
