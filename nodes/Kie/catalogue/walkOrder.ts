@@ -93,7 +93,7 @@ function shownByOf(properties: INodeProperties[]): Map<string, Set<string>> {
  * first; found, that costs its first place; not yet met, the whole list so far, and the definition
  * is walked again at the end (counted as one more pass over the list).
  */
-export function resolveLookups(properties: INodeProperties[]): number {
+function resolveLookups(properties: INodeProperties[]): number {
 	const shownBy = shownByOf(properties);
 	const firstAt = new Map<string, number>();
 	let cost = 0;

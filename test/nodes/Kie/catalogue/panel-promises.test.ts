@@ -5,7 +5,6 @@
  * sound like, requirements stated before running, and refusals in the names the panel shows.
  */
 import {
-	NodeHelpers,
 	type INode,
 	type INodeParameters,
 	type INodeProperties,
@@ -19,29 +18,18 @@ import { CATALOGUE, catalogueModel } from '../../../../nodes/Kie/catalogue/model
 import { PICKERS } from '../../../../nodes/Kie/catalogue/panel';
 import { check } from '../../../../nodes/Kie/catalogue/request';
 import type { CatalogueResource } from '../../../../nodes/Kie/catalogue/modelData';
+import { shownParameter, shownParameters } from '../../../helpers/editorPanel';
 
 const description = new Kie().description;
 const node = { typeVersion: 2 };
 
 /** The parameters n8n's editor shows for these values (defaults filled in), in order. */
 function shown(values: INodeParameters): INodeProperties[] {
-	const parameters = NodeHelpers.getNodeParameters(
-		description.properties,
-		values,
-		true,
-		false,
-		node,
-		description,
-	) as INodeParameters;
-	return description.properties.filter((property) =>
-		NodeHelpers.displayParameter(parameters, property, node, description),
-	);
+	return shownParameters(description, values, node);
 }
 
 function field(values: INodeParameters, name: string): INodeProperties {
-	const property = shown(values).find((candidate) => candidate.name === name);
-	if (!property) throw new Error(`${name} is not shown for ${JSON.stringify(values)}`);
-	return property;
+	return shownParameter(description, values, name, node);
 }
 
 function pickerOptions(resource: CatalogueResource, operation: string): INodePropertyOptions[] {

@@ -4,7 +4,6 @@
  * for a version are the ones the check applies to it (textLimit, from the same data).
  */
 import {
-	NodeHelpers,
 	type INodeParameters,
 	type INodeProperties,
 	type INodePropertyOptions,
@@ -13,27 +12,18 @@ import {
 import { Kie } from '../../../../nodes/Kie/Kie.node';
 import { CONTINUATIONS, catalogueModel } from '../../../../nodes/Kie/catalogue/modelCatalogue';
 import { textLimit } from '../../../../nodes/Kie/catalogue/ruleConditions';
+import { shownParameter, shownParameters } from '../../../helpers/editorPanel';
 
 const description = new Kie().description;
 
-/** The parameters n8n's editor shows for these values (defaults filled in). */
 function shown(values: INodeParameters, node = { typeVersion: 2 }): INodeProperties[] {
-	const parameters = NodeHelpers.getNodeParameters(
-		description.properties,
-		{ resource: 'audio', ...values },
-		true,
-		false,
-		node,
-		description,
-	) as INodeParameters;
-	return description.properties.filter((property) =>
-		NodeHelpers.displayParameter(parameters, property, node, description),
-	);
+	return shownParameters(description, { resource: 'audio', ...values }, node);
 }
 
 function hint(values: INodeParameters, name: string): string {
-	const property = shown(values).find((candidate) => candidate.name === name);
-	if (!property) throw new Error(`${name} is not shown for ${JSON.stringify(values)}`);
+	const property = shownParameter(description, { resource: 'audio', ...values }, name, {
+		typeVersion: 2,
+	});
 	return `${property.displayName}: ${property.description}`;
 }
 
